@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflows.Core.Entities;
+
+namespace Workflows.Core.Data.Configurations;
+
+internal sealed class EntitySchemaConfiguration : IEntityTypeConfiguration<EntitySchema>
+{
+    public void Configure(EntityTypeBuilder<EntitySchema> builder)
+    {
+        builder.ToTable("entity_schemas");
+        builder.HasKey(s => s.Slug);
+        builder.Property(s => s.Slug).HasMaxLength(64);
+        builder.Property(s => s.Attributes)
+            .HasConversion(JsonColumn.Converter<List<EntityAttribute>>(), JsonColumn.Comparer<List<EntityAttribute>>());
+        builder.Property(s => s.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class EntityRecordConfiguration : IEntityTypeConfiguration<EntityRecord>
+{
+    public void Configure(EntityTypeBuilder<EntityRecord> builder)
+    {
+        builder.ToTable("entity_records");
+        builder.Property(r => r.Id).HasMaxLength(64);
+        builder.Property(r => r.Schema).HasMaxLength(64);
+        builder.Property(r => r.Title).HasMaxLength(500);
+        builder.Property(r => r.Attributes).HasConversion(JsonColumn.ObjectConverter, JsonColumn.ObjectComparer);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.HasOne<EntitySchema>().WithMany().HasForeignKey(r => r.Schema).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.Schema, r.Title });
+        builder.HasIndex(r => new { r.Schema, r.UpdatedAt });
+    }
+}

@@ -1,0 +1,83 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Workflows.Core.Data;
+
+/// <summary>Registers <see cref="WorkflowsDbContext"/> on the provider the configuration names.</summary>
+public static class DatabaseSetup
+{
+    public const string DefaultConnectionString = "Data Source=workflows.db";
+
+    public static IServiceCollection AddWorkflowsDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Workflows") ?? DefaultConnectionString;
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        services.AddDbContextFactory<WorkflowsDbContext>(options => Configure(options, provider, connectionString));
+        services.AddDbContext<WorkflowsDbContext>(
+            options => Configure(options, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, string provider, string connectionString)
+    {
+        switch (provider.ToLowerInvariant())
+        {
+            case "sqlite":
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
+                    .AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case "postgres" or "postgresql" or "npgsql":
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
+        }
+    }
+
+    /// <summary>Applies pending migrations; on SQLite also switches the file to write-ahead logging.</summary>
+    public static async Task MigrateAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.IsSqlite())
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            var folder = Path.GetDirectoryName(Path.GetFullPath(new SqliteConnectionStringBuilder(connection.ConnectionString).DataSource));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers (dashboards, live pages) proceed while a writer commits; it is a property of the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+
+    /// <summary>Per-connection SQLite settings: wait for a busy writer instead of failing, and enforce foreign keys.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

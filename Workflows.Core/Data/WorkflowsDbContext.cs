@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows;
+using Workflows.Core.Identity;
+
+namespace Workflows.Core.Data;
+
+/// <summary>The one database of the product: Identity, records, templates, executions, events and jobs.</summary>
+public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Partner> Partners => Set<Partner>();
+
+    public DbSet<EntitySchema> EntitySchemas => Set<EntitySchema>();
+
+    public DbSet<EntityRecord> EntityRecords => Set<EntityRecord>();
+
+    public DbSet<ClosingReason> ClosingReasons => Set<ClosingReason>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WorkflowsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite stores DateTimeOffset as text it cannot order or compare; Unix milliseconds sort and index correctly.
+        // PostgreSQL keeps its native timestamptz.
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter>();
+        }
+    }
+
+    private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.ToUnixTimeMilliseconds(),
+        value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+}
+
+/// <summary>Stores a value as JSON text, compared by its serialized form.</summary>
+internal static class JsonColumn
+{
+    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static ValueConverter<T, string> Converter<T>() => new(
+        value => JsonSerializer.Serialize(value, Options),
+        text => JsonSerializer.Deserialize<T>(text, Options)!);
+
+    public static ValueComparer<T> Comparer<T>() => new(
+        (left, right) => JsonSerializer.Serialize(left, Options) == JsonSerializer.Serialize(right, Options),
+        value => JsonSerializer.Serialize(value, Options).GetHashCode(StringComparison.Ordinal),
+        value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Options), Options)!);
+
+    public static ValueConverter<JsonObject, string> ObjectConverter { get; } = new(
+        value => value.ToJsonString(Options),
+        text => JsonNode.Parse(text, null, default)!.AsObject());
+
+    public static ValueComparer<JsonObject> ObjectComparer { get; } = new(
+        (left, right) => JsonNode.DeepEquals(left, right),
+        value => value.ToJsonString(Options).GetHashCode(StringComparison.Ordinal),
+        value => JsonNode.Parse(value.ToJsonString(Options), null, default)!.AsObject());
+}

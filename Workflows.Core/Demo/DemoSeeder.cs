@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Workflows.Core.Data;
+using Workflows.Core.Flows;
+using Workflows.Core.Identity;
+
+namespace Workflows.Core.Demo;
+
+/// <summary>
+/// Fills a database with demo users, partners, schemas, records and a closing-reason catalogue.
+/// Idempotent: every item has a fixed key and is created only when it is missing.
+/// </summary>
+public sealed class DemoSeeder(
+    WorkflowsDbContext db,
+    UserManager<ApplicationUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string DemoPassword = "Demo!2026";
+
+    public const string SolarPartnerId = "partner-solartech";
+    public const string MeterPartnerId = "partner-messdienst";
+
+    public static IReadOnlyList<DemoUser> DemoUsers { get; } =
+    [
+        new("admin@workflows.demo", "Sabine Hoffmann", Roles.Admin),
+        new("builder@workflows.demo", "Jonas Becker", Roles.Builder),
+        new("caseworker@workflows.demo", "Lena Schmidt", Roles.CaseWorker),
+        new("caseworker2@workflows.demo", "Mehmet Yılmaz", Roles.CaseWorker),
+        new("manager@workflows.demo", "Thomas Wagner", Roles.Manager),
+        new("partner@solartech.demo", "Klaus Richter", Roles.Partner, SolarPartnerId),
+        new("partner@messdienst.demo", "Eva Krüger", Roles.Partner, MeterPartnerId),
+    ];
+
+    public static void PrintLogins(ILogger logger)
+    {
+        var lines = DemoUsers.Select(user => $"  {user.Email,-30} {user.Role,-11} {user.DisplayName}");
+        logger.LogWarning("Demo logins (password {Password}):\n{Logins}", DemoPassword, string.Join('\n', lines));
+    }
+
+    /// <summary>Roles exist in every database, demo or not.</summary>
+    public async Task EnsureRolesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var role in Roles.All)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"role {role}");
+            }
+        }
+    }
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureRolesAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        await SeedPartnersAsync(now, cancellationToken);
+        await SeedUsersAsync(cancellationToken);
+        await SeedClosingReasonsAsync(now, cancellationToken);
+        await SeedEntitiesAsync(now, cancellationToken);
+        logger.LogInformation("Demo data is in place.");
+    }
+
+    private async Task SeedPartnersAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        (string Id, string Name, string Email)[] partners =
+        [
+            (SolarPartnerId, "SolarTech Montage GmbH", "auftraege@solartech.demo"),
+            (MeterPartnerId, "Netzwerk Messdienst AG", "dispo@messdienst.demo"),
+        ];
+        var existing = await db.Partners.Select(p => p.Id).ToListAsync(cancellationToken);
+        foreach (var (id, name, email) in partners.Where(p => !existing.Contains(p.Id)))
+        {
+            db.Partners.Add(new Partner { Id = id, Name = name, Email = email, CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedUsersAsync(CancellationToken cancellationToken)
+    {
+        foreach (var demo in DemoUsers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (await users.FindByEmailAsync(demo.Email) is not null)
+            {
+                continue;
+            }
+
+            var user = new ApplicationUser
+            {
+                UserName = demo.Email,
+                Email = demo.Email,
+                EmailConfirmed = true,
+                DisplayName = demo.DisplayName,
+                PartnerId = demo.PartnerId,
+            };
+            Check(await users.CreateAsync(user, DemoPassword), demo.Email);
+            Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
+        }
+    }
+
+    private async Task SeedClosingReasonsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.ClosingReasons.Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var (id, title, status) in DemoCatalogue.ClosingReasons.Where(r => !existing.Contains(r.Id)))
+        {
+            db.ClosingReasons.Add(new ClosingReason { Id = id, Title = title, Status = status, CreationTime = now, LastUpdateTime = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedEntitiesAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var schemas = await db.EntitySchemas.Select(s => s.Slug).ToListAsync(cancellationToken);
+        foreach (var schema in DemoCatalogue.Schemas(now).Where(s => !schemas.Contains(s.Slug)))
+        {
+            db.EntitySchemas.Add(schema);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var ownerIds = await db.Users
+            .Where(u => u.PartnerId == null)
+            .OrderBy(u => u.Email)
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+        var records = await db.EntityRecords.Select(r => r.Id).ToListAsync(cancellationToken);
+        foreach (var record in DemoCatalogue.Records(now, ownerIds).Where(r => !records.Contains(r.Id)))
+        {
+            db.EntityRecords.Add(record);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Seeding {what} failed: {string.Join(" ", result.Errors.Select(error => error.Description))}");
+        }
+    }
+}

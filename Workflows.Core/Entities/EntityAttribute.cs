@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+
+namespace Workflows.Core.Entities;
+
+/// <summary>One typed attribute of an entity schema.</summary>
+public sealed record EntityAttribute
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("label")]
+    public required string Label { get; init; }
+
+    [JsonPropertyName("type")]
+    public required string Type { get; init; }
+
+    [JsonPropertyName("required")]
+    public bool Required { get; init; }
+
+    [JsonPropertyName("multiline")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Multiline { get; init; }
+
+    /// <summary>Allowed values of a select or multiselect attribute.</summary>
+    [JsonPropertyName("options")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Options { get; init; }
+
+    /// <summary>The schema a relation attribute points at.</summary>
+    [JsonPropertyName("allowedSchemas")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? AllowedSchemas { get; init; }
+}

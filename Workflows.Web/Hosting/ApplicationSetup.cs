@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Workflows.Core.Data;
+using Workflows.Core.Identity;
+using Workflows.Web.Components.Account;
+using Workflows.Web.Hosting;
+
+namespace Workflows.Web;
+
+/// <summary>The composition root: every service the app runs with, registered in one place.</summary>
+public static class ApplicationSetup
+{
+    public static WebApplicationBuilder AddWorkflowsApplication(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+        });
+        services.AddAuthorization();
+
+        services.AddWorkflowsDatabase(builder.Configuration);
+        services.AddDatabaseDeveloperPageExceptionFilter();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WorkflowsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddScoped<Workflows.Core.Demo.DemoSeeder>();
+        return builder;
+    }
+
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        await DatabaseSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        var seeder = scope.ServiceProvider.GetRequiredService<Workflows.Core.Demo.DemoSeeder>();
+        await seeder.EnsureRolesAsync(app.Lifetime.ApplicationStopping);
+        if (app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment()))
+        {
+            await seeder.SeedAsync(app.Lifetime.ApplicationStopping);
+            Workflows.Core.Demo.DemoSeeder.PrintLogins(app.Logger);
+        }
+    }
+
+    public static WebApplication UseWorkflowsPipeline(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseMigrationsEndPoint();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        return app;
+    }
+
+    public static WebApplication MapWorkflowsEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        return app;
+    }
+}

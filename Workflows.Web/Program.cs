@@ -1,0 +1,16 @@
+using Workflows.Web;
+using Workflows.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddWorkflowsApplication();
+
+var app = builder.Build();
+await app.PrepareDatabaseAsync();
+app.UseWorkflowsPipeline();
+app.MapWorkflowsEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to <c>WebApplicationFactory</c> in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,21 @@
+// Small browser helpers the Blazor components call through JS interop.
+window.workflows = {
+    getTheme: () => {
+        const match = document.cookie.match(/(?:^|; )wf-theme=([^;]*)/);
+        return match ? decodeURIComponent(match[1]) : null;
+    },
+    setTheme: (value) => {
+        document.cookie = `wf-theme=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
+    },
+    downloadText: (fileName, contentType, text) => {
+        const blob = new Blob([text], { type: contentType });
+        const url = URL.createObjectURL(blob);
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = fileName;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        URL.revokeObjectURL(url);
+    },
+};
