@@ -46,7 +46,8 @@ public static class ApplicationSetup
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowsDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<WorkflowsClaimsFactory>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<Workflows.Core.Demo.DemoSeeder>();

@@ -1,0 +1,10 @@
+namespace Workflows.Core.Identity;
+
+/// <summary>Claims the app adds to a signed-in user beside Identity's own.</summary>
+public static class UserClaims
+{
+    public const string DisplayName = "workflows:display_name";
+
+    /// <summary>The partner organisation of a partner user; absent for staff.</summary>
+    public const string PartnerId = "workflows:partner_id";
+}

@@ -1,0 +1,43 @@
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Workflows.Core.Identity;
+using Workflows.Web.Components.Layout;
+
+namespace Workflows.Tests.Components;
+
+public sealed class NavMenuTests : BunitContext
+{
+    public NavMenuTests()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin, new[] { "Records", "Workflow builder", "Automations", "Journeys", "Administration" })]
+    [InlineData(Roles.Builder, new[] { "Records", "Workflow builder", "Automations", "Journeys" })]
+    [InlineData(Roles.CaseWorker, new[] { "Dashboard", "Records" })]
+    [InlineData(Roles.Manager, new[] { "Dashboard", "Records" })]
+    [InlineData(Roles.Partner, new[] { "My partner tasks" })]
+    public void The_drawer_shows_exactly_the_entries_of_the_role(string role, string[] expected)
+    {
+        AddAuthorization().SetAuthorized("someone@workflows.demo").SetRoles(role);
+
+        var menu = Render<NavMenu>();
+
+        var entries = menu.FindAll(".mud-nav-link-text").Select(link => link.TextContent.Trim()).ToArray();
+        Assert.Equal(expected, entries);
+    }
+
+    [Fact]
+    public void The_drawer_is_empty_for_a_visitor_who_is_not_signed_in()
+    {
+        AddAuthorization();
+
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll(".mud-nav-link"));
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.Playwright;
+using Workflows.Core.Demo;
+
+namespace Workflows.Tests.Infrastructure;
+
+/// <summary>What a person does again and again in the browser tests.</summary>
+public static class PageExtensions
+{
+    /// <summary>Waits until the Blazor circuit is live: clicks before that are silently lost.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("[data-interactive=true]").WaitForAsync();
+
+    public static async Task LogInAsync(this IPage page, string email, string password = DemoSeeder.DemoPassword)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+    }
+
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"),
+            FullPage = true,
+        });
+    }
+}

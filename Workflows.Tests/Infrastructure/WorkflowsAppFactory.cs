@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Workflows.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on its own temp SQLite file, seeded with the demo data. With <see cref="StartOnSocket"/> it listens
+/// on a real Kestrel socket at 127.0.0.1 on a free port, for the browser tests.
+/// </summary>
+public class WorkflowsAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TempDatabase database = new();
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Seed:Demo"] = "true",
+    };
+
+    public string DatabaseFile => database.FilePath;
+
+    /// <summary>Starts Kestrel on a free loopback port and returns its address.</summary>
+    public Uri StartOnSocket()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()
+            ?? throw new InvalidOperationException("The server reports no addresses.");
+        return new Uri(addresses.Addresses.First());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.ConfigureAppConfiguration((_, config) =>
+        {
+            config.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
+            {
+                ["ConnectionStrings:Workflows"] = database.ConnectionString,
+            });
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+}
