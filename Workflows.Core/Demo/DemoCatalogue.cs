@@ -202,7 +202,7 @@ internal static class DemoCatalogue
             attributes.Remove(key);
         }
 
-        return new EntityRecord
+        var record = new EntityRecord
         {
             Id = id,
             Schema = schema.Slug,
@@ -212,6 +212,8 @@ internal static class DemoCatalogue
             UpdatedAt = at,
             CreatedBy = "seed",
         };
+        record.SearchText = EntityService.SearchTextOf(record);
+        return record;
     }
 
     private static string Ascii(string name) => name.ToLowerInvariant()

@@ -13,6 +13,9 @@ public sealed class EntityRecord
 
     public JsonObject Attributes { get; set; } = [];
 
+    /// <summary>Lower-cased title and text values, so search matches "müller" in "Müller" on every provider.</summary>
+    public string SearchText { get; set; } = "";
+
     /// <summary>Optimistic concurrency: incremented on every write; a write based on an older one is refused.</summary>
     public int Version { get; set; } = 1;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 
 namespace Workflows.Tests.Infrastructure;
 
@@ -35,13 +34,13 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.ConfigureAppConfiguration((_, config) =>
+        // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services, so the app
+        // never opens the developer's database file.
+        builder.UseSetting("ConnectionStrings:Workflows", database.ConnectionString);
+        foreach (var (key, value) in Settings)
         {
-            config.AddInMemoryCollection(new Dictionary<string, string?>(Settings)
-            {
-                ["ConnectionStrings:Workflows"] = database.ConnectionString,
-            });
-        });
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

@@ -51,6 +51,8 @@ public static class ApplicationSetup
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<Workflows.Core.Demo.DemoSeeder>();
+        services.AddSingleton<Workflows.Core.Entities.EntityService>();
+        services.AddSingleton<UserDirectory>();
         return builder;
     }
 

@@ -29,6 +29,7 @@ internal sealed class EntityRecordConfiguration : IEntityTypeConfiguration<Entit
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasOne<EntitySchema>().WithMany().HasForeignKey(r => r.Schema).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.Schema, r.Title });
+        builder.Property(r => r.SearchText).HasMaxLength(2000);
         builder.HasIndex(r => new { r.Schema, r.UpdatedAt });
     }
 }

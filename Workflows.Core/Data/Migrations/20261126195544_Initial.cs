@@ -5,7 +5,7 @@
 namespace Workflows.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialIdentityAndEntities : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -101,6 +101,7 @@ namespace Workflows.Core.Data.Migrations
                     Schema = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Attributes = table.Column<string>(type: "TEXT", nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),

@@ -10,8 +10,8 @@ using Workflows.Core.Data;
 namespace Workflows.Core.Data.Migrations
 {
     [DbContext(typeof(WorkflowsDbContext))]
-    [Migration("20261126194446_InitialIdentityAndEntities")]
-    partial class InitialIdentityAndEntities
+    [Migration("20261126195544_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -169,6 +169,11 @@ namespace Workflows.Core.Data.Migrations
                     b.Property<string>("Schema")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Workflows.Core.Entities;
+
+/// <summary>
+/// Checks and normalises attribute values against a schema: numbers as numbers, dates as <c>yyyy-MM-dd</c>,
+/// selects within their options. Unknown attributes are refused so a typo never silently drops data.
+/// </summary>
+public static partial class AttributeValues
+{
+    /// <summary>Returns the normalised values, or every problem found, each naming its attribute.</summary>
+    public static Result<JsonObject> Normalize(EntitySchema schema, JsonObject input, bool requireAll)
+    {
+        var problems = new List<string>();
+        var output = new JsonObject();
+        var attributes = schema.Attributes.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+        foreach (var (name, value) in input)
+        {
+            if (name.StartsWith('_'))
+            {
+                continue; // system fields (_id, _title, …) are the server's, never written by a client
+            }
+
+            if (!attributes.TryGetValue(name, out var attribute))
+            {
+                problems.Add($"'{name}' is not an attribute of {schema.Name}.");
+                continue;
+            }
+
+            if (IsEmpty(value))
+            {
+                output[name] = null;
+                continue;
+            }
+
+            var normalized = NormalizeValue(attribute, value!, out var problem);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+            }
+            else
+            {
+                output[name] = normalized;
+            }
+        }
+
+        var required = schema.Attributes.Where(a => a.Required);
+        foreach (var attribute in required)
+        {
+            var missing = requireAll ? !output.ContainsKey(attribute.Name) || output[attribute.Name] is null
+                : output.ContainsKey(attribute.Name) && output[attribute.Name] is null;
+            if (missing)
+            {
+                problems.Add($"{attribute.Label} is required.");
+            }
+        }
+
+        return problems.Count == 0 ? output : Failure.Invalid(string.Join(" ", problems));
+    }
+
+    private static bool IsEmpty(JsonNode? value) =>
+        value is null
+        || (value is JsonValue v && v.GetValueKind() == JsonValueKind.String && string.IsNullOrWhiteSpace(v.GetValue<string>()))
+        || (value is JsonArray array && array.Count == 0);
+
+    private static JsonNode? NormalizeValue(EntityAttribute attribute, JsonNode value, out string? problem)
+    {
+        problem = null;
+        var label = attribute.Label;
+        switch (attribute.Type)
+        {
+            case AttributeType.Number:
+                if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number)
+                {
+                    return JsonValue.Create(number.GetValue<decimal>());
+                }
+
+                if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String
+                    && decimal.TryParse(text.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed))
+                {
+                    return JsonValue.Create(parsed);
+                }
+
+                problem = $"{label} must be a number.";
+                return null;
+
+            case AttributeType.Boolean:
+                if (value is JsonValue flag && flag.GetValueKind() is JsonValueKind.True or JsonValueKind.False)
+                {
+                    return JsonValue.Create(flag.GetValue<bool>());
+                }
+
+                if (value is JsonValue flagText && flagText.GetValueKind() == JsonValueKind.String
+                    && bool.TryParse(flagText.GetValue<string>(), out var parsedFlag))
+                {
+                    return JsonValue.Create(parsedFlag);
+                }
+
+                problem = $"{label} must be true or false.";
+                return null;
+
+            case AttributeType.Date:
+                if (AsString(value) is { } dateText
+                    && (DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                        || (DateTimeOffset.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dateTime)
+                            && (date = DateOnly.FromDateTime(dateTime.UtcDateTime)) != default)))
+                {
+                    return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                }
+
+                problem = $"{label} must be a date (yyyy-mm-dd).";
+                return null;
+
+            case AttributeType.DateTime:
+                if (AsString(value) is { } instantText
+                    && DateTimeOffset.TryParse(instantText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+                {
+                    return JsonValue.Create(instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+                }
+
+                problem = $"{label} must be a date and time (ISO 8601).";
+                return null;
+
+            case AttributeType.Select:
+                if (AsString(value) is { } option && (attribute.Options is null || attribute.Options.Contains(option)))
+                {
+                    return JsonValue.Create(option);
+                }
+
+                problem = $"{label} must be one of: {string.Join(", ", attribute.Options ?? [])}.";
+                return null;
+
+            case AttributeType.MultiSelect:
+                var items = value is JsonArray array ? array.Select(AsString).ToList() : [AsString(value)];
+                var invalid = items.Where(item => item is null || (attribute.Options is not null && !attribute.Options.Contains(item))).ToList();
+                if (invalid.Count == 0)
+                {
+                    return new JsonArray([.. items.Distinct().Select(item => (JsonNode?)JsonValue.Create(item))]);
+                }
+
+                problem = $"{label} accepts only: {string.Join(", ", attribute.Options ?? [])}.";
+                return null;
+
+            case AttributeType.Email:
+                if (AsString(value) is { } email && EmailPattern().IsMatch(email.Trim()))
+                {
+                    return JsonValue.Create(email.Trim());
+                }
+
+                problem = $"{label} must be an e-mail address.";
+                return null;
+
+            case AttributeType.Phone:
+                if (AsString(value) is { } phone && PhonePattern().IsMatch(phone.Trim()))
+                {
+                    return JsonValue.Create(phone.Trim());
+                }
+
+                problem = $"{label} must be a phone number.";
+                return null;
+
+            default:
+                if (AsString(value) is { } plain)
+                {
+                    return JsonValue.Create(attribute.Type == AttributeType.Text ? plain : plain.Trim());
+                }
+
+                problem = $"{label} must be text.";
+                return null;
+        }
+    }
+
+    private static string? AsString(JsonNode? value) =>
+        value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"^\+?[0-9][0-9 ()/\-]{4,30}$")]
+    private static partial Regex PhonePattern();
+}

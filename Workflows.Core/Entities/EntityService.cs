@@ -1,0 +1,255 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Identity;
+
+namespace Workflows.Core.Entities;
+
+/// <summary>Schemas and records: reading, searching, and validated, concurrency-safe writes.</summary>
+public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<EntitySchema>> ListSchemasAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EntitySchemas.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<EntitySchema?> GetSchemaAsync(string slug, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken);
+    }
+
+    /// <summary>Creates a schema or replaces its name and attributes; the slug never changes.</summary>
+    public async Task<Result<EntitySchema>> SaveSchemaAsync(EntitySchema input, CancellationToken cancellationToken)
+    {
+        var problem = SchemaRules.Check(input);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var existing = await db.EntitySchemas.SingleOrDefaultAsync(s => s.Slug == input.Slug, cancellationToken);
+        if (existing is null)
+        {
+            var created = new EntitySchema
+            {
+                Slug = input.Slug,
+                Name = input.Name.Trim(),
+                Plural = string.IsNullOrWhiteSpace(input.Plural) ? input.Name.Trim() + "s" : input.Plural.Trim(),
+                Icon = input.Icon,
+                TitleTemplate = input.TitleTemplate,
+                Attributes = [.. input.Attributes],
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            db.EntitySchemas.Add(created);
+            await db.SaveChangesAsync(cancellationToken);
+            return created;
+        }
+
+        existing.Name = input.Name.Trim();
+        existing.Plural = string.IsNullOrWhiteSpace(input.Plural) ? existing.Plural : input.Plural.Trim();
+        existing.Icon = input.Icon;
+        existing.TitleTemplate = input.TitleTemplate;
+        existing.Attributes = [.. input.Attributes];
+        existing.Version++;
+        existing.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
+        return existing;
+    }
+
+    public async Task<Result<RecordPage>> SearchAsync(string schema, RecordQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.EntitySchemas.AnyAsync(s => s.Slug == schema, cancellationToken))
+        {
+            return Failure.NotFound($"There is no schema '{schema}'.");
+        }
+
+        var records = db.EntityRecords.AsNoTracking().Where(r => r.Schema == schema && r.DeletedAt == null);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+            records = records.Where(r => r.SearchText.Contains(text));
+        }
+
+        records = query.Sort switch
+        {
+            RecordSort.TitleAscending => records.OrderBy(r => r.Title).ThenBy(r => r.Id),
+            RecordSort.TitleDescending => records.OrderByDescending(r => r.Title).ThenBy(r => r.Id),
+            RecordSort.CreatedAscending => records.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
+            RecordSort.CreatedDescending => records.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
+            RecordSort.UpdatedAscending => records.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id),
+            _ => records.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
+        };
+
+        var pageSize = Math.Clamp(query.PageSize, 1, 500);
+        var skip = Math.Max(0, query.Page) * pageSize;
+        if (query.Filters.Count == 0)
+        {
+            var total = await records.CountAsync(cancellationToken);
+            var items = await records.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+            return new RecordPage(items, total);
+        }
+
+        // Attribute filters compare JSON values, which each provider spells differently in SQL; they run on the
+        // text-narrowed set instead, which keeps the query provider-neutral.
+        var matching = (await records.ToListAsync(cancellationToken)).Where(r => Matches(r, query.Filters)).ToList();
+        return new RecordPage([.. matching.Skip(skip).Take(pageSize)], matching.Count);
+    }
+
+    public async Task<EntityRecord?> GetAsync(string schema, string id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EntityRecords.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityRecord>> GetManyAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.EntityRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Result<EntityRecord>> CreateAsync(string schema, JsonObject attributes, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var definition = await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == schema, cancellationToken);
+        if (definition is null)
+        {
+            return Failure.NotFound($"There is no schema '{schema}'.");
+        }
+
+        var values = AttributeValues.Normalize(definition, attributes, requireAll: true);
+        if (!values.IsSuccess)
+        {
+            return values.Failure;
+        }
+
+        RemoveNulls(values.Value);
+        var now = clock.GetUtcNow();
+        var record = new EntityRecord
+        {
+            Id = Guid.NewGuid().ToString(),
+            Schema = schema,
+            Title = RecordTitle.Render(definition.TitleTemplate, values.Value),
+            Attributes = values.Value,
+            CreatedAt = now,
+            UpdatedAt = now,
+            CreatedBy = actor.Name,
+            UpdatedBy = actor.Name,
+        };
+        record.SearchText = SearchTextOf(record);
+        db.EntityRecords.Add(record);
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// Writes attribute values. With <paramref name="replace"/> the given values are the whole record (PUT);
+    /// otherwise they are merged into it (PATCH). A write based on an older <paramref name="expectedVersion"/>
+    /// is refused, naming who changed the record, instead of overwriting their work.
+    /// </summary>
+    public async Task<Result<EntityRecord>> UpdateAsync(
+        string schema, string id, JsonObject attributes, int? expectedVersion, bool replace, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var definition = await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == schema, cancellationToken);
+        var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
+        if (definition is null || record is null)
+        {
+            return Failure.NotFound($"There is no {schema} with id '{id}'.");
+        }
+
+        if (expectedVersion is { } version && version != record.Version)
+        {
+            return StaleWrite(record);
+        }
+
+        var values = AttributeValues.Normalize(definition, attributes, requireAll: replace);
+        if (!values.IsSuccess)
+        {
+            return values.Failure;
+        }
+
+        var merged = replace ? new JsonObject() : (JsonObject)record.Attributes.DeepClone();
+        foreach (var (name, value) in values.Value)
+        {
+            merged[name] = value?.DeepClone();
+        }
+
+        RemoveNulls(merged);
+        record.Attributes = merged;
+        record.Title = RecordTitle.Render(definition.TitleTemplate, merged);
+        record.SearchText = SearchTextOf(record);
+        record.UpdatedAt = clock.GetUtcNow();
+        record.UpdatedBy = actor.Name;
+        record.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var fresh = await GetAsync(schema, id, cancellationToken);
+            return fresh is null ? Failure.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
+        }
+
+        return record;
+    }
+
+    public async Task<Result<EntityRecord>> DeleteAsync(string schema, string id, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
+        if (record is null)
+        {
+            return Failure.NotFound($"There is no {schema} with id '{id}'.");
+        }
+
+        record.DeletedAt = clock.GetUtcNow();
+        record.UpdatedBy = actor.Name;
+        record.Version++;
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    internal static string SearchTextOf(EntityRecord record)
+    {
+        var parts = new List<string> { record.Title, record.Id };
+        parts.AddRange(record.Attributes
+            .Where(pair => pair.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+            .Select(pair => pair.Value!.GetValue<string>()));
+        var text = string.Join(' ', parts).ToLowerInvariant();
+        return text.Length > 2000 ? text[..2000] : text;
+    }
+
+    private static Failure StaleWrite(EntityRecord current) => Failure.Conflict(
+        $"This record was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. " +
+        "Reload it to see their changes, then apply yours again.");
+
+    private static bool Matches(EntityRecord record, IReadOnlyList<KeyValuePair<string, string>> filters) =>
+        filters.All(filter => filter.Key switch
+        {
+            "_id" => record.Id == filter.Value,
+            "_title" => record.Title.Contains(filter.Value, StringComparison.OrdinalIgnoreCase),
+            _ => record.Attributes[filter.Key] switch
+            {
+                JsonArray array => array.Any(item => string.Equals(item?.ToString(), filter.Value, StringComparison.OrdinalIgnoreCase)),
+                JsonNode node => string.Equals(node.ToString(), filter.Value, StringComparison.OrdinalIgnoreCase),
+                null => false,
+            },
+        });
+
+    private static void RemoveNulls(JsonObject values)
+    {
+        foreach (var key in values.Where(pair => pair.Value is null).Select(pair => pair.Key).ToList())
+        {
+            values.Remove(key);
+        }
+    }
+}

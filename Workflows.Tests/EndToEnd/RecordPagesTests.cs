@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using Workflows.Tests.Infrastructure;
+
+namespace Workflows.Tests.EndToEnd;
+
+[Collection(nameof(EndToEnd))]
+public sealed class RecordPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_case_worker_finds_a_contact_edits_it_and_sees_the_change_after_reload()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("caseworker@workflows.demo");
+        await page.WaitForURLAsync("**/dashboard");
+
+        await page.GotoAsync("/entities/contact");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Search Contacts" }).FillAsync("müller");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Jürgen Müller" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Anneliese Schröder" })).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("records-contact-list");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jürgen Müller" }).ClickAsync();
+        await page.WaitForURLAsync("**/entities/contact/contact-001");
+        await page.WaitForInteractiveAsync();
+        var city = page.GetByLabel("City");
+        await city.FillAsync("Garmisch-Partenkirchen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("records-contact-page");
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByLabel("City")).ToHaveValueAsync("Garmisch-Partenkirchen");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Creating_a_record_without_its_required_fields_is_refused_with_what_is_missing()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("caseworker@workflows.demo");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync("/entities/order");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New order" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Order number is required.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync("records-new-order-invalid");
+
+        await page.GetByLabel("Order number").FillAsync("ORD-2026-9999");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/entities/order/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORD-2026-9999" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}

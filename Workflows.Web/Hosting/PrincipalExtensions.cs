@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Workflows.Core.Identity;
+
+namespace Workflows.Web.Hosting;
+
+public static class PrincipalExtensions
+{
+    /// <summary>The signed-in user as the actor of a change.</summary>
+    public static Actor ToActor(this ClaimsPrincipal user) => new(
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous",
+        user.FindFirstValue(UserClaims.DisplayName) ?? user.Identity?.Name ?? "Unknown");
+
+    public static string? PartnerId(this ClaimsPrincipal user) => user.FindFirstValue(UserClaims.PartnerId);
+}
