@@ -64,6 +64,24 @@ public sealed class DemoSeeder(
         logger.LogInformation("Demo data is in place.");
     }
 
+    /// <summary>
+    /// Makes the configured bootstrap token work: it belongs to a password-less Admin user that cannot sign in to
+    /// the app, so scripts and CI get API access without a person's credentials.
+    /// </summary>
+    public async Task EnsureBootstrapTokenAsync(string token, ApiTokenService tokens, CancellationToken cancellationToken)
+    {
+        const string email = "api-bootstrap@workflows.local";
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "API bootstrap" };
+            Check(await users.CreateAsync(user), email);
+            Check(await users.AddToRoleAsync(user, Roles.Admin), email);
+        }
+
+        await tokens.EnsureAsync(user.Id, "Bootstrap token (Api:BootstrapToken)", token, cancellationToken);
+    }
+
     private async Task SeedPartnersAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         (string Id, string Name, string Email)[] partners =

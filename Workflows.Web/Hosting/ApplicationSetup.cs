@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Workflows.Core.Data;
+using Workflows.Core.Demo;
 using Workflows.Core.Identity;
 using Workflows.Web.Components.Account;
+using Workflows.Web.Api;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web;
@@ -49,8 +51,10 @@ public static class ApplicationSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<WorkflowsClaimsFactory>();
 
+        services.AddSingleton<ApiTokenService>();
+        services.AddWorkflowsApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddScoped<Workflows.Core.Demo.DemoSeeder>();
+        services.AddScoped<DemoSeeder>();
         services.AddSingleton<Workflows.Core.Entities.EntityService>();
         services.AddSingleton<UserDirectory>();
         return builder;
@@ -61,12 +65,18 @@ public static class ApplicationSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         await DatabaseSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
-        var seeder = scope.ServiceProvider.GetRequiredService<Workflows.Core.Demo.DemoSeeder>();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync(app.Lifetime.ApplicationStopping);
         if (app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment()))
         {
             await seeder.SeedAsync(app.Lifetime.ApplicationStopping);
-            Workflows.Core.Demo.DemoSeeder.PrintLogins(app.Logger);
+            DemoSeeder.PrintLogins(app.Logger);
+        }
+
+        if (app.Configuration["Api:BootstrapToken"] is { Length: > 0 } bootstrapToken)
+        {
+            var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
+            await seeder.EnsureBootstrapTokenAsync(bootstrapToken, tokens, app.Lifetime.ApplicationStopping);
         }
     }
 
@@ -82,8 +92,13 @@ public static class ApplicationSetup
             app.UseHsts();
         }
 
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseWorkflowsApi();
+        app.UseWhen(context => !ApiSetup.IsApiPath(context.Request.Path),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         app.MapStaticAssets();
         return app;
     }
@@ -92,6 +107,7 @@ public static class ApplicationSetup
     {
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapWorkflowsApi();
         return app;
     }
 }

@@ -1,0 +1,26 @@
+namespace Workflows.Core.Identity;
+
+/// <summary>A named bearer token of a user. Only its SHA-256 hash is stored; the token itself is shown once.</summary>
+public sealed class ApiToken
+{
+    public required string Id { get; init; }
+
+    public required string UserId { get; init; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The first characters of the token, so a person can tell their tokens apart.</summary>
+    public required string Prefix { get; init; }
+
+    public required string Hash { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsActive(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
+}

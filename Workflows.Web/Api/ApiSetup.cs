@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Scalar.AspNetCore;
+using Workflows.Core.Identity;
+
+namespace Workflows.Web.Api;
+
+/// <summary>Registers and maps the REST API: bearer tokens, rate limits, JSON shape, OpenAPI and its reference page.</summary>
+public static class ApiSetup
+{
+    public const string RateLimitPolicy = "api";
+
+    public static bool IsApiPath(PathString path) =>
+        path.StartsWithSegments("/v1") || path.StartsWithSegments("/v2");
+
+    public static IServiceCollection AddWorkflowsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMemoryCache();
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
+
+        var perSecond = configuration.GetValue("Api:RateLimitPerSecond", 500);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = async (context, cancellationToken) =>
+                await context.HttpContext.Response.WriteAsJsonAsync(
+                    new ApiError("Too many requests for this token; slow down and retry in a second."), cancellationToken);
+            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
+                context.User.FindFirstValue(BearerTokenHandler.TokenIdClaim) ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = perSecond * 2,
+                    TokensPerPeriod = perSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+        });
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Workflows API";
+            document.Info.Description = "epilot-compatible workflow definitions, executions, closing reasons and entities.";
+            return Task.CompletedTask;
+        }));
+        return services;
+    }
+
+    public static void Configure(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Converters.Add(new JsonStringEnumConverter());
+    }
+
+    public static WebApplication UseWorkflowsApi(this WebApplication app)
+    {
+        app.UseMiddleware<ApiErrorMiddleware>();
+        var tokens = app.Services.GetRequiredService<ApiTokenService>();
+        var cache = app.Services.GetRequiredService<IMemoryCache>();
+        tokens.Revoked += hash => cache.Remove("api-token:" + hash);
+        return app;
+    }
+
+    public static WebApplication MapWorkflowsApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("Workflows API")).AllowAnonymous();
+
+        var api = app.MapGroup("")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
+            .RequireRateLimiting(RateLimitPolicy);
+        api.MapEntitiesApi();
+        return app;
+    }
+}

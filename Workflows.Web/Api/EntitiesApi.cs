@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workflows.Core.Entities;
+using Workflows.Web.Hosting;
+
+namespace Workflows.Web.Api;
+
+/// <summary>The subset of epilot's entity API that workflows need: schemas, records and search.</summary>
+public static class EntitiesApi
+{
+    public static RouteGroupBuilder MapEntitiesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Entities");
+        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
+        staff.MapGet("/entity/schemas", ListSchemasAsync);
+        staff.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
+        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(policy => policy.RequireRole("Admin"));
+        staff.MapPost("/entity/{slug}", CreateAsync);
+        staff.MapGet("/entity/{slug}/{id}", GetAsync);
+        staff.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+            => UpdateAsync(slug, id, body, replace: true, user, entities, ct));
+        staff.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+            => UpdateAsync(slug, id, body, replace: false, user, entities, ct));
+        staff.MapDelete("/entity/{slug}/{id}", DeleteAsync);
+        staff.MapPost("/entity:search", SearchAsync);
+        return group;
+    }
+
+    private static async Task<Ok<SchemaList>> ListSchemasAsync(EntityService entities, CancellationToken ct) =>
+        TypedResults.Ok(new SchemaList([.. (await entities.ListSchemasAsync(ct)).Select(SchemaJson.From)]));
+
+    private static async Task<IResult> GetSchemaAsync(string slug, EntityService entities, CancellationToken ct) =>
+        await entities.GetSchemaAsync(slug, ct) is { } schema
+            ? TypedResults.Ok(SchemaJson.From(schema))
+            : ApiResults.NotFound($"There is no schema '{slug}'.");
+
+    private static async Task<IResult> PutSchemaAsync(string slug, SchemaJson body, EntityService entities, CancellationToken ct)
+    {
+        if (body.Slug is not null && body.Slug != slug)
+        {
+            return ApiResults.BadRequest($"The body's slug '{body.Slug}' differs from the path's '{slug}'.");
+        }
+
+        var result = await entities.SaveSchemaAsync(body.ToSchema(slug), ct);
+        return result.IsSuccess ? TypedResults.Ok(SchemaJson.From(result.Value)) : ApiResults.Problem(result.Failure);
+    }
+
+    private static async Task<IResult> CreateAsync(string slug, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+    {
+        var result = await entities.CreateAsync(slug, body, user.ToActor(), ct);
+        return result.IsSuccess
+            ? TypedResults.Json(RecordJson.From(result.Value), statusCode: StatusCodes.Status201Created)
+            : ApiResults.Problem(result.Failure, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> GetAsync(string slug, string id, EntityService entities, CancellationToken ct) =>
+        await entities.GetAsync(slug, id, ct) is { } record
+            ? TypedResults.Ok(RecordJson.From(record))
+            : ApiResults.NotFound($"There is no {slug} with id '{id}'.");
+
+    private static async Task<IResult> UpdateAsync(
+        string slug, string id, JsonObject body, bool replace, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+    {
+        var current = await entities.GetAsync(slug, id, ct);
+        if (current is null)
+        {
+            return ApiResults.NotFound($"There is no {slug} with id '{id}'.");
+        }
+
+        // epilot's contract: a write that names the _updated_at it was based on is refused when the record is newer.
+        int? expectedVersion = null;
+        if (body["_updated_at"] is JsonValue basedOn)
+        {
+            if (!DateTimeOffset.TryParse(basedOn.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var basedOnTime))
+            {
+                return ApiResults.BadRequest("_updated_at must be an ISO-8601 date and time.");
+            }
+
+            if (current.UpdatedAt.ToUnixTimeMilliseconds() > basedOnTime.ToUnixTimeMilliseconds())
+            {
+                return ApiResults.Problem(Core.Failure.Conflict(
+                    $"This {slug} was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-ddTHH:mm:ss.fffZ}, after the version you sent."));
+            }
+
+            expectedVersion = current.Version;
+        }
+
+        var result = await entities.UpdateAsync(slug, id, body, expectedVersion, replace, user.ToActor(), ct);
+        return result.IsSuccess ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Failure, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> DeleteAsync(string slug, string id, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+    {
+        var result = await entities.DeleteAsync(slug, id, user.ToActor(), ct);
+        return result.IsSuccess ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Failure);
+    }
+
+    private static async Task<IResult> SearchAsync(SearchRequest body, EntityService entities, CancellationToken ct)
+    {
+        var parsed = EntitySearchQuery.Parse(body.Q);
+        if (!parsed.IsSuccess)
+        {
+            return ApiResults.Problem(parsed.Failure);
+        }
+
+        if (parsed.Value.Schema is null)
+        {
+            return ApiResults.BadRequest("Name the schema in the query, such as \"_schema:contact AND city:Berlin\".");
+        }
+
+        var size = Math.Clamp(body.Size ?? 10, 1, 1000);
+        var from = Math.Max(0, body.From ?? 0);
+        var query = new RecordQuery
+        {
+            Text = parsed.Value.Text,
+            Filters = parsed.Value.Filters,
+            PageSize = size,
+            Page = from / size,
+            Sort = body.Sort switch
+            {
+                "_title" or "_title:asc" => RecordSort.TitleAscending,
+                "_title:desc" => RecordSort.TitleDescending,
+                "_created_at" or "_created_at:asc" => RecordSort.CreatedAscending,
+                "_created_at:desc" => RecordSort.CreatedDescending,
+                "_updated_at" or "_updated_at:asc" => RecordSort.UpdatedAscending,
+                _ => RecordSort.UpdatedDescending,
+            },
+        };
+        var page = await entities.SearchAsync(parsed.Value.Schema, query, ct);
+        return page.IsSuccess
+            ? TypedResults.Ok(new SearchResults(page.Value.Total, [.. page.Value.Items.Select(RecordJson.From)]))
+            : ApiResults.Problem(page.Failure);
+    }
+
+    public sealed record SchemaList(IReadOnlyList<SchemaJson> Results);
+
+    public sealed record SearchRequest(string? Q, int? From, int? Size, string? Sort);
+
+    public sealed record SearchResults(int Hits, IReadOnlyList<JsonObject> Results);
+}

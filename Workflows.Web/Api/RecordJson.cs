@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Workflows.Core.Entities;
+
+namespace Workflows.Web.Api;
+
+/// <summary>A record as epilot's entity API shows it: system fields with a leading underscore beside the attributes.</summary>
+public static class RecordJson
+{
+    public const string Organisation = "workflows";
+
+    public static JsonObject From(EntityRecord record)
+    {
+        var json = new JsonObject
+        {
+            ["_id"] = record.Id,
+            ["_title"] = record.Title,
+            ["_org"] = Organisation,
+            ["_schema"] = record.Schema,
+            ["_created_at"] = Iso(record.CreatedAt),
+            ["_updated_at"] = Iso(record.UpdatedAt),
+            ["_version"] = record.Version,
+        };
+        foreach (var (name, value) in record.Attributes)
+        {
+            json[name] = value?.DeepClone();
+        }
+
+        return json;
+    }
+
+    public static string Iso(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
