@@ -76,8 +76,8 @@ public static class ConditionEvaluator
                 && CompareDate(d, type == "date", statement, now, zone),
             null => value.GetValueKind() switch
             {
-                JsonValueKind.Number => CompareNumber(value.GetValue<double>(), statement.Operator, values),
-                JsonValueKind.True or JsonValueKind.False => CompareBoolean(value.GetValue<bool>(), statement.Operator, values),
+                JsonValueKind.Number => Number(value) is { } n && CompareNumber(n, statement.Operator, values),
+                JsonValueKind.True or JsonValueKind.False => CompareBoolean(value.GetValueKind() == JsonValueKind.True, statement.Operator, values),
                 JsonValueKind.String => CompareText(value.GetValue<string>(), statement, now, zone),
                 _ => false,
             },
@@ -138,7 +138,7 @@ public static class ConditionEvaluator
 
     private static double? Number(JsonValue value) => value.GetValueKind() switch
     {
-        JsonValueKind.Number => value.GetValue<double>(),
+        JsonValueKind.Number => ParseNumber(value.ToJsonString()),
         JsonValueKind.String => ParseNumber(value.GetValue<string>()),
         _ => null,
     };

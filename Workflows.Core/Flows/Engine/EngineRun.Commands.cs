@@ -367,7 +367,17 @@ internal sealed partial class EngineRun
                     return FlowError.Invalid($"Workflow '{_x.Name}' has no task to reopen.");
                 }
 
-                ReopenTask(_g.Topo.MaxBy(i => FinishedAt(_g.Tasks[i])), revert: false);
+                var last = _g.Topo[^1];
+                DateTimeOffset? latest = null;
+                foreach (var i in _g.Topo)
+                {
+                    if (FinishedAt(_g.Tasks[i]) is { } finished && (latest is null || finished >= latest))
+                    {
+                        (last, latest) = (i, finished);
+                    }
+                }
+
+                ReopenTask(last, revert: false);
                 return null;
         }
     }

@@ -469,8 +469,17 @@ internal sealed partial class EngineRun
                 continue;
             }
 
-            var body = _g.Descendants(v);
+            var downstream = _g.Descendants(v);
+            var body = new HashSet<int>(downstream);
             body.IntersectWith(_g.Ancestors(u));
+
+            // Branches the loop's decision left dead are open again for the next pass through it.
+            foreach (var j in downstream.Where(j => !body.Contains(j) && _g.Tasks[j].SkippedAutomatically == true))
+            {
+                ResetTask(_g.Tasks[j], resetLoopCounter: false);
+                sticky.Remove(_g.Tasks[j].Id);
+            }
+
             var counter = body.Select(j => _g.Tasks[j].LoopConfig).FirstOrDefault(l => l?.LoopBranchId is not null);
             foreach (var j in body.Order())
             {
