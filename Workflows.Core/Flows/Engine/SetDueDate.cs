@@ -1,0 +1,4 @@
+namespace Workflows.Core.Flows.Engine;
+
+/// <summary>Overrides a due date with a fixed one, replaces it with a dynamic one, or clears it (both null).</summary>
+public sealed record SetDueDate(FlowItemRef Target, FlowDueDate? DueDate, DueDateConfig? Config = null) : FlowCommand;

@@ -1,0 +1,422 @@
+namespace Workflows.Core.Flows.Validation;
+
+/// <summary>
+/// Checks a template before it is saved or published. Returns every problem found, each naming
+/// the offending item in words and by id; an empty list means the template can run.
+/// </summary>
+public static class FlowTemplateValidator
+{
+    public const int MaxLoopIterations = 100;
+
+    /// <param name="template">The template as the builder or the API sent it.</param>
+    /// <param name="catalogue">The closing-reason catalogue; the template's reasons must exist in it and be ACTIVE.</param>
+    public static IReadOnlyList<ValidationProblem> Validate(FlowTemplate template, IReadOnlyCollection<ClosingReason> catalogue)
+    {
+        var problems = new List<ValidationProblem>();
+        void Add(string message, ValidationItemKind kind, string? id) => problems.Add(new ValidationProblem(message, kind, id));
+
+        if (string.IsNullOrWhiteSpace(template.Name))
+        {
+            Add("The workflow needs a name.", ValidationItemKind.Workflow, null);
+        }
+
+        var phases = template.Phases ?? [];
+        var phaseById = new Dictionary<string, FlowPhase>(StringComparer.Ordinal);
+        foreach (var phase in phases)
+        {
+            if (string.IsNullOrWhiteSpace(phase.Id))
+            {
+                Add($"Phase '{phase.Name}' has no id.", ValidationItemKind.Phase, phase.Id);
+                continue;
+            }
+
+            if (!phaseById.TryAdd(phase.Id, phase))
+            {
+                Add($"Two phases share the id '{phase.Id}'.", ValidationItemKind.Phase, phase.Id);
+            }
+
+            if (string.IsNullOrWhiteSpace(phase.Name))
+            {
+                Add($"Phase '{phase.Id}' needs a name.", ValidationItemKind.Phase, phase.Id);
+            }
+        }
+
+        var taskById = new Dictionary<string, FlowTask>(StringComparer.Ordinal);
+        foreach (var task in template.Tasks)
+        {
+            if (string.IsNullOrWhiteSpace(task.Id))
+            {
+                Add($"Task '{task.Name}' has no id.", ValidationItemKind.Task, task.Id);
+                continue;
+            }
+
+            if (!taskById.TryAdd(task.Id, task))
+            {
+                Add($"Two tasks share the id '{task.Id}'.", ValidationItemKind.Task, task.Id);
+            }
+
+            if (string.IsNullOrWhiteSpace(task.Name))
+            {
+                Add($"Task '{task.Id}' needs a name.", ValidationItemKind.Task, task.Id);
+            }
+        }
+
+        string Name(FlowTask task) => string.IsNullOrWhiteSpace(task.Name) ? task.Id : task.Name;
+
+        foreach (var task in taskById.Values)
+        {
+            if (task.PhaseId is { } phaseId && !phaseById.ContainsKey(phaseId))
+            {
+                Add($"Task '{Name(task)}' is in phase '{phaseId}', which does not exist.", ValidationItemKind.Task, task.Id);
+            }
+
+            CheckRequirements(task, taskById, phaseById, Name, Add);
+            CheckDueDate(task.DueDateConfig, $"'{Name(task)}'", task.Id, ValidationItemKind.Task, taskById, phaseById, Add);
+            if (task.TaskType == TaskType.AUTOMATION && string.IsNullOrWhiteSpace(task.AutomationConfig?.FlowId))
+            {
+                Add($"Automation task '{Name(task)}' has no automation to run.", ValidationItemKind.Task, task.Id);
+            }
+
+            if (task.TaskType == TaskType.DECISION)
+            {
+                CheckDecision(task, Name(task), Add);
+            }
+        }
+
+        CheckDueDate(template.DueDateConfig, "the workflow", null, ValidationItemKind.Workflow, taskById, phaseById, Add);
+        foreach (var phase in phaseById.Values)
+        {
+            CheckDueDate(phase.DueDateConfig, $"phase '{phase.Name}'", phase.Id, ValidationItemKind.Phase, taskById, phaseById, Add);
+        }
+
+        CheckEdges(template, taskById, Name, Add);
+        CheckRequirementCycles(taskById, Name, Add);
+        CheckEdgeCycles(template, taskById, Name, Add);
+        CheckClosingReasons(template, catalogue, Add);
+        return problems;
+    }
+
+    private static void CheckRequirements(
+        FlowTask task,
+        Dictionary<string, FlowTask> taskById,
+        Dictionary<string, FlowPhase> phaseById,
+        Func<FlowTask, string> name,
+        Action<string, ValidationItemKind, string?> add)
+    {
+        foreach (var r in task.Requirements ?? [])
+        {
+            if (r.When == RequirementWhen.TASK_FINISHED)
+            {
+                if (string.IsNullOrWhiteSpace(r.TaskId))
+                {
+                    add($"A requirement of '{name(task)}' names no task.", ValidationItemKind.Task, task.Id);
+                }
+                else if (r.TaskId == task.Id)
+                {
+                    add($"'{name(task)}' cannot require itself.", ValidationItemKind.Task, task.Id);
+                }
+                else if (!taskById.ContainsKey(r.TaskId))
+                {
+                    add($"'{name(task)}' requires task '{r.TaskId}', which does not exist.", ValidationItemKind.Task, task.Id);
+                }
+            }
+            else if (r.PhaseId is null || !phaseById.TryGetValue(r.PhaseId, out var phase))
+            {
+                add($"'{name(task)}' requires phase '{r.PhaseId}', which does not exist.", ValidationItemKind.Task, task.Id);
+            }
+            else if (phase.Id == task.PhaseId)
+            {
+                add($"'{name(task)}' requires its own phase '{phase.Name}' to finish, so it could never start.", ValidationItemKind.Task, task.Id);
+            }
+        }
+    }
+
+    private static void CheckDueDate(
+        DueDateConfig? config,
+        string owner,
+        string? ownerId,
+        ValidationItemKind kind,
+        Dictionary<string, FlowTask> taskById,
+        Dictionary<string, FlowPhase> phaseById,
+        Action<string, ValidationItemKind, string?> add)
+    {
+        if (config is null)
+        {
+            return;
+        }
+
+        if (config.Duration < 0)
+        {
+            add($"The due date of {owner} counts a negative duration.", kind, ownerId);
+        }
+
+        switch (config.Type)
+        {
+            case DueDateType.TASK_FINISHED when config.TaskId is null || !taskById.ContainsKey(config.TaskId):
+                add($"The due date of {owner} counts from task '{config.TaskId}', which does not exist.", kind, ownerId);
+                break;
+            case DueDateType.TASK_FINISHED when kind == ValidationItemKind.Task && config.TaskId == ownerId:
+                add($"The due date of {owner} counts from its own end.", kind, ownerId);
+                break;
+            case DueDateType.PHASE_FINISHED when config.PhaseId is null || !phaseById.ContainsKey(config.PhaseId):
+                add($"The due date of {owner} counts from phase '{config.PhaseId}', which does not exist.", kind, ownerId);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void CheckDecision(FlowTask decision, string name, Action<string, ValidationItemKind, string?> add)
+    {
+        var conditions = decision.Conditions ?? [];
+        if (conditions.Count == 0)
+        {
+            add($"Decision '{name}' has no branches.", ValidationItemKind.Task, decision.Id);
+        }
+
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var condition in conditions)
+        {
+            if (!ids.Add(condition.Id))
+            {
+                add($"Decision '{name}' has two branches with the id '{condition.Id}'.", ValidationItemKind.Task, decision.Id);
+            }
+
+            if (string.IsNullOrWhiteSpace(condition.BranchName))
+            {
+                add($"Branch '{condition.Id}' of decision '{name}' needs a name.", ValidationItemKind.Task, decision.Id);
+            }
+
+            foreach (var statement in condition.Statements ?? [])
+            {
+                if (string.IsNullOrWhiteSpace(statement.Source?.Attribute))
+                {
+                    add($"A statement of branch '{condition.BranchName ?? condition.Id}' in decision '{name}' names no attribute.", ValidationItemKind.Task, decision.Id);
+                }
+            }
+        }
+
+        if (decision.LoopConfig is { } loop)
+        {
+            foreach (var branch in new[] { loop.LoopBranchId, loop.ExitBranchId })
+            {
+                if (branch is null || !ids.Contains(branch))
+                {
+                    add($"The loop of decision '{name}' names branch '{branch}', which '{name}' does not have.", ValidationItemKind.Task, decision.Id);
+                }
+            }
+
+            if (loop.MaxIterations is < 1 or > MaxLoopIterations)
+            {
+                add($"The loop of decision '{name}' must run between 1 and {MaxLoopIterations} times, not {loop.MaxIterations}.", ValidationItemKind.Task, decision.Id);
+            }
+        }
+    }
+
+    private static void CheckEdges(
+        FlowTemplate template,
+        Dictionary<string, FlowTask> taskById,
+        Func<FlowTask, string> name,
+        Action<string, ValidationItemKind, string?> add)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var defaults = new Dictionary<string, int>(StringComparer.Ordinal);
+        var branchesWithEdge = new HashSet<(string, string)>();
+        foreach (var edge in template.Edges)
+        {
+            if (!ids.Add(edge.Id))
+            {
+                add($"Two edges share the id '{edge.Id}'.", ValidationItemKind.Edge, edge.Id);
+            }
+
+            if (!taskById.TryGetValue(edge.FromId, out var from))
+            {
+                add($"Edge '{edge.Id}' starts at '{edge.FromId}', which is not a task.", ValidationItemKind.Edge, edge.Id);
+            }
+
+            if (edge.ToId is null)
+            {
+                add($"Edge '{edge.Id}' leads nowhere.", ValidationItemKind.Edge, edge.Id);
+            }
+            else if (!taskById.ContainsKey(edge.ToId))
+            {
+                add($"Edge '{edge.Id}' leads to '{edge.ToId}', which is not a task.", ValidationItemKind.Edge, edge.Id);
+            }
+
+            if (from is null)
+            {
+                continue;
+            }
+
+            var isBranch = edge.ConditionId is not null || edge.NoneMet == true;
+            if (from.TaskType != TaskType.DECISION)
+            {
+                if (isBranch)
+                {
+                    add($"Edge '{edge.Id}' has a branch, but '{name(from)}' is not a decision.", ValidationItemKind.Edge, edge.Id);
+                }
+
+                continue;
+            }
+
+            if (edge.NoneMet == true)
+            {
+                defaults[from.Id] = defaults.GetValueOrDefault(from.Id) + 1;
+            }
+            else if (edge.ConditionId is null)
+            {
+                add($"Edge '{edge.Id}' from decision '{name(from)}' belongs to no branch.", ValidationItemKind.Edge, edge.Id);
+            }
+            else if (from.Conditions?.Exists(c => c.Id == edge.ConditionId) != true)
+            {
+                add($"Edge '{edge.Id}' from decision '{name(from)}' names branch '{edge.ConditionId}', which '{name(from)}' does not have.", ValidationItemKind.Edge, edge.Id);
+            }
+            else
+            {
+                branchesWithEdge.Add((from.Id, edge.ConditionId));
+            }
+        }
+
+        foreach (var (decisionId, count) in defaults.Where(d => d.Value > 1))
+        {
+            add($"Decision '{name(taskById[decisionId])}' has {count} default (none met) edges; at most one is allowed.", ValidationItemKind.Task, decisionId);
+        }
+
+        foreach (var decision in taskById.Values.Where(t => t.TaskType == TaskType.DECISION))
+        {
+            foreach (var condition in decision.Conditions ?? [])
+            {
+                if (!branchesWithEdge.Contains((decision.Id, condition.Id)))
+                {
+                    add($"Branch '{condition.BranchName ?? condition.Id}' of decision '{name(decision)}' leads nowhere.", ValidationItemKind.Task, decision.Id);
+                }
+            }
+        }
+    }
+
+    private static void CheckRequirementCycles(Dictionary<string, FlowTask> taskById, Func<FlowTask, string> name, Action<string, ValidationItemKind, string?> add)
+    {
+        var tasks = taskById.Values.ToList();
+        var index = tasks.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var waitsFor = tasks.ConvertAll(t =>
+        {
+            var targets = new List<int>();
+            foreach (var r in t.Requirements ?? [])
+            {
+                if (r.When == RequirementWhen.TASK_FINISHED && r.TaskId is not null && index.TryGetValue(r.TaskId, out var j) && j != index[t.Id])
+                {
+                    targets.Add(j);
+                }
+                else if (r.When == RequirementWhen.PHASE_FINISHED && r.PhaseId != t.PhaseId)
+                {
+                    targets.AddRange(tasks.Select((p, k) => (p, k)).Where(x => x.p.PhaseId == r.PhaseId && x.p.PhaseId is not null).Select(x => x.k));
+                }
+            }
+
+            return targets;
+        });
+
+        if (FindCycle(tasks.Count, i => waitsFor[i]) is { } cycle)
+        {
+            var names = string.Join(", ", cycle.Select(i => $"'{name(tasks[i])}'"));
+            add($"The requirements of {names} wait for each other in a cycle, so none of them could start.", ValidationItemKind.Task, tasks[cycle[0]].Id);
+        }
+    }
+
+    private static void CheckEdgeCycles(FlowTemplate template, Dictionary<string, FlowTask> taskById, Func<FlowTask, string> name, Action<string, ValidationItemKind, string?> add)
+    {
+        var tasks = taskById.Values.ToList();
+        var index = tasks.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var next = tasks.ConvertAll(_ => new List<int>());
+        foreach (var edge in template.Edges)
+        {
+            if (!index.TryGetValue(edge.FromId, out var from) || edge.ToId is null || !index.TryGetValue(edge.ToId, out var to))
+            {
+                continue;
+            }
+
+            // A decision's declared loop branch is the one edge allowed to lead back.
+            var source = tasks[from];
+            if (source.LoopConfig?.LoopBranchId is { } loop && edge.ConditionId == loop)
+            {
+                continue;
+            }
+
+            next[from].Add(to);
+        }
+
+        if (FindCycle(tasks.Count, i => next[i]) is { } cycle)
+        {
+            var path = string.Join(" → ", cycle.Append(cycle[0]).Select(i => $"'{name(tasks[i])}'"));
+            var edgeId = template.Edges.Find(e => e.FromId == tasks[cycle[^1]].Id && e.ToId == tasks[cycle[0]].Id)?.Id;
+            add($"The edges {path} form a cycle that is not the loop branch of a decision.", ValidationItemKind.Edge, edgeId);
+        }
+    }
+
+    private static void CheckClosingReasons(FlowTemplate template, IReadOnlyCollection<ClosingReason> catalogue, Action<string, ValidationItemKind, string?> add)
+    {
+        foreach (var reason in template.ClosingReasons ?? [])
+        {
+            var known = catalogue.FirstOrDefault(c => c.Id == reason.Id);
+            if (known is null)
+            {
+                add($"Closing reason '{reason.Title ?? reason.Id}' does not exist.", ValidationItemKind.ClosingReason, reason.Id);
+            }
+            else if (known.Status != ClosingReasonStatus.ACTIVE)
+            {
+                add($"Closing reason '{known.Title}' is inactive.", ValidationItemKind.ClosingReason, reason.Id);
+            }
+        }
+    }
+
+    /// <summary>A cycle as the list of its nodes in order, or null when the graph has none.</summary>
+    private static List<int>? FindCycle(int count, Func<int, List<int>> next)
+    {
+        var color = new byte[count];
+        var parent = new int[count];
+        for (var start = 0; start < count; start++)
+        {
+            if (color[start] != 0)
+            {
+                continue;
+            }
+
+            var stack = new Stack<(int Node, int Next)>();
+            stack.Push((start, 0));
+            color[start] = 1;
+            while (stack.Count > 0)
+            {
+                var (v, k) = stack.Pop();
+                var targets = next(v);
+                if (k >= targets.Count)
+                {
+                    color[v] = 2;
+                    continue;
+                }
+
+                stack.Push((v, k + 1));
+                var w = targets[k];
+                if (color[w] == 1)
+                {
+                    var cycle = new List<int> { v };
+                    for (var u = v; u != w; u = parent[u])
+                    {
+                        cycle.Add(parent[u]);
+                    }
+
+                    cycle.Reverse();
+                    return cycle;
+                }
+
+                if (color[w] == 0)
+                {
+                    color[w] = 1;
+                    parent[w] = v;
+                    stack.Push((w, 0));
+                }
+            }
+        }
+
+        return null;
+    }
+}

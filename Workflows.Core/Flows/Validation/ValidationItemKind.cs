@@ -1,0 +1,11 @@
+namespace Workflows.Core.Flows.Validation;
+
+/// <summary>What kind of item a validation problem points at, so the builder can select it.</summary>
+public enum ValidationItemKind
+{
+    Workflow,
+    Phase,
+    Task,
+    Edge,
+    ClosingReason,
+}
