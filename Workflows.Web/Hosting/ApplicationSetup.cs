@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Workflows.Core.Data;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Web.Components.Account;
 using Workflows.Web.Hosting;
@@ -47,6 +48,10 @@ public static class ApplicationSetup
             .AddEntityFrameworkStores<WorkflowsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<PartnerAdministration>();
+        services.AddScoped<ClosingReasonCatalogue>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<Workflows.Core.Demo.DemoSeeder>();
