@@ -23,6 +23,8 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
         database = await AdminTestDatabase.CreateAsync();
         adminId = await database.AddUserAsync("Sabine Hoffmann", "admin@workflows.test", Roles.Admin);
 
+        // Each action is a real database round trip; a busy CI machine needs more than bunit's one second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         AdminTestDatabase.AddAdministration(Services, database.ConnectionString);
@@ -205,10 +207,10 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
         page.WaitForAssertion(() => Row(page, "Lena Schmidt"));
 
         Field(page, "Search users").Input("lena");
-        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")));
         Field(page, "Search users").Input("nobody");
 
-        page.WaitForAssertion(() => Assert.Contains("No user matches “nobody”.", page.Markup, StringComparison.Ordinal), TimeSpan.FromSeconds(5));
+        page.WaitForAssertion(() => Assert.Contains("No user matches “nobody”.", page.Markup, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -327,17 +329,29 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
     private static IElement Row(IRenderedComponent<ContainerFragment> page, string firstCell) =>
         page.FindAll("tbody tr").Single(row => row.QuerySelector("td")?.TextContent.Trim() == firstCell);
 
+    /// <summary>The button reading <paramref name="text"/>, the last one when a dialog covers the page; waits for dialogs to open.</summary>
     private static IElement Button(IRenderedComponent<ContainerFragment> page, string text) =>
-        page.FindAll("button").Last(button => button.TextContent.Trim() == text);
+        WaitForLast(page, "button", button => button.TextContent.Trim() == text);
 
     /// <summary>The input of the text field labelled <paramref name="label"/>, the last one when a dialog covers the page.</summary>
     private static IElement Field(IRenderedComponent<ContainerFragment> page, string label) =>
-        page.FindAll(".mud-input-control")
-            .Last(control => control.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
+        WaitForLast(page, ".mud-input-control", control => control.QuerySelector("label")?.TextContent.Trim().TrimEnd('*').Trim() == label)
             .QuerySelector("input")!;
 
     private static IElement CheckBox(IRenderedComponent<ContainerFragment> page, string label) =>
-        page.FindAll(".mud-dialog label")
-            .Single(element => element.TextContent.Trim() == label && element.QuerySelector("input[type=checkbox]") is not null)
+        WaitForLast(page, ".mud-dialog label",
+                element => element.TextContent.Trim() == label && element.QuerySelector("input[type=checkbox]") is not null)
             .QuerySelector("input[type=checkbox]")!;
+
+    /// <summary>Dialogs open after an asynchronous round trip, so their elements are waited for rather than expected at once.</summary>
+    private static IElement WaitForLast(IRenderedComponent<ContainerFragment> page, string selector, Func<IElement, bool> match)
+    {
+        IElement? found = null;
+        page.WaitForAssertion(() =>
+        {
+            found = page.FindAll(selector).LastOrDefault(match);
+            Assert.NotNull(found);
+        });
+        return found!;
+    }
 }
