@@ -12,7 +12,7 @@ namespace Workflows.Core.Entities;
 public static partial class AttributeValues
 {
     /// <summary>Returns the normalised values, or every problem found, each naming its attribute.</summary>
-    public static Result<JsonObject> Normalize(EntitySchema schema, JsonObject input, bool requireAll)
+    public static Outcome<JsonObject> Normalize(EntitySchema schema, JsonObject input, bool requireAll)
     {
         var problems = new List<string>();
         var output = new JsonObject();
@@ -59,7 +59,7 @@ public static partial class AttributeValues
             }
         }
 
-        return problems.Count == 0 ? output : Failure.Invalid(string.Join(" ", problems));
+        return problems.Count == 0 ? output : Refusal.Invalid(string.Join(" ", problems));
     }
 
     private static bool IsEmpty(JsonNode? value) =>

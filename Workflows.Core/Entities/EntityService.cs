@@ -22,7 +22,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
     }
 
     /// <summary>Creates a schema or replaces its name and attributes; the slug never changes.</summary>
-    public async Task<Result<EntitySchema>> SaveSchemaAsync(EntitySchema input, CancellationToken cancellationToken)
+    public async Task<Outcome<EntitySchema>> SaveSchemaAsync(EntitySchema input, CancellationToken cancellationToken)
     {
         var problem = SchemaRules.Check(input);
         if (problem is not null)
@@ -62,12 +62,12 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         return existing;
     }
 
-    public async Task<Result<RecordPage>> SearchAsync(string schema, RecordQuery query, CancellationToken cancellationToken)
+    public async Task<Outcome<RecordPage>> SearchAsync(string schema, RecordQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.EntitySchemas.AnyAsync(s => s.Slug == schema, cancellationToken))
         {
-            return Failure.NotFound($"There is no schema '{schema}'.");
+            return Refusal.NotFound($"There is no schema '{schema}'.");
         }
 
         var records = db.EntityRecords.AsNoTracking().Where(r => r.Schema == schema && r.DeletedAt == null);
@@ -115,19 +115,19 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         return await db.EntityRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
     }
 
-    public async Task<Result<EntityRecord>> CreateAsync(string schema, JsonObject attributes, Actor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<EntityRecord>> CreateAsync(string schema, JsonObject attributes, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var definition = await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == schema, cancellationToken);
         if (definition is null)
         {
-            return Failure.NotFound($"There is no schema '{schema}'.");
+            return Refusal.NotFound($"There is no schema '{schema}'.");
         }
 
         var values = AttributeValues.Normalize(definition, attributes, requireAll: true);
-        if (!values.IsSuccess)
+        if (!values.Succeeded)
         {
-            return values.Failure;
+            return values.Refusal;
         }
 
         RemoveNulls(values.Value);
@@ -154,7 +154,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
     /// otherwise they are merged into it (PATCH). A write based on an older <paramref name="expectedVersion"/>
     /// is refused, naming who changed the record, instead of overwriting their work.
     /// </summary>
-    public async Task<Result<EntityRecord>> UpdateAsync(
+    public async Task<Outcome<EntityRecord>> UpdateAsync(
         string schema, string id, JsonObject attributes, int? expectedVersion, bool replace, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -162,7 +162,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
         if (definition is null || record is null)
         {
-            return Failure.NotFound($"There is no {schema} with id '{id}'.");
+            return Refusal.NotFound($"There is no {schema} with id '{id}'.");
         }
 
         if (expectedVersion is { } version && version != record.Version)
@@ -171,9 +171,9 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         }
 
         var values = AttributeValues.Normalize(definition, attributes, requireAll: replace);
-        if (!values.IsSuccess)
+        if (!values.Succeeded)
         {
-            return values.Failure;
+            return values.Refusal;
         }
 
         var merged = replace ? new JsonObject() : (JsonObject)record.Attributes.DeepClone();
@@ -196,19 +196,19 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         catch (DbUpdateConcurrencyException)
         {
             var fresh = await GetAsync(schema, id, cancellationToken);
-            return fresh is null ? Failure.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
+            return fresh is null ? Refusal.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
         }
 
         return record;
     }
 
-    public async Task<Result<EntityRecord>> DeleteAsync(string schema, string id, Actor actor, CancellationToken cancellationToken)
+    public async Task<Outcome<EntityRecord>> DeleteAsync(string schema, string id, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
         if (record is null)
         {
-            return Failure.NotFound($"There is no {schema} with id '{id}'.");
+            return Refusal.NotFound($"There is no {schema} with id '{id}'.");
         }
 
         record.DeletedAt = clock.GetUtcNow();
@@ -228,7 +228,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         return text.Length > 2000 ? text[..2000] : text;
     }
 
-    private static Failure StaleWrite(EntityRecord current) => Failure.Conflict(
+    private static Refusal StaleWrite(EntityRecord current) => Refusal.Conflict(
         $"This record was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. " +
         "Reload it to see their changes, then apply yours again.");
 

@@ -5,7 +5,7 @@ namespace Workflows.Core.Entities;
 /// <summary>What makes a schema definition valid: a URL-safe slug, a name, and well-formed, unique attributes.</summary>
 public static partial class SchemaRules
 {
-    public static Failure? Check(EntitySchema schema)
+    public static Refusal? Check(EntitySchema schema)
     {
         var problems = new List<string>();
         if (!SlugPattern().IsMatch(schema.Slug ?? ""))
@@ -46,7 +46,7 @@ public static partial class SchemaRules
             problems.Add($"Attribute '{duplicate.Key}' is defined {duplicate.Count()} times.");
         }
 
-        return problems.Count == 0 ? null : Failure.Invalid(string.Join(" ", problems));
+        return problems.Count == 0 ? null : Refusal.Invalid(string.Join(" ", problems));
     }
 
     [GeneratedRegex("^[a-zA-Z0-9_-]{1,64}$")]

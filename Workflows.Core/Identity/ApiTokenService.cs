@@ -14,18 +14,18 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
     public event Action<string>? Revoked;
 
     /// <summary>Creates a token and returns it in clear text: the only time anyone sees it.</summary>
-    public async Task<Result<(ApiTokenInfo Info, string Token)>> CreateAsync(
+    public async Task<Outcome<(ApiTokenInfo Info, string Token)>> CreateAsync(
         string userId, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
-            return Failure.Invalid("Give the token a name of 1 to 100 characters, such as \"CRM sync\".");
+            return Refusal.Invalid("Give the token a name of 1 to 100 characters, such as \"CRM sync\".");
         }
 
         var now = clock.GetUtcNow();
         if (expiresAt is { } expiry && expiry <= now)
         {
-            return Failure.Invalid("The expiry date must be in the future.");
+            return Refusal.Invalid("The expiry date must be in the future.");
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -86,13 +86,13 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
     }
 
     /// <summary>Revokes a token; <paramref name="ownerId"/> null lets an Admin revoke anyone's.</summary>
-    public async Task<Result<bool>> RevokeAsync(string tokenId, string? ownerId, CancellationToken cancellationToken)
+    public async Task<Outcome<bool>> RevokeAsync(string tokenId, string? ownerId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
         if (token is null || (ownerId is not null && token.UserId != ownerId))
         {
-            return Failure.NotFound("There is no such token.");
+            return Refusal.NotFound("There is no such token.");
         }
 
         if (token.RevokedAt is not null)

@@ -71,7 +71,7 @@ public sealed class ApiTokenTests(ApiTokenTests.App app) : IClassFixture<ApiToke
         {
             var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
             var id = (await tokens.ListAsync(null, CancellationToken.None)).First(t => token.StartsWith(t.Prefix, StringComparison.Ordinal)).Id;
-            Assert.True((await tokens.RevokeAsync(id, null, CancellationToken.None)).IsSuccess);
+            Assert.True((await tokens.RevokeAsync(id, null, CancellationToken.None)).Succeeded);
         }
 
         using var after = await client.GetAsync(new Uri("/v1/entity/schemas", UriKind.Relative));

@@ -45,15 +45,15 @@ public static class EntitiesApi
         }
 
         var result = await entities.SaveSchemaAsync(body.ToSchema(slug), ct);
-        return result.IsSuccess ? TypedResults.Ok(SchemaJson.From(result.Value)) : ApiResults.Problem(result.Failure);
+        return result.Succeeded ? TypedResults.Ok(SchemaJson.From(result.Value)) : ApiResults.Problem(result.Refusal);
     }
 
     private static async Task<IResult> CreateAsync(string slug, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
     {
         var result = await entities.CreateAsync(slug, body, user.ToActor(), ct);
-        return result.IsSuccess
+        return result.Succeeded
             ? TypedResults.Json(RecordJson.From(result.Value), statusCode: StatusCodes.Status201Created)
-            : ApiResults.Problem(result.Failure, StatusCodes.Status422UnprocessableEntity);
+            : ApiResults.Problem(result.Refusal, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> GetAsync(string slug, string id, EntityService entities, CancellationToken ct) =>
@@ -81,7 +81,7 @@ public static class EntitiesApi
 
             if (current.UpdatedAt.ToUnixTimeMilliseconds() > basedOnTime.ToUnixTimeMilliseconds())
             {
-                return ApiResults.Problem(Core.Failure.Conflict(
+                return ApiResults.Problem(Core.Refusal.Conflict(
                     $"This {slug} was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-ddTHH:mm:ss.fffZ}, after the version you sent."));
             }
 
@@ -89,21 +89,21 @@ public static class EntitiesApi
         }
 
         var result = await entities.UpdateAsync(slug, id, body, expectedVersion, replace, user.ToActor(), ct);
-        return result.IsSuccess ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Failure, StatusCodes.Status422UnprocessableEntity);
+        return result.Succeeded ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Refusal, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> DeleteAsync(string slug, string id, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
     {
         var result = await entities.DeleteAsync(slug, id, user.ToActor(), ct);
-        return result.IsSuccess ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Failure);
+        return result.Succeeded ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Refusal);
     }
 
     private static async Task<IResult> SearchAsync(SearchRequest body, EntityService entities, CancellationToken ct)
     {
         var parsed = EntitySearchQuery.Parse(body.Q);
-        if (!parsed.IsSuccess)
+        if (!parsed.Succeeded)
         {
-            return ApiResults.Problem(parsed.Failure);
+            return ApiResults.Problem(parsed.Refusal);
         }
 
         if (parsed.Value.Schema is null)
@@ -130,9 +130,9 @@ public static class EntitiesApi
             },
         };
         var page = await entities.SearchAsync(parsed.Value.Schema, query, ct);
-        return page.IsSuccess
+        return page.Succeeded
             ? TypedResults.Ok(new SearchResults(page.Value.Total, [.. page.Value.Items.Select(RecordJson.From)]))
-            : ApiResults.Problem(page.Failure);
+            : ApiResults.Problem(page.Refusal);
     }
 
     public sealed record SchemaList(IReadOnlyList<SchemaJson> Results);

@@ -8,11 +8,11 @@ namespace Workflows.Web.Api;
 /// </summary>
 public sealed record EntitySearchQuery(string? Schema, string? Text, IReadOnlyList<KeyValuePair<string, string>> Filters)
 {
-    public static Result<EntitySearchQuery> Parse(string? q)
+    public static Outcome<EntitySearchQuery> Parse(string? q)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
-            return Failure.Invalid("The search needs a query 'q', such as \"_schema:contact AND city:Berlin\".");
+            return Refusal.Invalid("The search needs a query 'q', such as \"_schema:contact AND city:Berlin\".");
         }
 
         string? schema = null;
@@ -23,7 +23,7 @@ public sealed record EntitySearchQuery(string? Schema, string? Text, IReadOnlyLi
         {
             if (term.Contains(" OR ", StringComparison.Ordinal) || term.StartsWith("NOT ", StringComparison.Ordinal))
             {
-                return Failure.Invalid($"Only AND is supported between terms; '{term}' uses OR or NOT.");
+                return Refusal.Invalid($"Only AND is supported between terms; '{term}' uses OR or NOT.");
             }
 
             var colon = term.IndexOf(':', StringComparison.Ordinal);

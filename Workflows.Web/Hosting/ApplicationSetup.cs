@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Web.Components.Account;
 using Workflows.Web.Api;
@@ -53,6 +54,9 @@ public static class ApplicationSetup
 
         services.AddSingleton<ApiTokenService>();
         services.AddWorkflowsApi(builder.Configuration);
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<PartnerAdministration>();
+        services.AddScoped<ClosingReasonCatalogue>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Workflows.Core.Entities.EntityService>();

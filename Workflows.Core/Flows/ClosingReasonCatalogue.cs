@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+
+namespace Workflows.Core.Flows;
+
+/// <summary>
+/// The one catalogue of closing reasons that templates pick from. Reasons are never deleted, only set
+/// <see cref="ClosingReasonStatus.INACTIVE"/>, because closed workflows keep referring to them.
+/// </summary>
+public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext> databases, TimeProvider clock)
+{
+    public const int MaxTitleLength = 200;
+
+    public async Task<IReadOnlyList<ClosingReason>> ListAsync(bool includeInactive, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        var reasons = db.ClosingReasons.AsNoTracking();
+        if (!includeInactive)
+        {
+            reasons = reasons.Where(r => r.Status == ClosingReasonStatus.ACTIVE);
+        }
+
+        return await reasons.OrderBy(r => r.Title).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Outcome<ClosingReason>> CreateAsync(string title, CancellationToken cancellationToken)
+    {
+        title = title.Trim();
+        if (CheckTitle(title) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await FindTitledAsync(db, title, exceptId: null, cancellationToken) is { } existing)
+        {
+            return Refusal.Conflict(Duplicate(existing));
+        }
+
+        var now = clock.GetUtcNow();
+        var reason = new ClosingReason
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Title = title,
+            Status = ClosingReasonStatus.ACTIVE,
+            CreationTime = now,
+            LastUpdateTime = now,
+        };
+        db.ClosingReasons.Add(reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return reason;
+    }
+
+    public async Task<Outcome<ClosingReason>> RenameAsync(string id, string title, CancellationToken cancellationToken)
+    {
+        title = title.Trim();
+        if (CheckTitle(title) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.ClosingReasons.FindAsync([id], cancellationToken) is not { } reason)
+        {
+            return Refusal.NotFound("This closing reason no longer exists.");
+        }
+
+        if (await FindTitledAsync(db, title, exceptId: id, cancellationToken) is { } existing)
+        {
+            return Refusal.Conflict(Duplicate(existing));
+        }
+
+        reason.Title = title;
+        reason.LastUpdateTime = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return reason;
+    }
+
+    public async Task<Outcome<ClosingReason>> SetStatusAsync(string id, ClosingReasonStatus status, CancellationToken cancellationToken)
+    {
+        if (!Enum.IsDefined(status))
+        {
+            return Refusal.Invalid($"“{status}” is not a closing-reason status; use ACTIVE or INACTIVE.");
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.ClosingReasons.FindAsync([id], cancellationToken) is not { } reason)
+        {
+            return Refusal.NotFound("This closing reason no longer exists.");
+        }
+
+        if (reason.Status != status)
+        {
+            reason.Status = status;
+            reason.LastUpdateTime = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return reason;
+    }
+
+    private static Refusal? CheckTitle(string title) => title.Length switch
+    {
+        0 => Refusal.Invalid("Enter a title for the closing reason."),
+        > MaxTitleLength => Refusal.Invalid($"A title can have at most {MaxTitleLength} characters."),
+        _ => null,
+    };
+
+    private static string Duplicate(ClosingReason existing) =>
+        existing.Status == ClosingReasonStatus.ACTIVE
+            ? $"The closing reason “{existing.Title}” already exists."
+            : $"The closing reason “{existing.Title}” already exists (inactive): activate it instead.";
+
+    /// <summary>
+    /// Another reason whose title equals <paramref name="title"/> ignoring case. Compared in memory: the catalogue is
+    /// short, and SQLite's <c>lower()</c> folds only ASCII letters.
+    /// </summary>
+    private static async Task<ClosingReason?> FindTitledAsync(
+        WorkflowsDbContext db, string title, string? exceptId, CancellationToken cancellationToken)
+    {
+        var others = await db.ClosingReasons.AsNoTracking().Where(r => r.Id != exceptId).ToListAsync(cancellationToken);
+        return others.FirstOrDefault(other => string.Equals(other.Title, title, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,126 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+
+namespace Workflows.Core.Identity;
+
+/// <summary>The partner organisations an administrator keeps: list, create, rename, delete while nobody belongs to it.</summary>
+public sealed class PartnerAdministration(IDbContextFactory<WorkflowsDbContext> databases, TimeProvider clock)
+{
+    public const int MaxNameLength = 200;
+
+    private static readonly EmailAddressAttribute EmailFormat = new();
+
+    public async Task<IReadOnlyList<PartnerSummary>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.Partners
+            .OrderBy(p => p.Name)
+            .Select(p => new PartnerSummary(p.Id, p.Name, p.Email, db.Users.Count(u => u.PartnerId == p.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Outcome<PartnerSummary>> CreateAsync(string name, string? email, CancellationToken cancellationToken)
+    {
+        if (Check(ref name, ref email) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await FindNamedAsync(db, name, exceptId: null, cancellationToken) is { } existing)
+        {
+            return Refusal.Conflict($"A partner organisation named “{existing}” already exists.");
+        }
+
+        var partner = new Partner { Id = Guid.NewGuid().ToString("N"), Name = name, Email = email, CreatedAt = clock.GetUtcNow() };
+        db.Partners.Add(partner);
+        await db.SaveChangesAsync(cancellationToken);
+        return new PartnerSummary(partner.Id, partner.Name, partner.Email, 0);
+    }
+
+    /// <summary>Renames the organisation and sets its e-mail address.</summary>
+    public async Task<Outcome<PartnerSummary>> UpdateAsync(string id, string name, string? email, CancellationToken cancellationToken)
+    {
+        if (Check(ref name, ref email) is { } refusal)
+        {
+            return refusal;
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.Partners.FindAsync([id], cancellationToken) is not { } partner)
+        {
+            return Refusal.NotFound("This partner organisation no longer exists.");
+        }
+
+        if (await FindNamedAsync(db, name, exceptId: id, cancellationToken) is { } existing)
+        {
+            return Refusal.Conflict($"A partner organisation named “{existing}” already exists.");
+        }
+
+        partner.Name = name;
+        partner.Email = email;
+        await db.SaveChangesAsync(cancellationToken);
+        var userCount = await db.Users.CountAsync(u => u.PartnerId == id, cancellationToken);
+        return new PartnerSummary(partner.Id, partner.Name, partner.Email, userCount);
+    }
+
+    /// <summary>Deletes the organisation; refused while users belong to it, because their tasks would lose their owner.</summary>
+    public async Task<Outcome> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.Partners.FindAsync([id], cancellationToken) is not { } partner)
+        {
+            return Refusal.NotFound("This partner organisation no longer exists.");
+        }
+
+        var members = await db.Users
+            .Where(u => u.PartnerId == id)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => u.DisplayName)
+            .ToListAsync(cancellationToken);
+        if (members.Count > 0)
+        {
+            var who = members.Count <= 3 ? string.Join(", ", members) : $"{string.Join(", ", members.Take(3))} and {members.Count - 3} more";
+            var users = members.Count == 1 ? "1 user" : $"{members.Count} users";
+            return Refusal.Conflict(
+                $"“{partner.Name}” still has {users} ({who}). Move them to another organisation before deleting it.");
+        }
+
+        db.Partners.Remove(partner);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Success;
+    }
+
+    private static Refusal? Check(ref string name, ref string? email)
+    {
+        name = name.Trim();
+        email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
+        if (name.Length == 0)
+        {
+            return Refusal.Invalid("Enter the organisation's name.");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            return Refusal.Invalid($"A name can have at most {MaxNameLength} characters.");
+        }
+
+        if (email is not null && !EmailFormat.IsValid(email))
+        {
+            return Refusal.Invalid($"“{email}” is not a valid e-mail address.");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The name of another organisation equal to <paramref name="name"/> ignoring case. Compared in memory: the list
+    /// is short, and SQLite's <c>lower()</c> folds only ASCII letters (Ö, Ü would slip through).
+    /// </summary>
+    private static async Task<string?> FindNamedAsync(WorkflowsDbContext db, string name, string? exceptId, CancellationToken cancellationToken)
+    {
+        var names = await db.Partners.Where(p => p.Id != exceptId).Select(p => p.Name).ToListAsync(cancellationToken);
+        return names.FirstOrDefault(other => string.Equals(other, name, StringComparison.OrdinalIgnoreCase));
+    }
+}

@@ -1,0 +1,17 @@
+namespace Workflows.Core;
+
+/// <summary>What kind of refusal: the API maps these to 400, 404, 409 and 403.</summary>
+public enum RefusalKind
+{
+    /// <summary>The input breaks a rule (400).</summary>
+    Invalid,
+
+    /// <summary>The thing asked for does not exist or is not visible to the caller (404).</summary>
+    NotFound,
+
+    /// <summary>Someone else changed it first, or its state forbids the change (409).</summary>
+    Conflict,
+
+    /// <summary>The caller's role does not allow it (403).</summary>
+    Forbidden,
+}
