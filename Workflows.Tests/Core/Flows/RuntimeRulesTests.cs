@@ -473,6 +473,22 @@ public sealed class RuntimeRulesTests
         Assert.Equal(FlowErrorKind.Conflict, run.Do(new AddManualTask("offer", "Again", "check", null)).Error!.Kind);
     }
 
+    // Rule 10: bulk operations are one command per task, each succeeding or failing on its own
+
+    [Fact]
+    public void In_a_bulk_completion_each_task_succeeds_or_fails_on_its_own()
+    {
+        var run = EngineHarness.Start(ATemplate().WithTask("a", "A").WithTask("b", "B").Requires("c").WithTask("c", "C").Build());
+
+        string[] bulk = ["a", "b", "c"];
+        var results = bulk.ToDictionary(id => id, id => run.Do(new SetTaskStatus(id, StepStatus.COMPLETED)));
+
+        Assert.True(results["a"].Succeeded);
+        Assert.Equal("'B' waits for: C", results["b"].Error!.Message);
+        Assert.True(results["c"].Succeeded);
+        Assert.Equal([StepStatus.COMPLETED, StepStatus.PENDING, StepStatus.COMPLETED], run.Execution.Tasks.Select(t => t.Status));
+    }
+
     // Assignments, due-date overrides and rule 13 (events carry actor and time)
 
     [Fact]
