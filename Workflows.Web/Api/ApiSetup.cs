@@ -79,6 +79,14 @@ public static class ApiSetup
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
             .RequireRateLimiting(RateLimitPolicy);
         api.MapEntitiesApi();
+
+        // An unknown API path answers like every other API error, not with the app's HTML "not found" page.
+        foreach (var prefix in new[] { "/v1", "/v2" })
+        {
+            app.Map(prefix + "/{**path}", (string? path) =>
+                ApiResults.NotFound($"There is no API endpoint {prefix}/{path}.")).AllowAnonymous();
+        }
+
         return app;
     }
 }

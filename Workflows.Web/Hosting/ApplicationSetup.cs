@@ -97,8 +97,7 @@ public static class ApplicationSetup
         }
 
         app.UseWorkflowsApi();
-        app.UseWhen(context => !ApiSetup.IsApiPath(context.Request.Path),
-            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
