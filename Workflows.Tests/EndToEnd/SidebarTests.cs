@@ -32,7 +32,8 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(signContract.GetByTestId("waits-for")).ToHaveTextAsync("Waits for: Send offer e-mail");
         await OpenMenuAsync(page, "Sign contract");
         await Assertions.Expect(OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = "Mark as done" })).ToBeDisabledAsync();
-        await page.Keyboard.PressAsync("Escape");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Actions for Sign contract" }).First.ClickAsync();
+        await Assertions.Expect(OpenMenu(page)).ToHaveCountAsync(0);
 
         // Complete a task; the colleague sees it done without reloading.
         await ActAsync(page, "Qualify lead", "Mark as done");
@@ -123,13 +124,16 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         return page;
     }
 
-    private static ILocator OpenMenu(IPage page) => page.Locator(".mud-popover-open");
+    private static ILocator OpenMenu(IPage page) => page.Locator(".mud-popover-open:has([role=menuitem])");
 
     private static ILocator Task(IPage page, string name) =>
         page.Locator(".wf-task").Filter(new() { Has = page.Locator(".wf-task-name", new() { HasTextString = name }) }).First;
 
-    private static async Task OpenMenuAsync(IPage page, string task) =>
+    private static async Task OpenMenuAsync(IPage page, string task)
+    {
+        await Assertions.Expect(OpenMenu(page)).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = $"Actions for {task}" }).First.ClickAsync();
+    }
 
     private static async Task ActAsync(IPage page, string task, string action)
     {
