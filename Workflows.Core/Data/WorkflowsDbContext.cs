@@ -8,6 +8,8 @@ using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
+using Workflows.Core.Notes;
+using Workflows.Core.Notifications;
 
 namespace Workflows.Core.Data;
 
@@ -36,6 +38,10 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<TaskAssigneeRow> FlowTaskAssignees => Set<TaskAssigneeRow>();
 
     public DbSet<EventRow> FlowEvents => Set<EventRow>();
+
+    public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

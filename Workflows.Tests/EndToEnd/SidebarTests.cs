@@ -41,6 +41,18 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(Task(colleague, "Qualify lead")).ToHaveAttributeAsync("data-status", "COMPLETED");
         await Assertions.Expect(Task(page, "Qualify lead")).ToContainTextAsync("Done on");
 
+        // Add a note that mentions the colleague: it shows on the task, and the colleague's bell lights up.
+        await ActAsync(page, "Sign contract", "Notes…");
+        await page.GetByLabel("New note (Markdown)").FillAsync("Contract draft is **ready**. @Mehmet Yılmaz please check the roof photos.");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("note-preview").Locator("strong")).ToHaveTextAsync("ready");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-note]")).ToContainTextAsync("Contract draft is ready.");
+        await page.ScreenshotAsync("sidebar-notes");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Assertions.Expect(Task(page, "Sign contract").GetByTestId("note-count")).ToHaveTextAsync("1");
+        await Assertions.Expect(colleague.GetByRole(AriaRole.Button, new() { Name = "Notifications, 1 unread" })).ToBeVisibleAsync();
+
         // Assign a partner.
         await ActAsync(page, "Sign contract", "Assign…");
         await page.GetByLabel("Search users and partners").FillAsync("SolarTech");

@@ -27,6 +27,9 @@ public static class CoreServices
         services.AddSingleton<DemoWorkflows>();
         services.AddSingleton(new FlowSettings());
         services.AddSingleton<FlowChangeBus>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Workflows.Core.Notifications.NotificationService>();
+        services.AddSingleton<Workflows.Core.Notes.NoteService>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<EntityService>();

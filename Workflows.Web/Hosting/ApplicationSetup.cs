@@ -18,7 +18,11 @@ public static class ApplicationSetup
     {
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.VisibleStateDuration = 4000;
+        });
         services.AddSingleton(TimeProvider.System);
 
         services.AddCascadingAuthenticationState();
@@ -67,6 +71,8 @@ public static class ApplicationSetup
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Workflows:TimeZone"] ?? "Europe/Berlin"),
         });
         services.AddSingleton<FlowChangeBus>();
+        services.AddSingleton<Workflows.Core.Notifications.NotificationService>();
+        services.AddSingleton<Workflows.Core.Notes.NoteService>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         return builder;

@@ -15,4 +15,5 @@ public enum TaskActionKind
     AddTaskAfter,
     RunAutomation,
     OpenJourney,
+    Notes,
 }

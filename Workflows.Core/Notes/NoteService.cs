@@ -1,0 +1,193 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Identity;
+using Workflows.Core.Notifications;
+
+namespace Workflows.Core.Notes;
+
+/// <summary>
+/// Notes with one level of replies, pinning, editing and deleting one's own, and @mentions: a mention of a user by
+/// name notifies them and everyone else in the thread.
+/// </summary>
+public sealed class NoteService(
+    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    UserDirectory directory,
+    NotificationService notifications,
+    TimeProvider clock)
+{
+    public const int MaxLength = 10_000;
+
+    /// <summary>Raised after any note on a record changed, with the record's id, for live pages.</summary>
+    public event Action<string>? Changed;
+
+    public async Task<IReadOnlyList<NoteThread>> ListAsync(NoteTarget target, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var notes = await db.Notes.AsNoTracking()
+            .Where(n => n.EntityId == target.EntityId && n.ExecutionId == target.ExecutionId && n.TaskId == target.TaskId && n.DeletedAt == null)
+            .OrderBy(n => n.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return [.. notes
+            .Where(n => n.ParentId is null)
+            .OrderByDescending(n => n.Pinned)
+            .ThenByDescending(n => n.CreatedAt)
+            .Select(n => new NoteThread(n, [.. notes.Where(r => r.ParentId == n.Id)]))];
+    }
+
+    /// <summary>How many notes each task of an execution has, for the counts beside tasks.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByTaskAsync(string entityId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notes.AsNoTracking()
+            .Where(n => n.EntityId == entityId && n.TaskId != null && n.DeletedAt == null)
+            .GroupBy(n => n.ExecutionId + "/" + n.TaskId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+
+    public async Task<Outcome<Note>> AddAsync(NoteTarget target, string body, string? parentId, Actor author, string? link, CancellationToken cancellationToken)
+    {
+        var problem = CheckBody(body);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Note? parent = null;
+        if (parentId is not null)
+        {
+            parent = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == parentId && n.DeletedAt == null, cancellationToken);
+            if (parent is null)
+            {
+                return Refusal.NotFound("The note you reply to was deleted.");
+            }
+
+            if (parent.ParentId is not null)
+            {
+                return Refusal.Invalid("Replies are one level deep: reply to the first note of the thread.");
+            }
+        }
+
+        var note = new Note
+        {
+            Id = Guid.NewGuid().ToString(),
+            EntityId = target.EntityId,
+            ExecutionId = target.ExecutionId,
+            TaskId = target.TaskId,
+            ParentId = parentId,
+            AuthorId = author.Id,
+            AuthorName = author.Name,
+            Body = body.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Notes.Add(note);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var mentioned = await MentionedAsync(note.Body, cancellationToken);
+        if (mentioned.Count > 0)
+        {
+            var threadId = parentId ?? note.Id;
+            var thread = await db.Notes.AsNoTracking()
+                .Where(n => (n.Id == threadId || n.ParentId == threadId) && n.DeletedAt == null)
+                .Select(n => n.AuthorId)
+                .ToListAsync(cancellationToken);
+            var recipients = mentioned.Select(p => p.Id).Concat(thread).Where(id => id != author.Id).Distinct();
+            await notifications.NotifyAsync(recipients, "mention", $"{author.Name} mentioned you",
+                note.Body.Length > 200 ? note.Body[..200] + "…" : note.Body, link, cancellationToken);
+        }
+
+        Changed?.Invoke(target.EntityId);
+        return note;
+    }
+
+    public async Task<Outcome<Note>> EditAsync(string noteId, string body, Actor editor, CancellationToken cancellationToken)
+    {
+        var problem = CheckBody(body);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.DeletedAt == null, cancellationToken);
+        if (note is null)
+        {
+            return Refusal.NotFound("This note was deleted.");
+        }
+
+        if (note.AuthorId != editor.Id)
+        {
+            return Refusal.Forbidden($"Only {note.AuthorName} can edit this note.");
+        }
+
+        note.Body = body.Trim();
+        note.EditedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke(note.EntityId);
+        return note;
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(string noteId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.DeletedAt == null, cancellationToken);
+        if (note is null)
+        {
+            return Refusal.NotFound("This note was already deleted.");
+        }
+
+        if (note.AuthorId != actor.Id)
+        {
+            return Refusal.Forbidden($"Only {note.AuthorName} can delete this note.");
+        }
+
+        var now = clock.GetUtcNow();
+        note.DeletedAt = now;
+        foreach (var reply in await db.Notes.Where(n => n.ParentId == noteId && n.DeletedAt == null).ToListAsync(cancellationToken))
+        {
+            reply.DeletedAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke(note.EntityId);
+        return true;
+    }
+
+    public async Task<Outcome<Note>> SetPinnedAsync(string noteId, bool pinned, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.DeletedAt == null, cancellationToken);
+        if (note is null)
+        {
+            return Refusal.NotFound("This note was deleted.");
+        }
+
+        if (note.ParentId is not null)
+        {
+            return Refusal.Invalid("Only the first note of a thread can be pinned.");
+        }
+
+        note.Pinned = pinned;
+        await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke(note.EntityId);
+        return note;
+    }
+
+    /// <summary>The users whose display name follows an '@' in the text, e.g. "@Lena Schmidt".</summary>
+    public async Task<IReadOnlyList<Person>> MentionedAsync(string body, CancellationToken cancellationToken)
+    {
+        if (!body.Contains('@', StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var people = await directory.ListPeopleAsync(cancellationToken);
+        return [.. people.Where(p => body.Contains("@" + p.Name, StringComparison.CurrentCultureIgnoreCase))];
+    }
+
+    private static Refusal? CheckBody(string body) =>
+        string.IsNullOrWhiteSpace(body) ? Refusal.Invalid("Write something before saving the note.")
+        : body.Length > MaxLength ? Refusal.Invalid($"A note can have at most {MaxLength:N0} characters.")
+        : null;
+}

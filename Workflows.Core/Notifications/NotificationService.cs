@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+
+namespace Workflows.Core.Notifications;
+
+/// <summary>Creates, lists and marks notifications; tells open pages of the user when a new one arrives.</summary>
+public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Raised after notifications were stored, with the ids of the users who got one.</summary>
+    public event Action<IReadOnlyCollection<string>>? Arrived;
+
+    public async Task NotifyAsync(IEnumerable<string> userIds, string kind, string title, string? body, string? link, CancellationToken cancellationToken)
+    {
+        var recipients = userIds.Distinct().ToList();
+        if (recipients.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.Notifications.AddRange(recipients.Select(userId => new Notification
+        {
+            Id = Guid.NewGuid().ToString(),
+            UserId = userId,
+            Kind = kind,
+            Title = title,
+            Body = body,
+            Link = link,
+            CreatedAt = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        Arrived?.Invoke(recipients);
+    }
+
+    public async Task<IReadOnlyList<Notification>> LatestAsync(string userId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notifications.AsNoTracking()
+            .Where(n => n.UserId == userId)
+            .OrderByDescending(n => n.CreatedAt)
+            .Take(count)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<int> UnreadCountAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Notifications.CountAsync(n => n.UserId == userId && n.ReadAt == null, cancellationToken);
+    }
+
+    public async Task MarkReadAsync(string userId, string? notificationId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var unread = db.Notifications.Where(n => n.UserId == userId && n.ReadAt == null);
+        if (notificationId is not null)
+        {
+            unread = unread.Where(n => n.Id == notificationId);
+        }
+
+        foreach (var notification in await unread.ToListAsync(cancellationToken))
+        {
+            notification.ReadAt = now;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
