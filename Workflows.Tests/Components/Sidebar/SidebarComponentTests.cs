@@ -1,0 +1,146 @@
+using Bunit;
+using Bunit.TestDoubles;
+using MudBlazor;
+using MudBlazor.Services;
+using Workflows.Core.Flows;
+using Workflows.Core.Flows.Engine;
+using Workflows.Tests.Core.Flows;
+using Workflows.Web.Components.Entities.Sidebar;
+using static Workflows.Tests.Core.Flows.TemplateBuilder;
+
+namespace Workflows.Tests.Components.Sidebar;
+
+public sealed class SidebarComponentTests : MudTestContext
+{
+    public SidebarComponentTests()
+    {
+        AddAuthorization().SetAuthorized("caseworker@workflows.demo");
+    }
+
+    private static EngineHarness Run() => EngineHarness.Start(ATemplate()
+        .WithTask("docs", "Check documents")
+        .WithTask("offer", "Send offer").Requires("docs").Due(3, TimeUnit.Days, DueDateType.TASK_FINISHED, taskId: "docs")
+        .Chain("docs", "offer")
+        .Build());
+
+    private IRenderedComponent<TaskItem> RenderTask(EngineHarness run, string taskId, DateTimeOffset? now = null) =>
+        Render<TaskItem>(p => p
+            .Add(t => t.Execution, run.Execution)
+            .Add(t => t.Item, run.Execution.FindTask(taskId)!)
+            .Add(t => t.Now, now ?? run.Time.GetUtcNow()));
+
+    [Fact]
+    public void A_locked_task_shows_a_lock_and_what_it_waits_for()
+    {
+        var run = Run();
+
+        var task = RenderTask(run, "offer");
+
+        Assert.Equal("true", task.Find(".wf-task").GetAttribute("data-locked"));
+        Assert.Equal("Waits for: Check documents", task.Find("[data-testid=waits-for]").TextContent);
+    }
+
+    [Fact]
+    public void A_dynamic_due_date_whose_anchor_has_not_happened_reads_as_a_rule()
+    {
+        var run = Run();
+
+        var task = RenderTask(run, "offer");
+
+        Assert.Contains("Due 3 days after 'Check documents' is finished", task.Find("[data-testid=due]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_task_due_in_the_past_is_marked_overdue()
+    {
+        var run = Run();
+        run.Do(new SetDueDate(FlowItemRef.Task("docs"), FlowDueDate.OnDate(new DateOnly(2025, 3, 5))));
+
+        var task = RenderTask(run, "docs");
+
+        var due = task.Find("[data-testid=due]");
+        Assert.Contains("wf-overdue", due.ClassList);
+        Assert.Contains("05.03.2025 · overdue", due.TextContent, StringComparison.Ordinal);
+        Assert.Equal("false", task.Find(".wf-task").GetAttribute("data-locked"));
+    }
+
+    [Fact]
+    public void A_finished_task_says_when_it_was_done_instead_of_its_due_date()
+    {
+        var run = Run();
+        run.Do(new SetTaskStatus("docs", StepStatus.COMPLETED));
+
+        var task = RenderTask(run, "docs");
+
+        Assert.Contains("Done on 10.03.2025, 09:00", task.Markup, StringComparison.Ordinal);
+        Assert.Empty(task.FindAll("[data-testid=due]"));
+    }
+
+    [Fact]
+    public void The_bulk_summary_counts_successes_and_refusals()
+    {
+        BulkItemResult[] all = [new("x", "a", "A", true, null), new("x", "b", "B", true, null)];
+        BulkItemResult[] mixed = [new("x", "a", "A", true, null), new("x", "b", "B", false, "'B' waits for: A")];
+
+        Assert.Equal("All 2 tasks were updated.", BulkResultDialog.Summary(all));
+        Assert.Equal("1 of 2 tasks were updated; 1 was refused.", BulkResultDialog.Summary(mixed));
+    }
+
+    [Fact]
+    public async Task The_bulk_result_lists_each_refusal_with_its_reason()
+    {
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        BulkItemResult[] results = [new("x", "a", "Check documents", true, null), new("x", "b", "Send offer", false, "'Send offer' waits for: Check documents")];
+
+        await provider.InvokeAsync(() => dialogs.ShowAsync<BulkResultDialog>("Result", new DialogParameters<BulkResultDialog> { { d => d.Results, results } }));
+
+        provider.WaitForAssertion(() => Assert.Contains("'Send offer' waits for: Check documents", provider.Markup, StringComparison.Ordinal));
+        Assert.Contains("1 of 2 tasks were updated; 1 was refused.", provider.Find("[data-testid=bulk-summary]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_with_single_selection_offers_radio_buttons_and_requires_one_reason()
+    {
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        ClosingReasonRef[] reasons = [new() { Id = "r1", Title = "Customer cancelled" }, new() { Id = "r2", Title = "Duplicate request" }];
+
+        var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<CloseWorkflowDialog>("Close", new DialogParameters<CloseWorkflowDialog>
+        {
+            { d => d.Reasons, reasons },
+            { d => d.Single, true },
+        }));
+
+        provider.WaitForAssertion(() => Assert.Equal(2, provider.FindAll("input[type=radio]").Count));
+        Assert.Empty(provider.FindAll("input[type=checkbox]"));
+        provider.FindAll("button").Single(b => b.TextContent.Contains("Close workflow", StringComparison.Ordinal)).Click();
+        provider.WaitForAssertion(() => Assert.Contains("Choose the reason for closing.", provider.Markup, StringComparison.Ordinal));
+        provider.FindAll("input[type=radio]")[1].Click();
+        provider.FindAll("button").Single(b => b.TextContent.Contains("Close workflow", StringComparison.Ordinal)).Click();
+        var result = await reference.Result;
+        Assert.Equal(["r2"], ((CloseFlow)result!.Data!).ReasonIds);
+    }
+
+    [Fact]
+    public async Task Closing_with_multiple_selection_offers_checkboxes_and_passes_every_chosen_reason()
+    {
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        ClosingReasonRef[] reasons = [new() { Id = "r1", Title = "Customer cancelled" }, new() { Id = "r2", Title = "Duplicate request" }];
+
+        var reference = await provider.InvokeAsync(() => dialogs.ShowAsync<CloseWorkflowDialog>("Close", new DialogParameters<CloseWorkflowDialog>
+        {
+            { d => d.Reasons, reasons },
+            { d => d.Single, false },
+        }));
+
+        provider.WaitForAssertion(() => Assert.Equal(2, provider.FindAll("input[type=checkbox]").Count));
+        Assert.Empty(provider.FindAll("input[type=radio]"));
+        provider.FindAll("input[type=checkbox]")[0].Change(true);
+        provider.FindAll("input[type=checkbox]")[1].Change(true);
+        provider.FindAll("button").Single(b => b.TextContent.Contains("Close workflow", StringComparison.Ordinal)).Click();
+        var result = await reference.Result;
+        Assert.Equal(["r1", "r2"], ((CloseFlow)result!.Data!).ReasonIds);
+    }
+}
