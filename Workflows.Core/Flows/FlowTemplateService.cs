@@ -157,6 +157,8 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             return Refusal.Invalid("The workflow cannot be saved: " + string.Join(" ", problems.Select(p => p.Message)));
         }
 
+        // A client may name reasons by id alone; the template shows them with the catalogue's titles.
+        template.ClosingReasons = template.ClosingReasons?.ConvertAll(r => r with { Title = catalogue.Find(c => c.Id == r.Id)?.Title ?? r.Title });
         var now = clock.GetUtcNow();
         template.Id = string.IsNullOrWhiteSpace(template.Id) ? Guid.NewGuid().ToString() : template.Id;
         var row = await db.FlowTemplates.SingleOrDefaultAsync(t => t.Id == template.Id, cancellationToken);

@@ -165,7 +165,6 @@ internal static partial class ApiJson
         var options = new JsonSerializerOptions(FlowJson.Options)
         {
             RespectNullableAnnotations = true,
-            RespectRequiredConstructorParameters = true,
             MaxDepth = MaxDepth,
         };
         var lenient = options.Converters.OfType<JsonStringEnumConverter>().ToList();

@@ -141,12 +141,12 @@ public static class ClosingReasonsApi
             return ApiResults.Problem(body.Refusal);
         }
 
-        if (body.Value.Reasons is null)
+        if (body.Value.Reasons is null || body.Value.Reasons.Any(r => string.IsNullOrEmpty(r.Id)))
         {
             return ApiResults.BadRequest("Send the reasons the workflow offers: { \"reasons\": [{ \"id\": … }] }.");
         }
 
-        var saved = await templates.SetClosingReasonsAsync(definitionId, [.. body.Value.Reasons.Select(r => r.Id)], user.ToActor(), ct);
+        var saved = await templates.SetClosingReasonsAsync(definitionId, [.. body.Value.Reasons.Select(r => r.Id!)], user.ToActor(), ct);
         return saved.Succeeded ? TypedResults.StatusCode(StatusCodes.Status201Created) : ApiResults.Problem(saved.Refusal);
     }
 
@@ -192,7 +192,7 @@ public static class ClosingReasonsApi
 
     public sealed record ReasonList(IReadOnlyList<ReasonJson> Reasons);
 
-    public sealed record ReasonId(string Id);
+    public sealed record ReasonId(string? Id);
 
     public sealed record ReasonIds(IReadOnlyList<ReasonId>? Reasons);
 
