@@ -26,8 +26,8 @@ internal static class FlowApi
         },
         ["tasks"] = new JsonArray
         {
-            Task("docs", "Check documents", "p1", assignedTo: SolarPartner),
-            Task("offer", "Send offer", "p1", requires: "docs", assignedTo: "office-team"),
+            ManualTask("docs", "Check documents", "p1", assignedTo: SolarPartner),
+            ManualTask("offer", "Send offer", "p1", requires: "docs", assignedTo: "office-team"),
             new JsonObject
             {
                 ["id"] = "approve",
@@ -41,8 +41,8 @@ internal static class FlowApi
                     new JsonObject { ["id"] = "no", ["branch_name"] = "No", ["logical_operator"] = "AND", ["statements"] = new JsonArray() },
                 },
             },
-            Task("install", "Install", "p2", assignedTo: SolarPartner),
-            Task("reject", "Send rejection", "p2"),
+            ManualTask("install", "Install", "p2", assignedTo: SolarPartner),
+            ManualTask("reject", "Send rejection", "p2"),
         },
         ["edges"] = new JsonArray
         {
@@ -69,7 +69,7 @@ internal static class FlowApi
         return template;
     }
 
-    public static JsonObject Task(string id, string name, string phase, string? requires = null, string? assignedTo = null)
+    public static JsonObject ManualTask(string id, string name, string phase, string? requires = null, string? assignedTo = null)
     {
         var task = new JsonObject { ["id"] = id, ["name"] = name, ["task_type"] = "MANUAL", ["phase_id"] = phase };
         if (requires is not null)
