@@ -64,14 +64,15 @@ internal static partial class ApiJson
         }
         catch (JsonException exception)
         {
-            return Refusal.Invalid(Explain(exception));
+            return Refusal.Invalid(Explain(exception, typeof(T)));
         }
     }
 
     /// <summary>A person-readable version of a serializer complaint: which field, and what it accepts.</summary>
     /// <param name="exception">What the serializer threw.</param>
+    /// <param name="target">The type that was being read.</param>
     /// <param name="root">The field the value was read from, when it was read on its own.</param>
-    public static string Explain(JsonException exception, string? root = null)
+    public static string Explain(JsonException exception, Type target, string? root = null)
     {
         var path = exception.Path is { Length: > 1 } p ? p[1..].TrimStart('.') : "";
         var field = (root, path) switch
@@ -81,33 +82,55 @@ internal static partial class ApiJson
             (_, "") => root,
             _ => path.StartsWith('[') ? root + path : $"{root}.{path}",
         };
-        var converted = ConvertedTo().Match(exception.Message);
-        var accepted = converted.Success ? Accepted(converted.Groups[1].Value) : null;
         if (field is null)
         {
             return $"The request body does not fit this operation: {FirstSentence(exception.Message)}";
         }
 
-        return accepted is null
-            ? $"'{field}' has a value of the wrong kind. {FirstSentence(exception.Message)}"
-            : $"'{field}' must be {accepted}.";
+        return TypeAt(target, path) is { } type && Describe(type) is { } accepted
+            ? $"'{field}' must be {accepted}."
+            : $"'{field}' has a value of the wrong kind. {FirstSentence(exception.Message)}";
     }
 
     private static string FirstSentence(string message)
     {
-        var end = message.IndexOf(". Path:", StringComparison.Ordinal);
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
         return (end > 0 ? message[..end] : message).Replace("System.", "", StringComparison.Ordinal).TrimEnd('.') + ".";
     }
 
-    private static string? Accepted(string typeName)
+    /// <summary>The type at a serializer path such as <c>tasks[0].task_type</c> below <paramref name="type"/>.</summary>
+    private static Type? TypeAt(Type type, string path)
     {
-        var name = typeName.StartsWith("System.Nullable`1[", StringComparison.Ordinal) ? typeName[18..^1].Split(',')[0] : typeName;
-        var type = typeof(FlowJson).Assembly.GetType(name) ?? Type.GetType(name);
-        if (type is null)
+        foreach (Match step in PathStep().Matches(path))
         {
-            return null;
+            if (step.Value.StartsWith('['))
+            {
+                type = ElementType(type) ?? type;
+                continue;
+            }
+
+            var name = step.Value;
+            var property = Strict.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type).Properties.FirstOrDefault(p => p.Name == name);
+            if (property is null)
+            {
+                return null;
+            }
+
+            type = property.PropertyType;
         }
 
+        return type;
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray
+            ? type.GetElementType()
+            : type.GetInterfaces().Append(type)
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static string? Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
         if (type.IsEnum)
         {
             var names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
@@ -119,9 +142,13 @@ internal static partial class ApiJson
         {
             TypeCode.String => "a string",
             TypeCode.Boolean => "true or false",
-            TypeCode.Int32 or TypeCode.Int64 or TypeCode.Double or TypeCode.Decimal => "a number",
+            TypeCode.Int32 or TypeCode.Int64 => "a whole number",
+            TypeCode.Double or TypeCode.Decimal => "a number",
             _ when type == typeof(DateTimeOffset) => "an ISO 8601 date and time",
-            _ when type.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "a list",
+            _ when type == typeof(FlowDueDate) => "a date (2024-05-03) or an ISO 8601 date and time",
+            _ when type == typeof(Assignee) => "a user, group or partner id, or { \"variable\": … }",
+            _ when ElementType(type) is not null && !type.IsAssignableTo(typeof(System.Collections.IDictionary)) => "a list",
+            _ when type == typeof(JsonNode) || type == typeof(JsonElement) => null,
             _ => "an object",
         };
     }
@@ -178,6 +205,6 @@ internal static partial class ApiJson
         return options;
     }
 
-    [GeneratedRegex(@"converted to ([\w.`\[\], =]+?)\. Path", RegexOptions.CultureInvariant)]
-    private static partial Regex ConvertedTo();
+    [GeneratedRegex(@"[^.\[\]]+|\[\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PathStep();
 }

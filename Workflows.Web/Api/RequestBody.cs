@@ -55,7 +55,7 @@ internal sealed class RequestBody(JsonObject json)
         }
         catch (JsonException exception)
         {
-            Refuse(ApiJson.Explain(exception, name));
+            Refuse(ApiJson.Explain(exception, typeof(T), name));
             return default;
         }
     }
