@@ -87,6 +87,11 @@ internal static partial class ApiJson
             return $"The request body does not fit this operation: {FirstSentence(exception.Message)}";
         }
 
+        if (exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"'{field}' is not a field of this request.";
+        }
+
         return TypeAt(target, path) is { } type && Describe(type) is { } accepted
             ? $"'{field}' must be {accepted}."
             : $"'{field}' has a value of the wrong kind. {FirstSentence(exception.Message)}";

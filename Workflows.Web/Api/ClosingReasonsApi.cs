@@ -181,6 +181,7 @@ public static class ClosingReasonsApi
     }
 
     /// <summary>What a client sends for a reason; the id and times are the server's.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record ReasonBody(string? Id, string? Title, ClosingReasonStatus? Status)
     {
         [JsonPropertyName("lastUpdateTime")]
@@ -192,8 +193,10 @@ public static class ClosingReasonsApi
 
     public sealed record ReasonList(IReadOnlyList<ReasonJson> Reasons);
 
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record ReasonId(string? Id);
 
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record ReasonIds(IReadOnlyList<ReasonId>? Reasons);
 
     public sealed record ExecutionReasons(IReadOnlyList<ClosingReasonRef> Reasons);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Workflows.Core;
 using Workflows.Core.Automations;
 using Workflows.Core.Flows;
@@ -543,10 +544,12 @@ public static class FlowExecutionsApi
         return TypedResults.Json(part(result.Value), FlowJson.Options, statusCode: status);
     }
 
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record StartRequest(string? FlowTemplateId, List<EntityRef>? Contexts, StartTrigger? Trigger, List<string>? Purposes);
 
     public sealed record StartTrigger(ExecutionTriggerType? Type, AutomationConfig? AutomationConfig);
 
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
     public sealed record SearchRequest(string? EntityId, string? EntitySchema);
 
     public sealed record SearchResults(IReadOnlyList<FlowExecution> Results);

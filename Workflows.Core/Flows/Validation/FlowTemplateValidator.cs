@@ -101,6 +101,17 @@ public static class FlowTemplateValidator
             }
         }
 
+        CheckAssignees(template.AssignedTo, "the workflow", null, ValidationItemKind.Workflow, Add);
+        foreach (var phase in phases)
+        {
+            CheckAssignees(phase.AssignedTo, $"phase '{phase.Name}'", phase.Id, ValidationItemKind.Phase, Add);
+        }
+
+        foreach (var task in taskById.Values)
+        {
+            CheckAssignees(task.AssignedTo, $"'{Name(task)}'", task.Id, ValidationItemKind.Task, Add);
+        }
+
         CheckDueDate(template.DueDateConfig, "the workflow", null, ValidationItemKind.Workflow, taskById, phaseById, Add);
         foreach (var phase in phaseById.Values)
         {
@@ -112,6 +123,15 @@ public static class FlowTemplateValidator
         CheckEdgeCycles(template, taskById, Name, Add);
         CheckClosingReasons(template, catalogue, Add);
         return problems;
+    }
+
+    private static void CheckAssignees(
+        List<Assignee>? assignees, string owner, string? ownerId, ValidationItemKind kind, Action<string, ValidationItemKind, string?> add)
+    {
+        if (assignees?.Exists(a => (a.Id ?? a.Variable ?? "").Length is 0 or > MaxIdLength) == true)
+        {
+            add($"An assignee of {owner} is empty or longer than {MaxIdLength} characters.", kind, ownerId);
+        }
     }
 
     private static void CheckLengths(string what, string id, string? name, ValidationItemKind kind, Action<string, ValidationItemKind, string?> add)
