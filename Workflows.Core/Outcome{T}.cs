@@ -23,6 +23,9 @@ public sealed record Outcome<T>
     /// <summary>The refusal's message, or <c>null</c> on success.</summary>
     public string? Error => Refusal?.Message;
 
+    /// <summary>Success with <paramref name="value"/>, for when the implicit conversion does not apply (interfaces).</summary>
+    public static Outcome<T> From(T value) => new(value, null);
+
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
     public static implicit operator Outcome<T>(Refusal refusal) => new(default, refusal);

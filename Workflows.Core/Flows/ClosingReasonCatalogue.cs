@@ -4,8 +4,10 @@ using Workflows.Core.Data;
 namespace Workflows.Core.Flows;
 
 /// <summary>
-/// The one catalogue of closing reasons that templates pick from. Reasons are never deleted, only set
-/// <see cref="ClosingReasonStatus.INACTIVE"/>, because closed workflows keep referring to them.
+/// The one catalogue of closing reasons that templates pick from. Setting a reason
+/// <see cref="ClosingReasonStatus.INACTIVE"/> is the usual way to retire it; deleting it for good is allowed only while
+/// no template offers it. Executions keep their own copy (id and title) of the reasons they were started with, so
+/// closed workflows still show a deleted reason's title.
 /// </summary>
 public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext> databases, TimeProvider clock)
 {
@@ -21,6 +23,42 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         }
 
         return await reasons.OrderBy(r => r.Title).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ClosingReason?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await db.ClosingReasons.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
+    /// <summary>Deletes a reason for good; refused, naming them, while templates still offer it.</summary>
+    public async Task<Outcome> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        if (await db.ClosingReasons.FindAsync([id], cancellationToken) is not { } reason)
+        {
+            return Refusal.NotFound("This closing reason no longer exists.");
+        }
+
+        // The text filter narrows the documents to read; reading them decides, so an id inside a name never counts.
+        var candidates = await db.FlowTemplates.AsNoTracking()
+            .Where(t => t.DeletedAt == null && t.Document.Contains(id))
+            .Select(t => t.Document)
+            .ToListAsync(cancellationToken);
+        var users = candidates.Select(FlowTemplateService.Deserialize)
+            .Where(t => t.ClosingReasons?.Exists(r => r.Id == id) == true)
+            .Select(t => $"'{t.Name}'")
+            .ToList();
+        if (users.Count > 0)
+        {
+            return Refusal.Conflict(
+                $"“{reason.Title}” is offered by {string.Join(", ", users.Take(5))}{(users.Count > 5 ? $" and {users.Count - 5} more" : "")}. " +
+                "Remove it from those workflows first, or set it INACTIVE instead of deleting it.");
+        }
+
+        db.ClosingReasons.Remove(reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Success;
     }
 
     public async Task<Outcome<ClosingReason>> CreateAsync(string title, CancellationToken cancellationToken)

@@ -79,12 +79,36 @@ public sealed class FlowExecutionService(
     /// Applies one command. <paramref name="expectedVersion"/> is the version the caller saw; when it is stale the
     /// command is refused with who changed what, and nothing is written.
     /// </summary>
-    public async Task<Outcome<FlowExecution>> ApplyAsync(
-        string executionId, FlowCommand command, Actor actor, int? expectedVersion, CancellationToken cancellationToken)
+    public Task<Outcome<FlowExecution>> ApplyAsync(
+        string executionId, FlowCommand command, Actor actor, int? expectedVersion, CancellationToken cancellationToken) =>
+        ApplyAllAsync(executionId, [command], actor, expectedVersion, cancellationToken);
+
+    /// <summary>
+    /// Applies several commands as one change: all are accepted and saved in one transaction, or the first refusal is
+    /// returned and nothing is written. <paramref name="guard"/> sees the execution as loaded, before any command, and
+    /// may refuse (a partner acting on a task that is not theirs).
+    /// </summary>
+    public Task<Outcome<FlowExecution>> ApplyAllAsync(
+        string executionId, IReadOnlyList<FlowCommand> commands, Actor actor, int? expectedVersion, CancellationToken cancellationToken,
+        Func<FlowExecution, Refusal?>? guard = null) =>
+        ApplyPlannedAsync(
+            executionId,
+            execution => guard?.Invoke(execution) is { } refused ? refused : Outcome<IReadOnlyList<FlowCommand>>.From(commands),
+            actor, expectedVersion, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="ApplyAllAsync"/>, with the commands chosen by <paramref name="plan"/> from the execution as
+    /// loaded (for a change that depends on the current state, such as "close unless already closed"). The plan must
+    /// not change the execution. A hard <see cref="DeleteFlow"/> must come alone.
+    /// </summary>
+    public async Task<Outcome<FlowExecution>> ApplyPlannedAsync(
+        string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
+        CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var row = await db.FlowExecutions.SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
-        if (row is null || (row.Deleted && command is not DeleteFlow))
+        // The engine refuses every command on a deleted workflow, so it is "not found" whatever was asked.
+        if (row is null || row.Deleted)
         {
             return Refusal.NotFound($"There is no workflow '{executionId}'.");
         }
@@ -95,30 +119,57 @@ public sealed class FlowExecutionService(
         }
 
         var execution = Deserialize(row.Document);
+        var planned = plan(execution);
+        if (!planned.Succeeded)
+        {
+            return planned.Refusal;
+        }
+
+        var commands = planned.Value;
+        if (commands.Count == 0)
+        {
+            return Refusal.Invalid("There is nothing to change.");
+        }
+
+        var hardDelete = commands.Any(c => c is DeleteFlow { Hard: true });
+        if (hardDelete && commands.Count > 1)
+        {
+            return Refusal.Invalid("A workflow deleted for good takes no other change at the same time.");
+        }
+
         var records = await LoadRecordsAsync(db, execution.Contexts.Select(c => c.EntityId), cancellationToken);
         var primary = records.GetValueOrDefault(execution.PrimaryContext?.EntityId ?? row.PrimaryEntityId);
         var statusBefore = execution.Status;
         var deletedBefore = execution.Deleted;
-        var result = FlowEngine.Apply(execution, command, ContextFor(actor, primary));
-        if (!result.Succeeded)
+        var context = ContextFor(actor, primary);
+        var events = new List<FlowEvent>();
+        var changedTasks = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var command in commands)
         {
-            return ToRefusal(result.Error);
+            var result = FlowEngine.Apply(execution, command, context);
+            if (!result.Succeeded)
+            {
+                return ToRefusal(result.Error);
+            }
+
+            events.AddRange(result.Events);
+            changedTasks.UnionWith(result.ChangedTaskIds);
         }
 
-        if (command is DeleteFlow { Hard: true })
+        if (hardDelete)
         {
             db.FlowExecutions.Remove(row);
             db.FlowEvents.RemoveRange(db.FlowEvents.Where(e => e.ExecutionId == executionId));
             await db.SaveChangesAsync(cancellationToken);
-            Publish(execution, result.Events);
+            Publish(execution, events);
             return execution;
         }
 
         // A change of the workflow's own status opens or closes every task row, not just the ones the command touched.
         var changed = statusBefore != execution.Status || deletedBefore != execution.Deleted
             ? execution.Tasks.Select(t => t.Id).ToHashSet()
-            : result.ChangedTaskIds.ToHashSet();
-        await WriteAsync(db, row, execution, result.Events, changed, records, actor, isNew: false, cancellationToken);
+            : changedTasks;
+        await WriteAsync(db, row, execution, events, changed, records, actor, isNew: false, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -130,7 +181,7 @@ public sealed class FlowExecutionService(
             return current is null ? Refusal.NotFound($"The workflow '{executionId}' was deleted meanwhile.") : await StaleAsync(fresh, current, cancellationToken);
         }
 
-        Publish(execution, result.Events);
+        Publish(execution, events);
         return execution;
     }
 

@@ -35,6 +35,63 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             t.UpdatedAt, t.UpdatedBy, running.GetValueOrDefault(t.Id)))];
     }
 
+    /// <summary>
+    /// Full templates matching <paramref name="query"/>. Columns narrow the rows; the triggers are matched on the
+    /// documents, since a template may have several (templates are counted in hundreds, not millions).
+    /// </summary>
+    public async Task<TemplatePage> QueryAsync(TemplateQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null);
+        if (!string.IsNullOrWhiteSpace(query.Name))
+        {
+            var text = query.Name.Trim().ToLowerInvariant();
+            rows = rows.Where(t => t.Name.ToLower().Contains(text));
+        }
+
+        if (query.Id is not null)
+        {
+            rows = rows.Where(t => t.Id == query.Id);
+        }
+
+        if (query.Enabled is { } enabled)
+        {
+            rows = rows.Where(t => t.Enabled == enabled);
+        }
+
+        if (query.TriggerType == TemplateTriggerType.Automation)
+        {
+            rows = rows.Where(t => t.AutomationTriggered);
+        }
+
+        rows = (query.SortByCreated, query.Descending) switch
+        {
+            (true, true) => rows.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            (true, false) => rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            (false, true) => rows.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id),
+            _ => rows.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+        };
+        var documents = await rows.Select(t => t.Document).ToListAsync(cancellationToken);
+        var matching = documents.Select(Deserialize).Where(t => Fits(t, query)).ToList();
+        return new TemplatePage(matching.Count, [.. matching.Skip(Math.Max(0, query.From)).Take(Math.Clamp(query.Size, 0, 1000))]);
+    }
+
+    private static bool Fits(FlowTemplate template, TemplateQuery query)
+    {
+        if (query.TriggerType is not { } type)
+        {
+            return true;
+        }
+
+        var triggers = (template.AdditionalTriggers ?? []).Prepend(template.Trigger).OfType<TemplateTrigger>();
+        return triggers.Any(t => t.Type == type && type switch
+        {
+            TemplateTriggerType.Manual => query.TriggerSchema is null || t.EntitySchema == query.TriggerSchema,
+            TemplateTriggerType.Automation => query.TriggerSourceId is null || t.AutomationId == query.TriggerSourceId,
+            _ => query.TriggerSourceId is null || t.JourneyId == query.TriggerSourceId,
+        });
+    }
+
     /// <summary>Enabled templates whose manual trigger fits records of <paramref name="schema"/>: "Trigger new workflow".</summary>
     public async Task<IReadOnlyList<FlowTemplate>> ListStartableAsync(string schema, CancellationToken cancellationToken)
     {
@@ -100,6 +157,8 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             return Refusal.Invalid("The workflow cannot be saved: " + string.Join(" ", problems.Select(p => p.Message)));
         }
 
+        // A client may name reasons by id alone; the template shows them with the catalogue's titles.
+        template.ClosingReasons = template.ClosingReasons?.ConvertAll(r => r with { Title = catalogue.Find(c => c.Id == r.Id)?.Title ?? r.Title });
         var now = clock.GetUtcNow();
         template.Id = string.IsNullOrWhiteSpace(template.Id) ? Guid.NewGuid().ToString() : template.Id;
         var row = await db.FlowTemplates.SingleOrDefaultAsync(t => t.Id == template.Id, cancellationToken);
@@ -203,6 +262,33 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         template.Name = $"{template.Name} (copy)";
         template.Revision = null;
         return await SaveAsync(template, null, actor, cancellationToken, note: $"Duplicated from {id}");
+    }
+
+    /// <summary>
+    /// Sets which reasons of the catalogue a template offers when closing its workflows (titles from the catalogue),
+    /// saving a new version. Workflows already running keep the reasons they started with.
+    /// </summary>
+    public async Task<Outcome<FlowTemplate>> SetClosingReasonsAsync(
+        string id, IReadOnlyList<string> reasonIds, Actor actor, CancellationToken cancellationToken)
+    {
+        var template = await GetAsync(id, cancellationToken);
+        if (template is null)
+        {
+            return Refusal.NotFound($"There is no workflow template '{id}'.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var wanted = reasonIds.Distinct(StringComparer.Ordinal).ToList();
+        var titles = await db.ClosingReasons.AsNoTracking()
+            .Where(r => wanted.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
+        if (wanted.Find(r => !titles.ContainsKey(r)) is { } unknown)
+        {
+            return Refusal.Invalid($"There is no closing reason '{unknown}' in the catalogue.");
+        }
+
+        template.ClosingReasons = wanted.ConvertAll(r => new ClosingReasonRef { Id = r, Title = titles[r] });
+        return await SaveAsync(template, template.Revision, actor, cancellationToken, note: "Closing reasons changed");
     }
 
     /// <summary>Deletes a template; refused while executions of it still run (disable it instead).</summary>

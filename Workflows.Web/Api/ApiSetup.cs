@@ -79,6 +79,10 @@ public static class ApiSetup
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
             .RequireRateLimiting(RateLimitPolicy);
         api.MapEntitiesApi();
+        api.MapFlowTemplatesApi();
+        api.MapClosingReasonsApi();
+        api.MapFlowExecutionsApi();
+        api.MapTaskSearchApi();
 
         // An unknown API path answers like every other API error, not with the app's HTML "not found" page.
         foreach (var prefix in new[] { "/v1", "/v2" })

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflows.Core.Automations;
+using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Flows;
@@ -75,6 +78,10 @@ public static class ApplicationSetup
         services.AddSingleton<Workflows.Core.Notes.NoteService>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
+        services.AddSingleton<TaskSearch>();
+        services.AddSingleton<AutomationTaskRunner>();
+        // The job worker registers its own queue; until then, started automations wait visibly.
+        services.TryAddSingleton<IAutomationRunQueue, NoAutomationWorker>();
         return builder;
     }
 

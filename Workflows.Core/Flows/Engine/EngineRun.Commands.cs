@@ -149,6 +149,21 @@ internal sealed partial class EngineRun
             return closed;
         }
 
+        if (c.Config is { } rule && !DueDateCalculator.IsInRange(rule.Duration, rule.Unit))
+        {
+            return FlowError.Invalid($"A due date lies at most {DueDateCalculator.MaxDays:0} days ahead; check the duration and unit.");
+        }
+
+        if (c.Config is { Type: DueDateType.TASK_FINISHED, TaskId: var anchorTask } && (anchorTask is null || _g.IndexOf(anchorTask) < 0))
+        {
+            return FlowError.NotFound($"Workflow '{_x.Name}' has no task '{anchorTask}' to count the due date from.");
+        }
+
+        if (c.Config is { Type: DueDateType.PHASE_FINISHED, PhaseId: var anchorPhase } && _g.Phase(anchorPhase) is null)
+        {
+            return FlowError.NotFound($"Workflow '{_x.Name}' has no phase '{anchorPhase}' to count the due date from.");
+        }
+
         // A fixed date overrides the dynamic rule, a rule replaces the fixed date; the rule's date follows in Settle.
         var fixedDate = c.Config is null ? c.DueDate : null;
         var text = c.Config is not null ? PendingDueDate.Describe(c.Config, _x) : fixedDate?.ToString() ?? "no date";
@@ -234,6 +249,12 @@ internal sealed partial class EngineRun
         if (string.IsNullOrWhiteSpace(c.Name))
         {
             return FlowError.Invalid("A task needs a name.");
+        }
+
+        if (c.Name.Trim().Length > Validation.FlowTemplateValidator.MaxNameLength || c.TaskId.Length > Validation.FlowTemplateValidator.MaxIdLength)
+        {
+            return FlowError.Invalid(
+                $"A task's name can have at most {Validation.FlowTemplateValidator.MaxNameLength} characters and its id at most {Validation.FlowTemplateValidator.MaxIdLength}.");
         }
 
         if (string.IsNullOrWhiteSpace(c.TaskId) || _g.IndexOf(c.TaskId) >= 0)
@@ -455,6 +476,20 @@ internal sealed partial class EngineRun
         Transition(task, StepStatus.FAILED);
         task.StatusReason = c.Reason;
         Emit(FlowEventType.TaskFailed, $"Automation '{task.Name}' failed: {c.Reason}", task.Id, task.PhaseId, c.Reason);
+        return null;
+    }
+
+    private FlowError? CancelSchedule(CancelSchedule c)
+    {
+        if (AutomationTask(c.TaskId, out var task, StepStatus.SCHEDULED) is { } error)
+        {
+            return error.Kind == FlowErrorKind.Conflict && task is not null && _x.Status != WorkflowStatus.CLOSED ? FlowError.Conflict($"'{task.Name}' is {Word(task.Status)}, not scheduled; there is no run to cancel.") : error;
+        }
+
+        Transition(task, StepStatus.SKIPPED);
+        task.StatusReason = $"{_ctx.Actor.DisplayName} cancelled its scheduled run.";
+        Emit(FlowEventType.AutomationScheduleCancelled, $"{_ctx.Actor.DisplayName} cancelled the scheduled run of '{task.Name}'", task.Id, task.PhaseId);
+        Emit(FlowEventType.TaskSkipped, $"'{task.Name}' was skipped: its scheduled run was cancelled", task.Id, task.PhaseId, "cancelled");
         return null;
     }
 

@@ -74,6 +74,7 @@ internal sealed partial class EngineRun
             AutomationCompleted c => AutomationCompleted(c),
             AutomationFailed c => AutomationFailed(c),
             RetryTask c => Retry(c),
+            CancelSchedule c => CancelSchedule(c),
             _ => FlowError.Invalid($"Unknown command {command.GetType().Name}."),
         };
         if (error is not null)

@@ -28,4 +28,5 @@ public enum FlowEventType
     PhaseAssigned,
     PhaseDueDateChanged,
     AutomationTaskScheduled,
+    AutomationScheduleCancelled,
 }

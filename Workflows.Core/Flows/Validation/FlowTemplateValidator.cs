@@ -8,6 +8,11 @@ public static class FlowTemplateValidator
 {
     public const int MaxLoopIterations = 100;
 
+    /// <summary>Longest id of a template, phase or task: ids are stored in indexed columns of this size.</summary>
+    public const int MaxIdLength = 64;
+
+    public const int MaxNameLength = 200;
+
     /// <param name="template">The template as the builder or the API sent it.</param>
     /// <param name="catalogue">The closing-reason catalogue; the template's reasons must exist in it and be ACTIVE.</param>
     public static IReadOnlyList<ValidationProblem> Validate(FlowTemplate template, IReadOnlyCollection<ClosingReason> catalogue)
@@ -18,6 +23,15 @@ public static class FlowTemplateValidator
         if (string.IsNullOrWhiteSpace(template.Name))
         {
             Add("The workflow needs a name.", ValidationItemKind.Workflow, null);
+        }
+        else if (template.Name.Length > MaxNameLength)
+        {
+            Add($"The workflow's name is longer than {MaxNameLength} characters.", ValidationItemKind.Workflow, null);
+        }
+
+        if (template.Id is { Length: > MaxIdLength })
+        {
+            Add($"The workflow's id is longer than {MaxIdLength} characters.", ValidationItemKind.Workflow, null);
         }
 
         var phases = template.Phases ?? [];
@@ -39,6 +53,8 @@ public static class FlowTemplateValidator
             {
                 Add($"Phase '{phase.Id}' needs a name.", ValidationItemKind.Phase, phase.Id);
             }
+
+            CheckLengths("Phase", phase.Id, phase.Name, ValidationItemKind.Phase, Add);
         }
 
         var taskById = new Dictionary<string, FlowTask>(StringComparer.Ordinal);
@@ -59,6 +75,8 @@ public static class FlowTemplateValidator
             {
                 Add($"Task '{task.Id}' needs a name.", ValidationItemKind.Task, task.Id);
             }
+
+            CheckLengths("Task", task.Id, task.Name, ValidationItemKind.Task, Add);
         }
 
         string Name(FlowTask task) => string.IsNullOrWhiteSpace(task.Name) ? task.Id : task.Name;
@@ -83,6 +101,17 @@ public static class FlowTemplateValidator
             }
         }
 
+        CheckAssignees(template.AssignedTo, "the workflow", null, ValidationItemKind.Workflow, Add);
+        foreach (var phase in phases)
+        {
+            CheckAssignees(phase.AssignedTo, $"phase '{phase.Name}'", phase.Id, ValidationItemKind.Phase, Add);
+        }
+
+        foreach (var task in taskById.Values)
+        {
+            CheckAssignees(task.AssignedTo, $"'{Name(task)}'", task.Id, ValidationItemKind.Task, Add);
+        }
+
         CheckDueDate(template.DueDateConfig, "the workflow", null, ValidationItemKind.Workflow, taskById, phaseById, Add);
         foreach (var phase in phaseById.Values)
         {
@@ -94,6 +123,28 @@ public static class FlowTemplateValidator
         CheckEdgeCycles(template, taskById, Name, Add);
         CheckClosingReasons(template, catalogue, Add);
         return problems;
+    }
+
+    private static void CheckAssignees(
+        List<Assignee>? assignees, string owner, string? ownerId, ValidationItemKind kind, Action<string, ValidationItemKind, string?> add)
+    {
+        if (assignees?.Exists(a => (a.Id ?? a.Variable ?? "").Length is 0 or > MaxIdLength) == true)
+        {
+            add($"An assignee of {owner} is empty or longer than {MaxIdLength} characters.", kind, ownerId);
+        }
+    }
+
+    private static void CheckLengths(string what, string id, string? name, ValidationItemKind kind, Action<string, ValidationItemKind, string?> add)
+    {
+        if (id.Length > MaxIdLength)
+        {
+            add($"{what} id '{id[..20]}…' is longer than {MaxIdLength} characters.", kind, id[..MaxIdLength]);
+        }
+
+        if (name?.Length > MaxNameLength)
+        {
+            add($"{what} '{name[..20]}…' has a name longer than {MaxNameLength} characters.", kind, id.Length > MaxIdLength ? id[..MaxIdLength] : id);
+        }
     }
 
     private static void CheckRequirements(
@@ -148,6 +199,10 @@ public static class FlowTemplateValidator
         if (config.Duration < 0)
         {
             add($"The due date of {owner} counts a negative duration.", kind, ownerId);
+        }
+        else if (!Engine.DueDateCalculator.IsInRange(config.Duration, config.Unit))
+        {
+            add($"The due date of {owner} lies more than {Engine.DueDateCalculator.MaxDays:0} days ahead; check the duration and unit.", kind, ownerId);
         }
 
         switch (config.Type)

@@ -1,0 +1,48 @@
+namespace Workflows.Core.Dashboard;
+
+/// <summary>
+/// Which tasks a dashboard, a partner's list or an API client wants. Every filter is optional; the defaults give the
+/// open tasks of everyone, soonest due first.
+/// </summary>
+public sealed record TaskQuery
+{
+    /// <summary>Tasks assigned to any of these ids (users, groups, partners). Empty: anyone's, assigned or not.</summary>
+    public IReadOnlyList<string> AssigneeIds { get; init; } = [];
+
+    /// <summary>Only tasks assigned to nobody.</summary>
+    public bool Unassigned { get; init; }
+
+    public TaskStatusFilter Status { get; init; } = TaskStatusFilter.Open;
+
+    /// <summary>With <see cref="TaskStatusFilter.Exactly"/>: the one task status (the spec's StepStatus name).</summary>
+    public string? ExactStatus { get; init; }
+
+    /// <summary>Due at or after this instant.</summary>
+    public DateTimeOffset? DueFrom { get; init; }
+
+    /// <summary>Due at or before this instant.</summary>
+    public DateTimeOffset? DueTo { get; init; }
+
+    /// <summary>Open and due before now.</summary>
+    public bool Overdue { get; init; }
+
+    public string? TemplateId { get; init; }
+
+    public string? EntitySchema { get; init; }
+
+    public string? EntityId { get; init; }
+
+    public string? ExecutionId { get; init; }
+
+    /// <summary>Part of the task's, workflow's or record's name, any case.</summary>
+    public string? Text { get; init; }
+
+    public TaskSort Sort { get; init; } = TaskSort.DueDate;
+
+    /// <summary>Zero-based page number.</summary>
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 50;
+
+    public const int MaxPageSize = 500;
+}

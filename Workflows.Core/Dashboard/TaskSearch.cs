@@ -1,0 +1,156 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Flows.Storage;
+
+namespace Workflows.Core.Dashboard;
+
+/// <summary>
+/// The task list behind the dashboard, the partner page and the API's task search. It reads only the flattened
+/// task tables: with assignees it starts from <c>flow_task_assignees</c> (index AssigneeId, IsOpen, DueAt), otherwise
+/// from <c>flow_tasks</c> (indexes on IsOpen, DueAt and on template, schema, status), never from execution documents.
+/// </summary>
+public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<TaskListPage> SearchAsync(TaskQuery query, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var size = Math.Clamp(query.PageSize, 1, TaskQuery.MaxPageSize);
+        var page = Math.Max(0, query.Page);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var tasks = Filter(Start(db, query, now), query, now);
+        var total = await tasks.CountAsync(cancellationToken);
+        var rows = await Sort(tasks, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+
+        var executionIds = rows.Select(r => r.ExecutionId).Distinct().ToList();
+        var links = await db.FlowTaskAssignees.AsNoTracking()
+            .Where(a => executionIds.Contains(a.ExecutionId))
+            .Select(a => new { a.ExecutionId, a.TaskId, a.AssigneeId })
+            .ToListAsync(cancellationToken);
+        var assignees = links.ToLookup(a => (a.ExecutionId, a.TaskId), a => a.AssigneeId);
+        var items = rows.ConvertAll(r => new TaskListItem
+        {
+            ExecutionId = r.ExecutionId,
+            TaskId = r.TaskId,
+            Name = r.Name,
+            TaskType = r.TaskType,
+            Status = r.Status,
+            IsOpen = r.IsOpen,
+            Enabled = r.Enabled,
+            IsCurrent = r.IsCurrent,
+            Overdue = r.IsOpen && r.DueAt < now,
+            PhaseId = r.PhaseId,
+            PhaseName = r.PhaseName,
+            DueAt = r.DueAt,
+            DueText = r.DueText,
+            AssignedTo = [.. assignees[(r.ExecutionId, r.TaskId)].Order(StringComparer.Ordinal)],
+            TemplateId = r.TemplateId,
+            WorkflowName = r.WorkflowName,
+            EntityId = r.EntityId,
+            EntitySchema = r.EntitySchema,
+            EntityTitle = r.EntityTitle,
+            HasJourney = r.HasJourney,
+            HasAutomation = r.HasAutomation,
+            UpdatedAt = r.UpdatedAt,
+            FinishedAt = r.FinishedAt,
+        });
+        return new TaskListPage(total, page, size, items);
+    }
+
+    private static IQueryable<TaskRow> Start(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
+    {
+        var all = db.FlowTasks.AsNoTracking();
+        if (query.AssigneeIds.Count == 0)
+        {
+            return query.Unassigned ? all.Where(t => t.Unassigned) : all;
+        }
+
+        // The assignee index answers "open tasks of X due in this range" by itself; the task rows are joined after.
+        var ids = query.AssigneeIds.Distinct(StringComparer.Ordinal).ToList();
+        var links = db.FlowTaskAssignees.AsNoTracking().Where(a => ids.Contains(a.AssigneeId));
+        if (query.Status == TaskStatusFilter.Open || query.Overdue)
+        {
+            links = links.Where(a => a.IsOpen);
+        }
+
+        if (query.Overdue)
+        {
+            links = links.Where(a => a.DueAt < now);
+        }
+
+        if (query.DueFrom is { } from)
+        {
+            links = links.Where(a => a.DueAt >= from);
+        }
+
+        if (query.DueTo is { } to)
+        {
+            links = links.Where(a => a.DueAt <= to);
+        }
+
+        var joined = links.Join(all, a => new { a.ExecutionId, a.TaskId }, t => new { t.ExecutionId, t.TaskId }, (a, t) => t);
+        return ids.Count > 1 ? joined.Distinct() : joined;
+    }
+
+    private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> tasks, TaskQuery query, DateTimeOffset now)
+    {
+        tasks = query.Status switch
+        {
+            TaskStatusFilter.Open => tasks.Where(t => t.IsOpen),
+            TaskStatusFilter.Finished => tasks.Where(t => t.Status == "COMPLETED" || t.Status == "SKIPPED"),
+            TaskStatusFilter.Exactly => tasks.Where(t => t.Status == query.ExactStatus),
+            _ => tasks,
+        };
+        if (query.Overdue)
+        {
+            tasks = tasks.Where(t => t.IsOpen && t.DueAt < now);
+        }
+
+        if (query.DueFrom is { } from)
+        {
+            tasks = tasks.Where(t => t.DueAt >= from);
+        }
+
+        if (query.DueTo is { } to)
+        {
+            tasks = tasks.Where(t => t.DueAt <= to);
+        }
+
+        if (query.TemplateId is { } templateId)
+        {
+            tasks = tasks.Where(t => t.TemplateId == templateId);
+        }
+
+        if (query.EntitySchema is { } schema)
+        {
+            tasks = tasks.Where(t => t.EntitySchema == schema);
+        }
+
+        if (query.EntityId is { } entityId)
+        {
+            tasks = tasks.Where(t => t.EntityId == entityId);
+        }
+
+        if (query.ExecutionId is { } executionId)
+        {
+            tasks = tasks.Where(t => t.ExecutionId == executionId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+            tasks = tasks.Where(t => t.SearchText.Contains(text));
+        }
+
+        return tasks;
+    }
+
+    private static IQueryable<TaskRow> Sort(IQueryable<TaskRow> tasks, TaskSort sort) => sort switch
+    {
+        TaskSort.DueDateDescending => tasks.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        TaskSort.UpdatedDescending => tasks.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        TaskSort.Name => tasks.OrderBy(t => t.Name).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        TaskSort.Workflow => tasks.OrderBy(t => t.WorkflowName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        _ => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+    };
+}

@@ -1,0 +1,215 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using Workflows.Core;
+using Workflows.Core.Flows;
+
+namespace Workflows.Web.Api;
+
+/// <summary>
+/// Reads request bodies of the workflow API strictly and turns every way a body can be wrong into a 400 that names
+/// the field: the spec's JSON shape (<see cref="FlowJson"/>), no numbers for enums, no null where the model has none,
+/// no null inside lists, a bounded depth.
+/// </summary>
+internal static partial class ApiJson
+{
+    public const int MaxDepth = 32;
+
+    public static JsonSerializerOptions Strict { get; } = CreateStrict();
+
+    /// <summary>The body as a JSON object, or the reason it is not one.</summary>
+    public static async Task<Outcome<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!request.HasJsonContentType())
+        {
+            return Refusal.Invalid("Send the body as JSON with 'Content-Type: application/json'.");
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth }, cancellationToken: cancellationToken);
+        }
+        catch (JsonException exception)
+        {
+            return Refusal.Invalid($"The request body is not valid JSON: {exception.Message}");
+        }
+
+        if (node is not JsonObject body)
+        {
+            return Refusal.Invalid("The request body must be a JSON object ({ … }).");
+        }
+
+        return NullInList(body) is { } path
+            ? Refusal.Invalid($"Lists may not contain null ({path}).")
+            : body;
+    }
+
+    /// <summary>The body as a <typeparamref name="T"/>, read with <see cref="Strict"/>.</summary>
+    public static async Task<Outcome<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = await ReadObjectAsync(request, cancellationToken);
+        return body.Succeeded ? Convert<T>(body.Value) : body.Refusal;
+    }
+
+    public static Outcome<T> Convert<T>(JsonObject body)
+        where T : class
+    {
+        try
+        {
+            return body.Deserialize<T>(Strict) is { } value ? value : Refusal.Invalid("The request body is empty.");
+        }
+        catch (JsonException exception)
+        {
+            return Refusal.Invalid(Explain(exception, typeof(T)));
+        }
+    }
+
+    /// <summary>A person-readable version of a serializer complaint: which field, and what it accepts.</summary>
+    /// <param name="exception">What the serializer threw.</param>
+    /// <param name="target">The type that was being read.</param>
+    /// <param name="root">The field the value was read from, when it was read on its own.</param>
+    public static string Explain(JsonException exception, Type target, string? root = null)
+    {
+        var path = exception.Path is { Length: > 1 } p ? p[1..].TrimStart('.') : "";
+        var field = (root, path) switch
+        {
+            (null, "") => null,
+            (null, _) => path,
+            (_, "") => root,
+            _ => path.StartsWith('[') ? root + path : $"{root}.{path}",
+        };
+        if (field is null)
+        {
+            return $"The request body does not fit this operation: {FirstSentence(exception.Message)}";
+        }
+
+        if (exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"'{field}' is not a field of this request.";
+        }
+
+        return TypeAt(target, path) is { } type && Describe(type) is { } accepted
+            ? $"'{field}' must be {accepted}."
+            : $"'{field}' has a value of the wrong kind. {FirstSentence(exception.Message)}";
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).Replace("System.", "", StringComparison.Ordinal).TrimEnd('.') + ".";
+    }
+
+    /// <summary>The type at a serializer path such as <c>tasks[0].task_type</c> below <paramref name="type"/>.</summary>
+    private static Type? TypeAt(Type type, string path)
+    {
+        foreach (Match step in PathStep().Matches(path))
+        {
+            if (step.Value.StartsWith('['))
+            {
+                type = ElementType(type) ?? type;
+                continue;
+            }
+
+            var name = step.Value;
+            var property = Strict.GetTypeInfo(Nullable.GetUnderlyingType(type) ?? type).Properties.FirstOrDefault(p => p.Name == name);
+            if (property is null)
+            {
+                return null;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return type;
+    }
+
+    private static Type? ElementType(Type type) =>
+        type.IsArray
+            ? type.GetElementType()
+            : type.GetInterfaces().Append(type)
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    private static string? Describe(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsEnum)
+        {
+            var names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
+            return "one of " + string.Join(", ", names);
+        }
+
+        return Type.GetTypeCode(type) switch
+        {
+            TypeCode.String => "a string",
+            TypeCode.Boolean => "true or false",
+            TypeCode.Int32 or TypeCode.Int64 => "a whole number",
+            TypeCode.Double or TypeCode.Decimal => "a number",
+            _ when type == typeof(DateTimeOffset) => "an ISO 8601 date and time",
+            _ when type == typeof(FlowDueDate) => "a date (2024-05-03) or an ISO 8601 date and time",
+            _ when type == typeof(Assignee) => "a user, group or partner id, or { \"variable\": … }",
+            _ when ElementType(type) is not null && !type.IsAssignableTo(typeof(System.Collections.IDictionary)) => "a list",
+            _ when type == typeof(JsonNode) || type == typeof(JsonElement) => null,
+            _ => "an object",
+        };
+    }
+
+    private static string? NullInList(JsonNode node, string path = "$")
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj)
+                {
+                    if (value is not null && NullInList(value, $"{path}.{name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is not { } item)
+                    {
+                        return $"{path}[{i}]";
+                    }
+
+                    if (NullInList(item, $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static JsonSerializerOptions CreateStrict()
+    {
+        var options = new JsonSerializerOptions(FlowJson.Options)
+        {
+            RespectNullableAnnotations = true,
+            MaxDepth = MaxDepth,
+        };
+        var lenient = options.Converters.OfType<JsonStringEnumConverter>().ToList();
+        foreach (var converter in lenient)
+        {
+            options.Converters.Remove(converter);
+        }
+
+        options.Converters.Insert(0, new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    [GeneratedRegex(@"[^.\[\]]+|\[\d+\]", RegexOptions.CultureInvariant)]
+    private static partial Regex PathStep();
+}

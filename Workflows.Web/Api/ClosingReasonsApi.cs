@@ -1,0 +1,203 @@
+using System.Security.Claims;
+using System.Text.Json.Serialization;
+using Workflows.Core;
+using Workflows.Core.Flows;
+using Workflows.Web.Hosting;
+
+namespace Workflows.Web.Api;
+
+/// <summary>
+/// The closing-reason catalogue (<c>/v1</c> and <c>/v2/workflows/closing-reasons</c>), the subset a template offers and
+/// the snapshot an execution started with. Staff read; builders and admins change the catalogue and templates.
+/// </summary>
+public static class ClosingReasonsApi
+{
+    public static RouteGroupBuilder MapClosingReasonsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("").WithTags("Closing reasons");
+        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
+        var builders = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Builders.Split(',')));
+
+        staff.MapGet("/v1/workflows/closing-reasons", ListAsync);
+        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json");
+        staff.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
+        builders.MapPatch("/v1/workflows/closing-reasons/{reasonId}", ChangeStatusAsync).Accepts<ReasonBody>("application/json");
+        staff.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);
+        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json");
+        builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync);
+        staff.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync);
+        builders.MapPatch("/v1/workflows/definitions/{definitionId}/closing-reasons", SetTemplateReasonsAsync).Accepts<ReasonIds>("application/json");
+        staff.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync);
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(bool? includeInactive, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    {
+        var reasons = await catalogue.ListAsync(includeInactive ?? false, ct);
+        return TypedResults.Json(new ReasonList([.. reasons.Select(ReasonJson.From)]), FlowJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string reasonId, ClosingReasonCatalogue catalogue, CancellationToken ct) =>
+        await catalogue.GetAsync(reasonId, ct) is { } reason
+            ? TypedResults.Json(ReasonJson.From(reason), FlowJson.Options)
+            : NotFound(reasonId);
+
+    private static async Task<IResult> CreateAsync(HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    {
+        var body = await ReadAsync(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        if (body.Value.Title is null)
+        {
+            return ApiResults.BadRequest("A closing reason needs a title.");
+        }
+
+        var created = await catalogue.CreateAsync(body.Value.Title, ct);
+        if (created.Succeeded && body.Value.Status == ClosingReasonStatus.INACTIVE)
+        {
+            created = await catalogue.SetStatusAsync(created.Value.Id, ClosingReasonStatus.INACTIVE, ct);
+        }
+
+        return created.Succeeded
+            ? TypedResults.Json(ReasonJson.From(created.Value), FlowJson.Options, statusCode: StatusCodes.Status201Created)
+            : ApiResults.Problem(created.Refusal);
+    }
+
+    private static async Task<IResult> ChangeStatusAsync(string reasonId, HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    {
+        var body = await ReadAsync(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        if (body.Value.Status is not { } status)
+        {
+            return ApiResults.BadRequest("Send the new status: ACTIVE or INACTIVE.");
+        }
+
+        var changed = await catalogue.SetStatusAsync(reasonId, status, ct);
+        return changed.Succeeded ? TypedResults.Accepted((string?)null) : ApiResults.Problem(changed.Refusal);
+    }
+
+    private static async Task<IResult> UpdateAsync(string reasonId, HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    {
+        var body = await ReadAsync(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        if (body.Value.Title is null && body.Value.Status is null)
+        {
+            return ApiResults.BadRequest("Send a new title, a new status (ACTIVE or INACTIVE), or both.");
+        }
+
+        if (await catalogue.GetAsync(reasonId, ct) is null)
+        {
+            return NotFound(reasonId);
+        }
+
+        // Both checks come first, so a refused status never follows an applied rename.
+        if (body.Value.Title is { } title && (title.Trim().Length is 0 or > ClosingReasonCatalogue.MaxTitleLength))
+        {
+            return ApiResults.BadRequest($"A title has 1 to {ClosingReasonCatalogue.MaxTitleLength} characters.");
+        }
+
+        Outcome<ClosingReason>? result = null;
+        if (body.Value.Title is { } newTitle)
+        {
+            result = await catalogue.RenameAsync(reasonId, newTitle, ct);
+        }
+
+        if (result is null or { Succeeded: true } && body.Value.Status is { } status)
+        {
+            result = await catalogue.SetStatusAsync(reasonId, status, ct);
+        }
+
+        return result!.Succeeded ? TypedResults.Json(ReasonJson.From(result.Value), FlowJson.Options) : ApiResults.Problem(result.Refusal);
+    }
+
+    private static async Task<IResult> DeleteAsync(string reasonId, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    {
+        var deleted = await catalogue.DeleteAsync(reasonId, ct);
+        return deleted.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(deleted.Refusal);
+    }
+
+    private static async Task<IResult> GetTemplateReasonsAsync(string definitionId, FlowTemplateService templates, CancellationToken ct) =>
+        await templates.GetAsync(definitionId, ct) is { } template
+            ? TypedResults.Json(new ReasonIds([.. (template.ClosingReasons ?? []).Select(r => new ReasonId(r.Id))]), FlowJson.Options)
+            : ApiResults.NotFound($"There is no workflow template '{definitionId}'.");
+
+    private static async Task<IResult> SetTemplateReasonsAsync(
+        string definitionId, HttpRequest request, ClaimsPrincipal user, FlowTemplateService templates, CancellationToken ct)
+    {
+        var body = await ApiJson.ReadAsync<ReasonIds>(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        if (body.Value.Reasons is null || body.Value.Reasons.Any(r => string.IsNullOrEmpty(r.Id)))
+        {
+            return ApiResults.BadRequest("Send the reasons the workflow offers: { \"reasons\": [{ \"id\": … }] }.");
+        }
+
+        var saved = await templates.SetClosingReasonsAsync(definitionId, [.. body.Value.Reasons.Select(r => r.Id!)], user.ToActor(), ct);
+        return saved.Succeeded ? TypedResults.StatusCode(StatusCodes.Status201Created) : ApiResults.Problem(saved.Refusal);
+    }
+
+    private static async Task<IResult> GetExecutionReasonsAsync(string executionId, FlowExecutionService executions, CancellationToken ct) =>
+        await executions.GetAsync(executionId, ct) is { } execution
+            ? TypedResults.Json(new ExecutionReasons(execution.ClosingReason?.ConfiguredReasons ?? []), FlowJson.Options)
+            : ApiResults.NotFound($"There is no workflow '{executionId}'.");
+
+    private static async Task<Outcome<ReasonBody>> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await ApiJson.ReadAsync<ReasonBody>(request, ct);
+        if (body.Succeeded && body.Value.Title is { Length: > ClosingReasonCatalogue.MaxTitleLength })
+        {
+            return Refusal.Invalid($"A title can have at most {ClosingReasonCatalogue.MaxTitleLength} characters.");
+        }
+
+        return body;
+    }
+
+    private static IResult NotFound(string reasonId) => ApiResults.NotFound($"There is no closing reason '{reasonId}'.");
+
+    /// <summary>A catalogue entry as the spec shows it; its two times are camelCase there.</summary>
+    public sealed record ReasonJson(
+        string Id,
+        string Title,
+        ClosingReasonStatus Status,
+        [property: JsonPropertyName("lastUpdateTime")] DateTimeOffset LastUpdateTime,
+        [property: JsonPropertyName("creationTime")] DateTimeOffset CreationTime)
+    {
+        public static ReasonJson From(ClosingReason reason) =>
+            new(reason.Id, reason.Title, reason.Status, reason.LastUpdateTime, reason.CreationTime);
+    }
+
+    /// <summary>What a client sends for a reason; the id and times are the server's.</summary>
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ReasonBody(string? Id, string? Title, ClosingReasonStatus? Status)
+    {
+        [JsonPropertyName("lastUpdateTime")]
+        public string? LastUpdateTime { get; init; }
+
+        [JsonPropertyName("creationTime")]
+        public string? CreationTime { get; init; }
+    }
+
+    public sealed record ReasonList(IReadOnlyList<ReasonJson> Reasons);
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ReasonId(string? Id);
+
+    [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ReasonIds(IReadOnlyList<ReasonId>? Reasons);
+
+    public sealed record ExecutionReasons(IReadOnlyList<ClosingReasonRef> Reasons);
+}

@@ -1,0 +1,189 @@
+using System.Security.Claims;
+using Workflows.Core;
+using Workflows.Core.Flows;
+using Workflows.Web.Hosting;
+
+namespace Workflows.Web.Api;
+
+/// <summary>
+/// Flow templates (the definition spec's <c>/v2/flows/templates</c>): staff read, builders and admins write. A save
+/// based on a stale revision is refused with 409, an invalid template with 400 and the validator's messages.
+/// </summary>
+public static class FlowTemplatesApi
+{
+    public static RouteGroupBuilder MapFlowTemplatesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v2/flows").WithTags("Flow templates");
+        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
+        var builders = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Builders.Split(',')));
+
+        staff.MapGet("/templates", ListAsync);
+        staff.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json");
+        staff.MapGet("/templates/{flowId}", GetAsync);
+        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json");
+        builders.MapPut("/templates/{flowId}", UpdateAsync).Accepts<FlowTemplate>("application/json");
+        builders.MapDelete("/templates/{flowId}", DeleteAsync);
+        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync);
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? trigger_type, string? trigger_source_id, string? trigger_schema, FlowTemplateService templates, CancellationToken ct)
+    {
+        var type = ParseTriggerType(trigger_type);
+        if (!type.Succeeded)
+        {
+            return ApiResults.Problem(type.Refusal);
+        }
+
+        var page = await templates.QueryAsync(
+            new TemplateQuery { TriggerType = type.Value, TriggerSourceId = trigger_source_id, TriggerSchema = trigger_schema }, ct);
+        return TypedResults.Json(new TemplateList(page.Items), FlowJson.Options);
+    }
+
+    private static async Task<IResult> SearchAsync(HttpRequest request, FlowTemplateService templates, CancellationToken ct)
+    {
+        var body = await ApiJson.ReadAsync<SearchRequest>(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        var search = body.Value;
+        var type = ParseTriggerType(search.TriggerType);
+        if (!type.Succeeded)
+        {
+            return ApiResults.Problem(type.Refusal);
+        }
+
+        if (search.SortBy is not (null or "created_at" or "updated_at") || search.SortOrder is not (null or "asc" or "desc"))
+        {
+            return ApiResults.BadRequest("sort_by is created_at or updated_at; sort_order is asc or desc.");
+        }
+
+        if (search.From < 0 || search.Size is < 0 or > 1000)
+        {
+            return ApiResults.BadRequest("from must be 0 or more and size between 0 and 1000.");
+        }
+
+        var page = await templates.QueryAsync(new TemplateQuery
+        {
+            Name = search.Name,
+            Id = search.DefinitionId,
+            TriggerType = type.Value,
+            Enabled = search.Enabled,
+            From = search.From ?? 0,
+            Size = search.Size ?? 50,
+            SortByCreated = search.SortBy == "created_at",
+            Descending = search.SortOrder != "asc",
+        }, ct);
+        return TypedResults.Json(new SearchResults(page.Total, page.Items), FlowJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(string flowId, HttpResponse response, FlowTemplateService templates, CancellationToken ct)
+    {
+        if (await templates.GetAsync(flowId, ct) is not { } template)
+        {
+            return NotFound(flowId);
+        }
+
+        ExecutionVersion.Tag(response, template.Revision);
+        return TypedResults.Json(template, FlowJson.Options);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, ClaimsPrincipal user, FlowTemplateService templates, CancellationToken ct)
+    {
+        var body = await ApiJson.ReadAsync<FlowTemplate>(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        var template = body.Value;
+        if (!string.IsNullOrEmpty(template.Id) && await templates.GetAsync(template.Id, ct) is not null)
+        {
+            return ApiResults.Problem(Refusal.Conflict($"A workflow template '{template.Id}' already exists; change it with PUT /v2/flows/templates/{template.Id}."));
+        }
+
+        template.Revision = null;
+        var saved = await templates.SaveAsync(template, expectedRevision: null, user.ToActor(), ct, note: "Created through the API");
+        if (!saved.Succeeded)
+        {
+            return ApiResults.Problem(saved.Refusal);
+        }
+
+        ExecutionVersion.Tag(request.HttpContext.Response, saved.Value.Revision);
+        return TypedResults.Json(saved.Value, FlowJson.Options, statusCode: StatusCodes.Status201Created);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string flowId, HttpRequest request, ClaimsPrincipal user, FlowTemplateService templates, CancellationToken ct)
+    {
+        var ifMatch = ExecutionVersion.FromIfMatch(request);
+        if (!ifMatch.Succeeded)
+        {
+            return ApiResults.Problem(ifMatch.Refusal);
+        }
+
+        var body = await ApiJson.ReadAsync<FlowTemplate>(request, ct);
+        if (!body.Succeeded)
+        {
+            return ApiResults.Problem(body.Refusal);
+        }
+
+        var template = body.Value;
+        if (!string.IsNullOrEmpty(template.Id) && template.Id != flowId)
+        {
+            return ApiResults.BadRequest($"The body's id '{template.Id}' differs from the path's '{flowId}'.");
+        }
+
+        if (await templates.GetAsync(flowId, ct) is null)
+        {
+            return NotFound(flowId);
+        }
+
+        // The revision the client loaded, from If-Match or the document it sends back; none means "overwrite".
+        template.Id = flowId;
+        var saved = await templates.SaveAsync(template, ifMatch.Value ?? template.Revision, user.ToActor(), ct);
+        if (!saved.Succeeded)
+        {
+            return ApiResults.Problem(saved.Refusal);
+        }
+
+        ExecutionVersion.Tag(request.HttpContext.Response, saved.Value.Revision);
+        return TypedResults.Json(saved.Value, FlowJson.Options);
+    }
+
+    private static async Task<IResult> DeleteAsync(string flowId, ClaimsPrincipal user, FlowTemplateService templates, CancellationToken ct)
+    {
+        var deleted = await templates.DeleteAsync(flowId, user.ToActor(), ct);
+        return deleted.Succeeded ? TypedResults.NoContent() : ApiResults.Problem(deleted.Refusal);
+    }
+
+    private static async Task<IResult> DuplicateAsync(string flowId, ClaimsPrincipal user, FlowTemplateService templates, CancellationToken ct)
+    {
+        var copy = await templates.DuplicateAsync(flowId, user.ToActor(), ct);
+        return copy.Succeeded
+            ? TypedResults.Json(copy.Value, FlowJson.Options, statusCode: StatusCodes.Status201Created)
+            : ApiResults.Problem(copy.Refusal);
+    }
+
+    private static Outcome<TemplateTriggerType?> ParseTriggerType(string? text) => text switch
+    {
+        null or "" => (TemplateTriggerType?)null,
+        "manual" => TemplateTriggerType.Manual,
+        "automation" => TemplateTriggerType.Automation,
+        "journey_submission" => TemplateTriggerType.JourneySubmission,
+        _ => Refusal.Invalid("trigger_type is manual, automation or journey_submission."),
+    };
+
+    private static IResult NotFound(string flowId) => ApiResults.NotFound($"There is no workflow template '{flowId}'.");
+
+    public sealed record TemplateList(IReadOnlyList<FlowTemplate> Results);
+
+    public sealed record SearchResults(int Hits, IReadOnlyList<FlowTemplate> Results);
+
+    public sealed record SearchRequest(
+        string? Name, string? DefinitionId, string? TriggerType, bool? Enabled, int? From, int? Size, string? SortBy, string? SortOrder);
+}
