@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
+using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Data;
@@ -23,6 +24,18 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<ClosingReason> ClosingReasons => Set<ClosingReason>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<TemplateRow> FlowTemplates => Set<TemplateRow>();
+
+    public DbSet<TemplateVersionRow> FlowTemplateVersions => Set<TemplateVersionRow>();
+
+    public DbSet<ExecutionRow> FlowExecutions => Set<ExecutionRow>();
+
+    public DbSet<TaskRow> FlowTasks => Set<TaskRow>();
+
+    public DbSet<TaskAssigneeRow> FlowTaskAssignees => Set<TaskAssigneeRow>();
+
+    public DbSet<EventRow> FlowEvents => Set<EventRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 
 namespace Workflows.Tests.Infrastructure;
@@ -22,6 +24,11 @@ public static class CoreServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowsDbContext>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton(new FlowSettings());
+        services.AddSingleton<FlowChangeBus>();
+        services.AddSingleton<FlowTemplateService>();
+        services.AddSingleton<FlowExecutionService>();
+        services.AddSingleton<EntityService>();
         return services.BuildServiceProvider();
     }
 }

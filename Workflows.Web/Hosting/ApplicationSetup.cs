@@ -61,6 +61,13 @@ public static class ApplicationSetup
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<Workflows.Core.Entities.EntityService>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton(new FlowSettings
+        {
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Workflows:TimeZone"] ?? "Europe/Berlin"),
+        });
+        services.AddSingleton<FlowChangeBus>();
+        services.AddSingleton<FlowTemplateService>();
+        services.AddSingleton<FlowExecutionService>();
         return builder;
     }
 

@@ -1,0 +1,264 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Storage;
+using Workflows.Core.Identity;
+
+namespace Workflows.Core.Flows;
+
+/// <summary>
+/// Runs the engine against the database: loads an execution, applies one command, and in one transaction saves the
+/// new state, its task rows, its events and the record updates its entity-sync rules ask for. A write based on a
+/// stale version is refused, naming who changed what; committed changes are published on the <see cref="FlowChangeBus"/>.
+/// </summary>
+public sealed class FlowExecutionService(
+    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    FlowTemplateService templates,
+    FlowChangeBus bus,
+    FlowSettings settings,
+    TimeProvider clock)
+{
+    /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
+    public async Task<Outcome<FlowExecution>> StartAsync(
+        string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, CancellationToken cancellationToken,
+        ExecutionTrigger? trigger = null, ExecutionChain? chain = null)
+    {
+        var template = await templates.GetAsync(templateId, cancellationToken);
+        if (template is null)
+        {
+            return Refusal.NotFound($"There is no workflow template '{templateId}'.");
+        }
+
+        if (contexts.Count == 0)
+        {
+            return Refusal.Invalid("A workflow starts on at least one record.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), cancellationToken);
+        var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));
+        if (missing is not null)
+        {
+            return Refusal.NotFound($"There is no record '{missing.EntityId}' to start the workflow on.");
+        }
+
+        var resolved = contexts.Select(c => c with { EntitySchema = c.EntitySchema ?? records[c.EntityId].Schema }).ToList();
+        var primary = records[(resolved.Find(c => c.IsPrimary == true) ?? resolved[0]).EntityId];
+        var context = ContextFor(actor, primary);
+        var result = FlowEngine.Start(template, new StartFlow(Guid.NewGuid().ToString(), resolved) { Trigger = trigger, ExecutionChain = chain }, context);
+        if (!result.Succeeded)
+        {
+            return ToRefusal(result.Error);
+        }
+
+        var execution = result.Execution;
+        var row = new ExecutionRow
+        {
+            Id = execution.Id,
+            TemplateId = execution.FlowTemplateId,
+            TemplateRevision = execution.FlowTemplateRevision,
+            Name = execution.Name,
+            Status = execution.Status.ToString(),
+            PrimaryEntityId = primary.Id,
+            PrimarySchema = primary.Schema,
+            Document = "",
+            CreatedAt = execution.CreatedAt,
+        };
+        db.FlowExecutions.Add(row);
+        var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
+        await WriteAsync(db, row, execution, result.Events, allTasks, records, actor, isNew: true, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        Publish(execution, result.Events);
+        return execution;
+    }
+
+    /// <summary>
+    /// Applies one command. <paramref name="expectedVersion"/> is the version the caller saw; when it is stale the
+    /// command is refused with who changed what, and nothing is written.
+    /// </summary>
+    public async Task<Outcome<FlowExecution>> ApplyAsync(
+        string executionId, FlowCommand command, Actor actor, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.FlowExecutions.SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
+        if (row is null || (row.Deleted && command is not DeleteFlow))
+        {
+            return Refusal.NotFound($"There is no workflow '{executionId}'.");
+        }
+
+        if (expectedVersion is { } expected && expected != row.Version)
+        {
+            return await StaleAsync(db, row, cancellationToken);
+        }
+
+        var execution = Deserialize(row.Document);
+        var records = await LoadRecordsAsync(db, execution.Contexts.Select(c => c.EntityId), cancellationToken);
+        var primary = records.GetValueOrDefault(execution.PrimaryContext?.EntityId ?? row.PrimaryEntityId);
+        var statusBefore = execution.Status;
+        var deletedBefore = execution.Deleted;
+        var result = FlowEngine.Apply(execution, command, ContextFor(actor, primary));
+        if (!result.Succeeded)
+        {
+            return ToRefusal(result.Error);
+        }
+
+        if (command is DeleteFlow { Hard: true })
+        {
+            db.FlowExecutions.Remove(row);
+            db.FlowEvents.RemoveRange(db.FlowEvents.Where(e => e.ExecutionId == executionId));
+            await db.SaveChangesAsync(cancellationToken);
+            Publish(execution, result.Events);
+            return execution;
+        }
+
+        // A change of the workflow's own status opens or closes every task row, not just the ones the command touched.
+        var changed = statusBefore != execution.Status || deletedBefore != execution.Deleted
+            ? execution.Tasks.Select(t => t.Id).ToHashSet()
+            : result.ChangedTaskIds.ToHashSet();
+        await WriteAsync(db, row, execution, result.Events, changed, records, actor, isNew: false, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.FlowExecutions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
+            return current is null ? Refusal.NotFound($"The workflow '{executionId}' was deleted meanwhile.") : await StaleAsync(fresh, current, cancellationToken);
+        }
+
+        Publish(execution, result.Events);
+        return execution;
+    }
+
+    /// <summary>Applies each item on its own: one refusal never stops the others, and each result says how it went.</summary>
+    public async Task<IReadOnlyList<BulkItemResult>> BulkAsync(IReadOnlyList<BulkItem> items, Actor actor, CancellationToken cancellationToken)
+    {
+        var results = new List<BulkItemResult>(items.Count);
+        foreach (var item in items)
+        {
+            var outcome = await ApplyAsync(item.ExecutionId, item.Command, actor, expectedVersion: null, cancellationToken);
+            var taskName = outcome.Succeeded && item.TaskId is not null ? outcome.Value.FindTask(item.TaskId)?.Name : null;
+            results.Add(new BulkItemResult(item.ExecutionId, item.TaskId, taskName, outcome.Succeeded, outcome.Error));
+        }
+
+        return results;
+    }
+
+    public async Task<FlowExecution?> GetAsync(string executionId, CancellationToken cancellationToken, bool includeDeleted = false)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.FlowExecutions.AsNoTracking()
+            .Where(e => e.Id == executionId && (includeDeleted || !e.Deleted))
+            .Select(e => e.Document)
+            .SingleOrDefaultAsync(cancellationToken);
+        return document is null ? null : Deserialize(document);
+    }
+
+    /// <summary>Every workflow on a record: running first, then done and closed, newest first within each.</summary>
+    public async Task<IReadOnlyList<FlowExecution>> ListForEntityAsync(string entityId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var documents = await db.FlowExecutions.AsNoTracking()
+            .Where(e => e.PrimaryEntityId == entityId && !e.Deleted)
+            .OrderBy(e => e.Status == nameof(WorkflowStatus.STARTED) ? 0 : 1)
+            .ThenByDescending(e => e.CreatedAt)
+            .Select(e => e.Document)
+            .ToListAsync(cancellationToken);
+        return [.. documents.Select(Deserialize)];
+    }
+
+    public async Task<IReadOnlyList<EventRow>> HistoryAsync(string executionId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.FlowEvents.AsNoTracking()
+            .Where(e => e.ExecutionId == executionId)
+            .OrderByDescending(e => e.Id)
+            .ToListAsync(cancellationToken);
+    }
+
+    public static FlowExecution Deserialize(string document) =>
+        JsonSerializer.Deserialize<FlowExecution>(document, FlowJson.Options)
+        ?? throw new InvalidOperationException("A stored execution document is empty.");
+
+    private EngineContext ContextFor(Actor actor, EntityRecord? primary) =>
+        new(clock.GetUtcNow(), new FlowActor(actor.Id, actor.Name))
+        {
+            Facts = primary is null ? new Dictionary<string, JsonNode?>() : EngineContext.FactsFrom(primary.Attributes),
+            TimeZone = settings.TimeZone,
+        };
+
+    private static async Task<Dictionary<string, EntityRecord>> LoadRecordsAsync(
+        WorkflowsDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.EntityRecords.Where(r => wanted.Contains(r.Id) && r.DeletedAt == null)
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+    }
+
+    private async Task WriteAsync(
+        WorkflowsDbContext db, ExecutionRow row, FlowExecution execution, IReadOnlyList<FlowEvent> events,
+        IReadOnlySet<string> changedTaskIds, Dictionary<string, EntityRecord> records, Actor actor, bool isNew,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        row.Name = execution.Name;
+        row.Status = execution.Status.ToString();
+        row.Version = execution.Version;
+        row.Deleted = execution.Deleted;
+        row.UpdatedAt = now;
+        row.UpdatedBy = actor.Name;
+        row.Document = JsonSerializer.Serialize(execution, FlowJson.Options);
+
+        var primary = records.GetValueOrDefault(row.PrimaryEntityId);
+        await TaskRows.WriteAsync(db, execution, changedTaskIds, primary, settings.TimeZone, now, isNew, cancellationToken);
+        foreach (var flowEvent in events)
+        {
+            db.FlowEvents.Add(new EventRow
+            {
+                ExecutionId = execution.Id,
+                Type = flowEvent.Type.ToString(),
+                TaskId = flowEvent.TaskId,
+                PhaseId = flowEvent.PhaseId,
+                ActorId = flowEvent.Actor.UserId,
+                ActorName = flowEvent.Actor.DisplayName,
+                At = flowEvent.At,
+                Summary = flowEvent.Summary,
+                Detail = flowEvent.Detail,
+            });
+        }
+
+        if (events.Count > 0)
+        {
+            var schemas = await db.EntitySchemas.AsNoTracking()
+                .Where(s => records.Values.Select(r => r.Schema).Contains(s.Slug))
+                .ToDictionaryAsync(s => s.Slug, cancellationToken);
+            EntityUpdates.Apply(execution, events, records, schemas, actor, now);
+        }
+    }
+
+    private void Publish(FlowExecution execution, IReadOnlyList<FlowEvent> events) =>
+        bus.Publish(new FlowChange(execution.Id, execution.Version, [.. execution.Contexts.Select(c => c.EntityId)], events));
+
+    private static async Task<Refusal> StaleAsync(WorkflowsDbContext db, ExecutionRow current, CancellationToken cancellationToken)
+    {
+        var last = await db.FlowEvents.AsNoTracking()
+            .Where(e => e.ExecutionId == current.Id)
+            .OrderByDescending(e => e.Id)
+            .Select(e => new { e.ActorName, e.Summary })
+            .FirstOrDefaultAsync(cancellationToken);
+        var what = last is null ? "" : $" ({last.Summary})";
+        return Refusal.Conflict(
+            $"'{current.Name}' was changed by {last?.ActorName ?? current.UpdatedBy ?? "someone"} just now{what}. Your change was not applied; look at the current state and try again.");
+    }
+
+    private static Refusal ToRefusal(FlowError error) => error.Kind switch
+    {
+        FlowErrorKind.NotFound => Refusal.NotFound(error.Message),
+        FlowErrorKind.Conflict => Refusal.Conflict(error.Message),
+        _ => Refusal.Invalid(error.Message),
+    };
+}

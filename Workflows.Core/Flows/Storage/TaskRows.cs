@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows.Engine;
+
+namespace Workflows.Core.Flows.Storage;
+
+/// <summary>Keeps the dashboard's task rows and assignee links in step with an execution's tasks.</summary>
+internal static class TaskRows
+{
+    public static async Task WriteAsync(
+        WorkflowsDbContext db, FlowExecution execution, IReadOnlySet<string> changedTaskIds, EntityRecord? primary,
+        TimeZoneInfo zone, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
+    {
+        if (changedTaskIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = changedTaskIds.ToList();
+        var existing = isNew
+            ? []
+            : await db.FlowTasks.Where(t => t.ExecutionId == execution.Id && ids.Contains(t.TaskId)).ToDictionaryAsync(t => t.TaskId, cancellationToken);
+        var links = isNew
+            ? []
+            : await db.FlowTaskAssignees.Where(a => a.ExecutionId == execution.Id && ids.Contains(a.TaskId)).ToListAsync(cancellationToken);
+        var current = execution.CrtTasks.Select(t => t.Id).ToHashSet();
+        var workflowRuns = execution.Status == WorkflowStatus.STARTED && !execution.Deleted;
+
+        foreach (var id in ids)
+        {
+            var task = execution.FindTask(id);
+            if (task is null)
+            {
+                if (existing.TryGetValue(id, out var removed))
+                {
+                    db.FlowTasks.Remove(removed);
+                }
+
+                continue;
+            }
+
+            if (!existing.TryGetValue(id, out var row))
+            {
+                row = new TaskRow { ExecutionId = execution.Id, TaskId = id, Name = "", TaskType = "", Status = "", WorkflowName = "", EntityId = "" };
+                db.FlowTasks.Add(row);
+            }
+
+            var phase = task.PhaseId is null ? null : execution.FindPhase(task.PhaseId);
+            var assignees = task.AssigneeIds().Distinct().ToList();
+            row.Name = task.Name;
+            row.TaskType = task.TaskType.ToString();
+            row.Status = task.Status.ToString();
+            row.IsOpen = workflowRuns && !task.IsFinished;
+            row.Enabled = task.Enabled;
+            row.IsCurrent = current.Contains(id);
+            row.PhaseId = task.PhaseId;
+            row.PhaseName = phase?.Name;
+            row.DueAt = task.DueDate?.End(zone);
+            row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? PendingDueDate.Describe(config, execution) : null);
+            row.Unassigned = assignees.Count == 0;
+            row.TemplateId = execution.FlowTemplateId;
+            row.WorkflowName = execution.Name;
+            row.EntityId = primary?.Id ?? execution.PrimaryContext?.EntityId ?? "";
+            row.EntitySchema = primary?.Schema ?? execution.PrimaryContext?.EntitySchema;
+            row.EntityTitle = primary?.Title;
+            row.HasJourney = task.Journey?.JourneyId is not null;
+            row.HasAutomation = task.AutomationConfig?.FlowId is not null;
+            row.UpdatedAt = now;
+            row.FinishedAt = task.IsFinished ? task.Analytics.StatusUpdatedAt ?? now : null;
+            row.SearchText = $"{task.Name} {execution.Name} {primary?.Title}".ToLowerInvariant();
+
+            var kept = links.Where(l => l.TaskId == id).ToList();
+            foreach (var link in kept.Where(l => !assignees.Contains(l.AssigneeId)))
+            {
+                db.FlowTaskAssignees.Remove(link);
+            }
+
+            foreach (var assignee in assignees)
+            {
+                var link = kept.Find(l => l.AssigneeId == assignee);
+                if (link is null)
+                {
+                    link = new TaskAssigneeRow { AssigneeId = assignee, ExecutionId = execution.Id, TaskId = id };
+                    db.FlowTaskAssignees.Add(link);
+                }
+
+                link.IsOpen = row.IsOpen;
+                link.DueAt = row.DueAt;
+            }
+        }
+    }
+}
