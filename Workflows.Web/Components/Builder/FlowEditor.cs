@@ -80,7 +80,7 @@ public sealed class FlowEditor
     {
         var task = new FlowTask
         {
-            Id = NewId("task"),
+            Id = BuilderIds.New("task"),
             TaskType = type,
             Name = type switch
             {
@@ -89,7 +89,7 @@ public sealed class FlowEditor
                 _ => "New task",
             },
             Conditions = type == TaskType.DECISION
-                ? [new Condition { Id = NewId("branch"), BranchName = "Yes", LogicalOperator = LogicalOperator.AND, Statements = [] }]
+                ? [new Condition { Id = BuilderIds.New("branch"), BranchName = "Yes", LogicalOperator = LogicalOperator.AND, Statements = [] }]
                 : null,
         };
         var node = new TaskNode(task, new Point(center.X - TaskNode.Width / 2, center.Y - TaskNode.Height / 2));
@@ -106,7 +106,7 @@ public sealed class FlowEditor
 
     public PhaseGroup AddPhase(Point topLeft)
     {
-        var phase = new FlowPhase { Id = NewId("phase"), Name = "New phase" };
+        var phase = new FlowPhase { Id = BuilderIds.New("phase"), Name = "New phase" };
         var group = new PhaseGroup(phase, topLeft, new Size(PhaseGroup.EmptyWidth, PhaseGroup.EmptyHeight));
         Diagram.Groups.Add(group);
         Diagram.SelectModel(group, unselectOthers: true);
@@ -402,7 +402,7 @@ public sealed class FlowEditor
             }
 
             var from = ends.From.Task;
-            var edge = new FlowEdge { Id = NewId("edge"), FromId = from.Id, ToId = ends.To.Task.Id };
+            var edge = new FlowEdge { Id = BuilderIds.New("edge"), FromId = from.Id, ToId = ends.To.Task.Id };
             if (from.TaskType == TaskType.DECISION)
             {
                 // A new edge from a decision takes the first branch that has no edge yet, so it is rarely left without one.
@@ -465,5 +465,4 @@ public sealed class FlowEditor
 
     private static string Serialize(FlowTemplate template) => JsonSerializer.Serialize(template, FlowJson.Options);
 
-    private static string NewId(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }
