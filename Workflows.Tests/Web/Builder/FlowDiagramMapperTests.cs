@@ -126,7 +126,7 @@ public sealed class FlowDiagramMapperTests
     }
 
     [Fact]
-    public void The_layout_ignores_a_loop_back_edge_and_keeps_phases_in_separate_bands()
+    public void The_layout_ignores_a_loop_back_edge_and_puts_phases_that_follow_each_other_side_by_side()
     {
         var template = ATemplate()
             .WithPhase("p1").WithPhase("p2")
@@ -137,7 +137,23 @@ public sealed class FlowDiagramMapperTests
         var layout = FlowLayout.Arrange(template);
 
         Assert.True(layout.Tasks["a"].X < layout.Tasks["b"].X && layout.Tasks["b"].X < layout.Tasks["c"].X);
-        Assert.True(layout.Tasks["c"].Y > layout.Tasks["a"].Y + TaskNode.Height);
+        Assert.Equal(layout.Tasks["a"].Y, layout.Tasks["c"].Y);
+    }
+
+    [Fact]
+    public void Phases_that_run_alongside_each_other_are_stacked_so_their_frames_do_not_overlap()
+    {
+        var template = ATemplate()
+            .WithPhase("p1").WithPhase("p2")
+            .WithTask("start").WithTask("a").InPhase("p1").WithTask("b").InPhase("p2")
+            .Edge("start", "a").Edge("start", "b")
+            .Build();
+        var diagram = new BlazorDiagram();
+
+        FlowDiagramMapper.Load(diagram, template);
+
+        var frames = diagram.Groups.OfType<PhaseGroup>().Select(g => g.Bounds).ToList();
+        Assert.False(frames[0].Intersects(frames[1]));
     }
 
     private static FlowTemplate Parse(string json) => JsonSerializer.Deserialize<FlowTemplate>(json, FlowJson.Options)!;

@@ -329,6 +329,14 @@ public sealed class FlowEditor
         keyboard?.SetShortcut("y", ctrl: true, shift: false, alt: false, _ => Run(Redo));
         keyboard?.SetShortcut("Z", ctrl: true, shift: true, alt: false, _ => Run(Redo));
 
+        // Ports measure themselves once the canvas knows where it is; nodes of a fixed size never ask again on their own.
+        diagram.ContainerChanged += () =>
+        {
+            foreach (var node in diagram.Nodes.Where(n => n.Ports.Any(p => !p.Initialized)).ToList())
+            {
+                node.ReinitializePorts();
+            }
+        };
         diagram.Nodes.Added += node => node.Moved += OnNodeMoved;
         diagram.Groups.Added += group => group.Moved += OnNodeMoved;
         diagram.Links.Added += OnLinkAdded;

@@ -4,13 +4,14 @@ namespace Workflows.Web.Components.Builder;
 
 /// <summary>
 /// Lays a template out left to right: each task's column is the length of the longest edge path that reaches it
-/// (edges that lead back, such as a decision's loop, are ignored), and each phase is a band of rows of its own,
-/// in the order of the template's phases, with the tasks outside any phase in a last band.
+/// (edges that lead back, such as a decision's loop, are ignored). Each phase is a band around its tasks; phases that
+/// follow each other share a row of the canvas, phases that run alongside each other stack, in the template's order,
+/// with the tasks outside any phase as a last band.
 /// </summary>
 public static class FlowLayout
 {
     public const double Margin = 40;
-    public const double ColumnGap = 90;
+    public const double ColumnGap = 70;
     public const double RowGap = 28;
     public const double BandGap = 48;
 
@@ -37,22 +38,58 @@ public static class FlowLayout
             bands.Add((null, loose));
         }
 
+        // Each band spans a range of columns. Bands whose ranges do not overlap share a lane (a row of the canvas), so
+        // phases that follow each other sit side by side; overlapping ones stack in the next free lane.
+        var placed = new List<(int Lane, int First, int Last)>();
+        var laneHeights = new List<double>();
+        var bandLane = new List<int>();
+        foreach (var (phase, members) in bands)
+        {
+            var first = members.Count == 0 ? 0 : members.Min(t => column[t.Id]);
+            var last = members.Count == 0 ? 0 : members.Max(t => column[t.Id]);
+            var lane = 0;
+            while (placed.Exists(p => p.Lane == lane && p.First <= last && first <= p.Last))
+            {
+                lane++;
+            }
+
+            placed.Add((lane, first, last));
+            bandLane.Add(lane);
+            var rows = members.Count == 0 ? 1 : members.GroupBy(t => column[t.Id]).Max(g => g.Count());
+            var height = phase is null
+                ? rows * (TaskNode.Height + RowGap) - RowGap
+                : PhaseGroup.HeaderHeight + 2 * PhaseGroup.Inset + rows * (TaskNode.Height + RowGap) - RowGap;
+            while (laneHeights.Count <= lane)
+            {
+                laneHeights.Add(0);
+            }
+
+            laneHeights[lane] = Math.Max(laneHeights[lane], height);
+        }
+
+        var laneTops = new List<double>();
+        var top = Margin;
+        foreach (var height in laneHeights)
+        {
+            laneTops.Add(top);
+            top += height + BandGap;
+        }
+
         var taskPositions = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         var emptyPhases = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         var rowOf = new Dictionary<string, double>(StringComparer.Ordinal);
-        var top = Margin;
-        foreach (var (phase, members) in bands)
+        for (var b = 0; b < bands.Count; b++)
         {
+            var (phase, members) = bands[b];
+            var bandTop = laneTops[bandLane[b]];
             var inset = phase is null ? 0 : PhaseGroup.Inset;
             var header = phase is null ? 0 : PhaseGroup.HeaderHeight;
             if (members.Count == 0)
             {
-                emptyPhases[phase!.Id] = (Margin, top);
-                top += PhaseGroup.EmptyHeight + BandGap;
+                emptyPhases[phase!.Id] = (Margin, bandTop);
                 continue;
             }
 
-            var rows = 0;
             foreach (var group in members.GroupBy(t => column[t.Id]).OrderBy(g => g.Key))
             {
                 // Order a column by where its predecessors sit, so edges cross as little as a single pass allows.
@@ -64,16 +101,12 @@ public static class FlowLayout
                 for (var row = 0; row < ordered.Count; row++)
                 {
                     var task = ordered[row];
-                    var x = Margin + inset + group.Key * (TaskNode.Width + ColumnGap);
-                    var y = top + header + inset + row * (TaskNode.Height + RowGap);
+                    var x = Margin + PhaseGroup.Inset + group.Key * (TaskNode.Width + ColumnGap);
+                    var y = bandTop + header + inset + row * (TaskNode.Height + RowGap);
                     taskPositions[task.Id] = (x, y);
                     rowOf[task.Id] = y;
                 }
-
-                rows = Math.Max(rows, ordered.Count);
             }
-
-            top += header + 2 * inset + rows * (TaskNode.Height + RowGap) - RowGap + BandGap;
         }
 
         return new FlowLayoutResult(taskPositions, emptyPhases);
