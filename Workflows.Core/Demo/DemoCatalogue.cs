@@ -210,7 +210,8 @@ internal static class DemoCatalogue
             Attributes = attributes,
             CreatedAt = at,
             UpdatedAt = at,
-            CreatedBy = "seed",
+            CreatedBy = "Demo data",
+            UpdatedBy = "Demo data",
         };
         record.SearchText = EntityService.SearchTextOf(record);
         return record;

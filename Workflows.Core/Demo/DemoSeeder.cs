@@ -16,6 +16,7 @@ public sealed class DemoSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
+    DemoWorkflows workflows,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -61,6 +62,7 @@ public sealed class DemoSeeder(
         await SeedUsersAsync(cancellationToken);
         await SeedClosingReasonsAsync(now, cancellationToken);
         await SeedEntitiesAsync(now, cancellationToken);
+        await workflows.SeedAsync(await ActorAsync("builder@workflows.demo"), await ActorAsync("caseworker@workflows.demo"), cancellationToken);
         logger.LogInformation("Demo data is in place.");
     }
 
@@ -154,6 +156,12 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Actor> ActorAsync(string email)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"Demo user {email} is missing.");
+        return new Actor(user.Id, user.DisplayName);
     }
 
     private static void Check(IdentityResult result, string what)

@@ -44,6 +44,8 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal(3, first.Schemas);
         Assert.InRange(first.Records, 45, 60);
         Assert.True(first.ClosingReasons >= 5);
+        Assert.Equal(5, first.Templates);
+        Assert.InRange(first.Executions, 6, 12);
     }
 
     [Fact]
@@ -60,12 +62,13 @@ public sealed class DatabaseTests : IDisposable
         Assert.Equal("München", (string?)contact.Attributes["city"]);
     }
 
-    private static async Task<(int Users, int Partners, int Schemas, int Records, int ClosingReasons, int Roles)> CountsAsync(IServiceProvider services)
+    private static async Task<(int Users, int Partners, int Schemas, int Records, int ClosingReasons, int Roles, int Templates, int Executions)> CountsAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         return (await db.Users.CountAsync(), await db.Partners.CountAsync(), await db.EntitySchemas.CountAsync(),
-            await db.EntityRecords.CountAsync(), await db.ClosingReasons.CountAsync(), await db.Roles.CountAsync());
+            await db.EntityRecords.CountAsync(), await db.ClosingReasons.CountAsync(), await db.Roles.CountAsync(),
+            await db.FlowTemplates.CountAsync(), await db.FlowExecutions.CountAsync());
     }
 
     public void Dispose() => database.Dispose();

@@ -53,7 +53,7 @@ public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.WaitForURLAsync("**/dashboard");
         await page.WaitForInteractiveAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Thomas Wagner" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "User menu" }).ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Log out" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();

@@ -21,7 +21,7 @@ public sealed class RecordPagesTests(BrowserFixture browser) : IClassFixture<Bro
         await page.ScreenshotAsync("records-contact-list");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Jürgen Müller" }).ClickAsync();
-        await page.WaitForURLAsync("**/entities/contact/contact-001");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/entities/contact/contact-001$"));
         await page.WaitForInteractiveAsync();
         var city = page.GetByLabel("City");
         await city.FillAsync("Garmisch-Partenkirchen");
@@ -51,7 +51,7 @@ public sealed class RecordPagesTests(BrowserFixture browser) : IClassFixture<Bro
 
         await page.GetByLabel("Order number").FillAsync("ORD-2026-9999");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/entities/order/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/entities/order/[0-9a-f-]{36}$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORD-2026-9999" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }

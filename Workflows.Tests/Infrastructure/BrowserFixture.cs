@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The suite shares two cores with the app it drives; give the browser's expectations room under load.
+        Assertions.SetDefaultExpectTimeout(15_000);
         BaseAddress = App.StartOnSocket();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

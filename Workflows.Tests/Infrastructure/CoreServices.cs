@@ -24,6 +24,7 @@ public static class CoreServices
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowsDbContext>();
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoWorkflows>();
         services.AddSingleton(new FlowSettings());
         services.AddSingleton<FlowChangeBus>();
         services.AddSingleton<FlowTemplateService>();

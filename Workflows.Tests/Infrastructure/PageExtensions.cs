@@ -24,7 +24,7 @@ public static class PageExtensions
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.png"),
-            FullPage = true,
+            FullPage = false,
         });
     }
 }

@@ -59,6 +59,7 @@ public static class ApplicationSetup
         services.AddScoped<ClosingReasonCatalogue>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoWorkflows>();
         services.AddSingleton<Workflows.Core.Entities.EntityService>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton(new FlowSettings

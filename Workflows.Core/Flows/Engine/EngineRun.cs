@@ -304,7 +304,12 @@ internal sealed partial class EngineRun
         _ => _g.Phase(r.PhaseId) is not { } phase || phase.Status == PhaseStatus.COMPLETED,
     };
 
-    private string WaitsFor(int i)
+    private string WaitsFor(int i) => $"'{_g.Tasks[i].Name}' waits for: {string.Join(", ", WaitingNames(i))}";
+
+    /// <summary>The names of what keeps task <paramref name="taskId"/> locked; empty when it is enabled.</summary>
+    internal IReadOnlyList<string> WaitingNames(string taskId) => _g.IndexOf(taskId) is var i and >= 0 ? WaitingNames(i) : [];
+
+    private List<string> WaitingNames(int i)
     {
         var task = _g.Tasks[i];
         var names = new List<string>();
@@ -325,7 +330,7 @@ internal sealed partial class EngineRun
             names.AddRange(_g.In[i].Select(e => _g.Tasks[_g.From[e]]).Where(t => !t.IsFinished).Select(t => t.Name));
         }
 
-        return $"'{task.Name}' waits for: {string.Join(", ", names.Distinct())}";
+        return [.. names.Distinct()];
     }
 
     private void Settle()

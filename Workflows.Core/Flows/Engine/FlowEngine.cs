@@ -114,4 +114,8 @@ public static class FlowEngine
     /// </summary>
     public static FlowResult Apply(FlowExecution execution, FlowCommand command, EngineContext context) =>
         new EngineRun(execution, context).Apply(command);
+
+    /// <summary>What keeps a task locked (unfinished required tasks and phases, by name); empty when it is enabled.</summary>
+    public static IReadOnlyList<string> WaitsFor(FlowExecution execution, string taskId) =>
+        new EngineRun(execution, new EngineContext(execution.UpdatedAt, FlowActor.System)).WaitingNames(taskId);
 }

@@ -1,0 +1,18 @@
+using Workflows.Core.Flows;
+using Workflows.Core.Flows.Engine;
+
+namespace Workflows.Web.Components.Entities.Sidebar;
+
+/// <summary>What a person asked of a task in the sidebar: a command to apply, or a dialog to open first.</summary>
+public sealed record TaskAction(FlowExecution Execution, ExecutionTask Task, TaskActionKind Kind, FlowCommand? Command = null);
+
+public enum TaskActionKind
+{
+    Apply,
+    Reopen,
+    Assign,
+    DueDate,
+    AddTaskAfter,
+    RunAutomation,
+    OpenJourney,
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using MudBlazor;
+using Workflows.Core.Flows;
+
+namespace Workflows.Web.Components.Entities.Sidebar;
+
+/// <summary>How a task's state reads and looks: labels, icons and colours, shared by the sidebar and the dashboard.</summary>
+public static class TaskPresentation
+{
+    public static string StatusLabel(StepStatus status) => status switch
+    {
+        StepStatus.COMPLETED => "Done",
+        StepStatus.SKIPPED => "Skipped",
+        StepStatus.IN_PROGRESS => "In progress",
+        StepStatus.ON_HOLD => "On hold",
+        StepStatus.SCHEDULED => "Scheduled",
+        StepStatus.FAILED => "Failed",
+        StepStatus.CONDITION_PENDING => "Deciding",
+        _ => "Open",
+    };
+
+    public static string StatusIcon(StepStatus status) => status switch
+    {
+        StepStatus.COMPLETED => Icons.Material.Filled.CheckCircle,
+        StepStatus.SKIPPED => Icons.Material.Filled.SkipNext,
+        StepStatus.IN_PROGRESS => Icons.Material.Filled.Autorenew,
+        StepStatus.ON_HOLD => Icons.Material.Filled.PauseCircle,
+        StepStatus.SCHEDULED => Icons.Material.Filled.Schedule,
+        StepStatus.FAILED => Icons.Material.Filled.Error,
+        _ => Icons.Material.Outlined.Circle,
+    };
+
+    public static Color StatusColor(StepStatus status) => status switch
+    {
+        StepStatus.COMPLETED => Color.Success,
+        StepStatus.SKIPPED => Color.Warning,
+        StepStatus.IN_PROGRESS => Color.Info,
+        StepStatus.ON_HOLD => Color.Secondary,
+        StepStatus.FAILED => Color.Error,
+        _ => Color.Default,
+    };
+
+    public static string TypeIcon(TaskType type) => type switch
+    {
+        TaskType.AUTOMATION => Icons.Material.Filled.Bolt,
+        TaskType.DECISION => Icons.Material.Filled.CallSplit,
+        _ => Icons.Material.Filled.TaskAlt,
+    };
+
+    public static string WorkflowStatusLabel(WorkflowStatus status) => status switch
+    {
+        WorkflowStatus.DONE => "Done",
+        WorkflowStatus.CLOSED => "Closed",
+        _ => "Running",
+    };
+
+    /// <summary>"Done on 26.11.2026, 14:05" for finished tasks, in the viewer's zone.</summary>
+    public static string? FinishedLabel(ExecutionTask task, TimeZoneInfo zone)
+    {
+        if (!task.IsFinished)
+        {
+            return null;
+        }
+
+        var at = task.Analytics.CompletedAt ?? task.Analytics.StatusUpdatedAt ?? task.UpdatedAt;
+        var verb = task.Status == StepStatus.SKIPPED ? "Skipped" : "Done";
+        return at is { } time ? $"{verb} on {TimeZoneInfo.ConvertTime(time, zone).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture)}" : verb;
+    }
+
+    public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) =>
+        due.Date is { } date
+            ? date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+            : TimeZoneInfo.ConvertTime(due.Instant!.Value, zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+}
