@@ -18,4 +18,15 @@ window.workflows = {
         a.remove();
         URL.revokeObjectURL(url);
     },
+    // Ctrl+S (or Cmd+S) saves the workflow instead of the browser saving the page.
+    builderShortcuts: (dotnet) => {
+        const handler = (e) => {
+            if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 's' || e.key === 'S')) {
+                e.preventDefault();
+                dotnet.invokeMethodAsync('SaveFromKeyboard');
+            }
+        };
+        document.addEventListener('keydown', handler);
+        return { dispose: () => document.removeEventListener('keydown', handler) };
+    },
 };

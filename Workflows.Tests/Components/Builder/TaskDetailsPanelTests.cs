@@ -1,0 +1,176 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows;
+using Workflows.Core.Identity;
+using Workflows.Web.Components.Builder;
+
+namespace Workflows.Tests.Components.Builder;
+
+/// <summary>The task details panel writes each field into the task as the user edits it.</summary>
+public sealed class TaskDetailsPanelTests : BuilderComponentContext
+{
+    private static readonly BuilderLookups Lookups = new(
+        [new Person("u-lena", "Lena Schmidt", "lena@workflows.test", null), new Person("u-jonas", "Jonas Becker", "jonas@workflows.test", null)],
+        [new Partner { Id = "p-solartech", Name = "SolarTech Montage GmbH" }],
+        [new EntitySchema
+        {
+            Slug = "opportunity", Name = "Opportunity", Plural = "Opportunities", TitleTemplate = "{{title}}",
+            Attributes =
+            [
+                new() { Name = "title", Label = "Title", Type = AttributeType.Text },
+                new() { Name = "amount", Label = "Amount", Type = AttributeType.Number },
+                new() { Name = "expected_close", Label = "Expected close", Type = AttributeType.Date },
+                new() { Name = "owner", Label = "Owner", Type = AttributeType.User },
+            ],
+        }],
+        []);
+
+    private readonly FlowTask check = new() { Id = "check", Name = "Check documents" };
+    private readonly FlowTask mail = new() { Id = "mail", Name = "Send mail", TaskType = TaskType.AUTOMATION };
+    private readonly List<FlowPhase> phases = [new() { Id = "prep", Name = "Preparation" }, new() { Id = "install", Name = "Installation" }];
+    private int changes;
+    private string? movedTo = "unset";
+
+    [Fact]
+    public void Renaming_the_task_writes_the_name_and_reports_the_change()
+    {
+        var page = RenderPanel(check);
+
+        Field(page, "Name").Change("Check all documents");
+
+        Assert.Equal("Check all documents", check.Name);
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public void The_description_is_written_as_markdown_with_its_toggle_and_previewed()
+    {
+        var page = RenderPanel(check);
+
+        Field(page, "Description (Markdown)").Change("Look at **everything**");
+        page.WaitForAssertion(() => Assert.Contains("<strong>everything</strong>", page.Markup, StringComparison.Ordinal));
+        Toggle(page, "Show the description on the task");
+
+        Assert.Equal("Look at **everything**", check.Description!.Value);
+        Assert.False(check.Description.Enabled);
+    }
+
+    [Fact]
+    public void A_dynamic_due_date_counts_from_the_chosen_task()
+    {
+        var page = RenderPanel(mail);
+
+        Choose(page, "Due date", "Dynamic (after an event)");
+        page.WaitForAssertion(() => Field(page, "Duration").Change("3"));
+        Choose(page, "Unit", "hours");
+        Choose(page, "Counted from when", "a task finished");
+        page.WaitForAssertion(() => Choose(page, "Which task", "Check documents"));
+
+        Assert.Null(mail.DueDate);
+        Assert.Equal(new DueDateConfig { Duration = 3, Unit = TimeUnit.Hours, Type = DueDateType.TASK_FINISHED, TaskId = "check" }, mail.DueDateConfig);
+    }
+
+    [Fact]
+    public void Choosing_no_due_date_clears_it()
+    {
+        check.DueDateConfig = new DueDateConfig { Duration = 2, Unit = TimeUnit.Days, Type = DueDateType.WORKFLOW_STARTED };
+        var page = RenderPanel(check);
+
+        Choose(page, "Due date", "No due date");
+
+        Assert.Null(check.DueDateConfig);
+        Assert.Null(check.DueDate);
+    }
+
+    [Fact]
+    public void An_automation_task_takes_its_automation_trigger_mode_and_delay()
+    {
+        var page = RenderPanel(mail);
+
+        Field(page, "Automation to run (id)").Change("auto-welcome-mail");
+        Choose(page, "Runs", "When a user runs it");
+        Choose(page, "Schedule", "After a delay");
+        page.WaitForAssertion(() => Field(page, "Wait").Change("2"));
+        Choose(page, "Unit of the wait", "days");
+
+        Assert.Equal("auto-welcome-mail", mail.AutomationConfig!.FlowId);
+        Assert.Equal(TriggerMode.Manual, mail.TriggerMode);
+        Assert.Equal(new ActionSchedule { Mode = ScheduleMode.Delayed, Duration = 2, Unit = TimeUnit.Days }, mail.Schedule);
+    }
+
+    [Fact]
+    public void A_relative_schedule_counts_from_a_date_attribute_of_the_record()
+    {
+        var page = RenderPanel(mail);
+
+        Choose(page, "Schedule", "Relative to a date on the record");
+        page.WaitForAssertion(() => Choose(page, "Date on the record", "Expected close"));
+        Choose(page, "Before or after", "after");
+
+        Assert.Equal(ScheduleMode.Relative, mail.Schedule!.Mode);
+        Assert.Equal("after", mail.Schedule.Direction);
+        Assert.Equal(("opportunity", "expected_close"), (mail.Schedule.Reference!.Schema, mail.Schedule.Reference.Attribute));
+    }
+
+    [Fact]
+    public void A_journey_is_set_and_may_complete_the_task_by_itself()
+    {
+        var page = RenderPanel(check);
+
+        Field(page, "Journey to open (id)").Change("journey-upload");
+        page.WaitForAssertion(() => Toggle(page, "Complete the task when the journey is submitted"));
+
+        Assert.Equal("journey-upload", check.Journey!.JourneyId);
+        Assert.False(check.Journey.CompleteTaskAutomatically);
+    }
+
+    [Fact]
+    public void Required_tasks_and_phases_become_requirements()
+    {
+        var page = RenderPanel(mail);
+
+        Choose(page, "Required tasks", "Check documents");
+        Choose(page, "Required phases", "Preparation");
+
+        Assert.Equal(
+            [new EnableRequirement { TaskId = "check", When = RequirementWhen.TASK_FINISHED }, new EnableRequirement { PhaseId = "prep", When = RequirementWhen.PHASE_FINISHED }],
+            mail.Requirements);
+    }
+
+    [Fact]
+    public void Assignees_are_users_partners_and_variables()
+    {
+        var page = RenderPanel(check);
+
+        Choose(page, "Assignees: users", "Lena Schmidt");
+        Choose(page, "Assignees: partners", "SolarTech Montage GmbH");
+        Choose(page, "Assignees: variables", "Record's owner ({{entity.owner}})");
+
+        Assert.Equal([Assignee.Of("u-lena"), Assignee.Of("p-solartech"), Assignee.FromVariable("{{entity.owner}}")], check.AssignedTo);
+    }
+
+    [Fact]
+    public void Choosing_another_phase_asks_the_canvas_to_move_the_task()
+    {
+        check.PhaseId = "prep";
+        var page = RenderPanel(check);
+
+        Choose(page, "Phase", "(no phase)");
+
+        Assert.Null(movedTo);
+    }
+
+    private IRenderedComponent<ContainerFragment> RenderPanel(FlowTask task) => RenderWithPopovers(builder =>
+    {
+        builder.OpenComponent<TaskDetailsPanel>(0);
+        builder.AddComponentParameter(1, nameof(TaskDetailsPanel.Task), task);
+        builder.AddComponentParameter(2, nameof(TaskDetailsPanel.Tasks), new List<FlowTask> { check, mail });
+        builder.AddComponentParameter(3, nameof(TaskDetailsPanel.Phases), phases);
+        builder.AddComponentParameter(4, nameof(TaskDetailsPanel.Lookups), Lookups);
+        builder.AddComponentParameter(5, nameof(TaskDetailsPanel.Schema), Lookups.Schemas[0]);
+        builder.AddComponentParameter(6, nameof(TaskDetailsPanel.Changed), EventCallback.Factory.Create(this, () => changes++));
+        builder.AddComponentParameter(7, nameof(TaskDetailsPanel.PhaseChanged), EventCallback.Factory.Create<string?>(this, phase => movedTo = phase));
+        builder.CloseComponent();
+    });
+}

@@ -1,0 +1,108 @@
+using MudBlazor;
+using Workflows.Core.Flows;
+
+namespace Workflows.Web.Components.Builder;
+
+/// <summary>How the builder names and pictures the template's enums to a business user.</summary>
+public static class BuilderText
+{
+    public static string Kind(TaskType type) => type switch
+    {
+        TaskType.AUTOMATION => "Automation",
+        TaskType.DECISION => "Decision",
+        TaskType.AI_AGENT => "AI agent",
+        _ => "Manual task",
+    };
+
+    public static string Icon(TaskType type) => type switch
+    {
+        TaskType.AUTOMATION => Icons.Material.Filled.Bolt,
+        TaskType.DECISION => Icons.Material.Filled.CallSplit,
+        TaskType.AI_AGENT => Icons.Material.Filled.SmartToy,
+        _ => Icons.Material.Filled.TaskAlt,
+    };
+
+    public static string Anchor(DueDateType type) => type switch
+    {
+        DueDateType.WORKFLOW_STARTED => "the workflow started",
+        DueDateType.TASK_FINISHED => "a task finished",
+        DueDateType.PHASE_FINISHED => "a phase finished",
+        DueDateType.A_PRECEDING_TASK_COMPLETED => "a preceding task completed",
+        _ => "all preceding tasks completed",
+    };
+
+    public static string Unit(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Minutes => "minutes",
+        TimeUnit.Hours => "hours",
+        TimeUnit.Days => "days",
+        TimeUnit.Weeks => "weeks",
+        _ => "months",
+    };
+
+    public static string Operator(Operator op) => op switch
+    {
+        Core.Flows.Operator.Equal => "equals",
+        Core.Flows.Operator.NotEquals => "does not equal",
+        Core.Flows.Operator.AnyOf => "is any of",
+        Core.Flows.Operator.NoneOf => "is none of",
+        Core.Flows.Operator.Contains => "contains",
+        Core.Flows.Operator.NotContains => "does not contain",
+        Core.Flows.Operator.StartsWith => "starts with",
+        Core.Flows.Operator.EndsWith => "ends with",
+        Core.Flows.Operator.GreaterThan => "is greater than",
+        Core.Flows.Operator.LessThan => "is less than",
+        Core.Flows.Operator.GreaterThanOrEquals => "is at least",
+        Core.Flows.Operator.LessThanOrEquals => "is at most",
+        Core.Flows.Operator.IsEmpty => "is empty",
+        _ => "is not empty",
+    };
+
+    /// <summary>Operators that compare with no value, and those that take a list.</summary>
+    public static bool TakesNoValue(Operator op) => op is Core.Flows.Operator.IsEmpty or Core.Flows.Operator.IsNotEmpty;
+
+    public static bool TakesList(Operator op) => op is Core.Flows.Operator.AnyOf or Core.Flows.Operator.NoneOf;
+
+    public static string SyncEvent(EntitySyncEvent e) => e switch
+    {
+        EntitySyncEvent.FlowStarted => "Workflow started",
+        EntitySyncEvent.FlowCompleted => "Workflow completed",
+        EntitySyncEvent.FlowCancelled => "Workflow closed",
+        EntitySyncEvent.FlowReopened => "Workflow reopened",
+        EntitySyncEvent.FlowDeleted => "Workflow deleted",
+        EntitySyncEvent.FlowAssigned => "Workflow assigned",
+        EntitySyncEvent.FlowDueDateChanged => "Workflow due date changed",
+        EntitySyncEvent.FlowContextsChanged => "Workflow records changed",
+        EntitySyncEvent.TaskUpdated => "Task updated",
+        EntitySyncEvent.CurrTaskChanged => "Current task changed",
+        EntitySyncEvent.TaskCompleted => "Task completed",
+        EntitySyncEvent.TaskSkipped => "Task skipped",
+        EntitySyncEvent.TaskMarkedInProgress => "Task in progress",
+        EntitySyncEvent.TaskMarkedOnHold => "Task on hold",
+        EntitySyncEvent.PhaseUpdated => "Phase updated",
+        EntitySyncEvent.PhaseCompleted => "Phase completed",
+        EntitySyncEvent.PhaseSkipped => "Phase skipped",
+        _ => "Phase in progress",
+    };
+
+    public static string SyncValue(EntitySyncValueSource source) => source switch
+    {
+        EntitySyncValueSource.WorkflowName => "Workflow name",
+        EntitySyncValueSource.WorkflowStatus => "Workflow status",
+        EntitySyncValueSource.WorkflowAssignedTo => "Workflow assignees",
+        EntitySyncValueSource.TaskName => "Task name",
+        EntitySyncValueSource.TaskStatus => "Task status",
+        EntitySyncValueSource.TaskAssignedTo => "Task assignees",
+        EntitySyncValueSource.PhaseName => "Phase name",
+        EntitySyncValueSource.PhaseStatus => "Phase status",
+        EntitySyncValueSource.PhaseAssignedTo => "Phase assignees",
+        _ => "Custom value",
+    };
+
+    public static string UpdateSource(UpdateEntityAttributesSource source) => source switch
+    {
+        UpdateEntityAttributesSource.WorkflowStatus => "Workflow status",
+        UpdateEntityAttributesSource.CurrentSection => "Current phase",
+        _ => "Current task",
+    };
+}

@@ -1,0 +1,29 @@
+using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams.Core.Models;
+using Workflows.Core.Flows;
+
+namespace Workflows.Web.Components.Builder;
+
+/// <summary>A task on the canvas. It carries the template's own <see cref="FlowTask"/>, which the details panel edits in place.</summary>
+public sealed class TaskNode : NodeModel
+{
+    public const double Width = 220;
+    public const double Height = 72;
+
+    public TaskNode(FlowTask task, Point position) : base(task.Id, position)
+    {
+        Task = task;
+        Size = new Size(Width, Height);
+        ControlledSize = true;
+        In = (TaskPort)AddPort(new TaskPort(this, PortAlignment.Left));
+        Out = (TaskPort)AddPort(new TaskPort(this, PortAlignment.Right));
+    }
+
+    public FlowTask Task { get; }
+
+    public TaskPort In { get; }
+
+    public TaskPort Out { get; }
+
+    public Point Center => new(Position.X + Width / 2, Position.Y + Height / 2);
+}
