@@ -26,6 +26,12 @@ public sealed record TaskQuery
     /// <summary>Open and due before now.</summary>
     public bool Overdue { get; init; }
 
+    /// <summary>Only tasks without a due date.</summary>
+    public bool NoDueDate { get; init; }
+
+    /// <summary>Tasks in a phase of this name (any workflow), any case.</summary>
+    public string? PhaseName { get; init; }
+
     public string? TemplateId { get; init; }
 
     public string? EntitySchema { get; init; }

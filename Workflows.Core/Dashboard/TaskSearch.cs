@@ -116,6 +116,17 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             tasks = tasks.Where(t => t.DueAt <= to);
         }
 
+        if (query.NoDueDate)
+        {
+            tasks = tasks.Where(t => t.DueAt == null);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.PhaseName))
+        {
+            var phase = query.PhaseName.Trim().ToLower();
+            tasks = tasks.Where(t => t.PhaseName != null && t.PhaseName.ToLower() == phase);
+        }
+
         if (query.TemplateId is { } templateId)
         {
             tasks = tasks.Where(t => t.TemplateId == templateId);
@@ -151,6 +162,15 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskSort.UpdatedDescending => tasks.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
         TaskSort.Name => tasks.OrderBy(t => t.Name).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
         TaskSort.Workflow => tasks.OrderBy(t => t.WorkflowName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.WorkflowDescending => tasks.OrderByDescending(t => t.WorkflowName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.NameDescending => tasks.OrderByDescending(t => t.Name).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        TaskSort.Status => tasks.OrderBy(t => t.Status).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.StatusDescending => tasks.OrderByDescending(t => t.Status).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.Record => tasks.OrderBy(t => t.EntityTitle).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.RecordDescending => tasks.OrderByDescending(t => t.EntityTitle).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.Phase => tasks.OrderBy(t => t.PhaseName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.PhaseDescending => tasks.OrderByDescending(t => t.PhaseName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
+        TaskSort.UpdatedAscending => tasks.OrderBy(t => t.UpdatedAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
         _ => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
     };
 }

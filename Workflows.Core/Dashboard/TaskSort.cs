@@ -8,4 +8,13 @@ public enum TaskSort
     UpdatedDescending,
     Name,
     Workflow,
+    NameDescending,
+    WorkflowDescending,
+    Status,
+    StatusDescending,
+    Record,
+    RecordDescending,
+    Phase,
+    PhaseDescending,
+    UpdatedAscending,
 }

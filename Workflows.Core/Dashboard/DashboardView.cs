@@ -1,0 +1,177 @@
+using System.Globalization;
+
+namespace Workflows.Core.Dashboard;
+
+/// <summary>
+/// Everything that decides what a task list shows, as it lives in the page's URL: a link reproduces the view.
+/// Defaults (my open tasks, soonest due first — so overdue ones lead) are left out of the URL.
+/// </summary>
+public sealed record DashboardView
+{
+    public const string Me = "me";
+    public const string Everyone = "all";
+    public const string Nobody = "unassigned";
+
+    /// <summary><c>me</c>, <c>all</c>, <c>unassigned</c>, <c>user:{id}</c> or <c>partner:{id}</c>.</summary>
+    public string Assignee { get; init; } = Me;
+
+    /// <summary><c>open</c>, <c>finished</c>, <c>all</c>, or one task status such as <c>IN_PROGRESS</c>.</summary>
+    public string Status { get; init; } = "open";
+
+    /// <summary>Empty, <c>overdue</c>, <c>today</c>, <c>week</c>, <c>none</c> or <c>range</c> (with From/To).</summary>
+    public string Due { get; init; } = "";
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public string? Template { get; init; }
+
+    public string? Schema { get; init; }
+
+    public string? Phase { get; init; }
+
+    public string? Text { get; init; }
+
+    /// <summary>A column name, with a leading '-' for descending: due, name, workflow, status, record, phase, updated.</summary>
+    public string Sort { get; init; } = "due";
+
+    public int Page { get; init; }
+
+    public int PageSize { get; init; } = 25;
+
+    public static DashboardView Parse(IReadOnlyDictionary<string, string?> query)
+    {
+        string? Get(string key) => query.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        static DateOnly? Date(string? text) =>
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+        static int Number(string? text, int fallback, int min, int max) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? Math.Clamp(value, min, max) : fallback;
+
+        return new DashboardView
+        {
+            Assignee = Get("assignee") ?? Me,
+            Status = Get("status") ?? "open",
+            Due = Get("due") ?? "",
+            From = Date(Get("from")),
+            To = Date(Get("to")),
+            Template = Get("template"),
+            Schema = Get("schema"),
+            Phase = Get("phase"),
+            Text = Get("q"),
+            Sort = Get("sort") ?? "due",
+            Page = Number(Get("page"), 0, 0, 100_000),
+            PageSize = Number(Get("size"), 25, 1, TaskQuery.MaxPageSize),
+        };
+    }
+
+    /// <summary>The URL query of this view, without the defaults, keys in a fixed order.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<string>();
+        void Add(string key, string? value, string? fallback = null)
+        {
+            if (!string.IsNullOrEmpty(value) && value != fallback)
+            {
+                parts.Add($"{key}={Uri.EscapeDataString(value)}");
+            }
+        }
+
+        Add("assignee", Assignee, Me);
+        Add("status", Status, "open");
+        Add("due", Due);
+        Add("from", From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("to", To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("template", Template);
+        Add("schema", Schema);
+        Add("phase", Phase);
+        Add("q", Text);
+        Add("sort", Sort, "due");
+        Add("page", Page.ToString(CultureInfo.InvariantCulture), "0");
+        Add("size", PageSize.ToString(CultureInfo.InvariantCulture), "25");
+        return string.Join('&', parts);
+    }
+
+    /// <summary>
+    /// The task query this view asks for. <paramref name="myIds"/> are the ids "me" stands for (a partner user's own
+    /// id and their organisation's); <paramref name="scope"/>, when set, confines everything to those ids (partners).
+    /// </summary>
+    public TaskQuery ToQuery(IReadOnlyList<string> myIds, IReadOnlyList<string>? scope, DateTimeOffset now, TimeZoneInfo zone)
+    {
+        IReadOnlyList<string> assignees = Assignee switch
+        {
+            Everyone or Nobody => [],
+            _ when Assignee.StartsWith("user:", StringComparison.Ordinal) => [Assignee[5..]],
+            _ when Assignee.StartsWith("partner:", StringComparison.Ordinal) => [Assignee[8..]],
+            _ => myIds,
+        };
+        if (scope is not null)
+        {
+            var allowed = assignees.Where(scope.Contains).ToList();
+            assignees = allowed.Count > 0 ? allowed : scope;
+        }
+
+        var (status, exact) = Status.ToLowerInvariant() switch
+        {
+            "open" => (TaskStatusFilter.Open, (string?)null),
+            "finished" => (TaskStatusFilter.Finished, null),
+            "all" => (TaskStatusFilter.All, null),
+            _ => (TaskStatusFilter.Exactly, Status.ToUpperInvariant()),
+        };
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        DateTimeOffset StartOf(DateOnly day) => At(day, zone);
+        DateTimeOffset EndOf(DateOnly day) => At(day.AddDays(1), zone).AddTicks(-1);
+        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        (DateTimeOffset? from, DateTimeOffset? to) = Due switch
+        {
+            "today" => (StartOf(today), EndOf(today)),
+            "week" => (StartOf(weekStart), EndOf(weekStart.AddDays(6))),
+            "range" => (From is { } f ? StartOf(f) : null, To is { } t ? EndOf(t) : null),
+            _ => ((DateTimeOffset?)null, (DateTimeOffset?)null),
+        };
+
+        return new TaskQuery
+        {
+            AssigneeIds = assignees,
+            Unassigned = Assignee == Nobody && scope is null,
+            Status = status,
+            ExactStatus = exact,
+            Overdue = Due == "overdue",
+            NoDueDate = Due == "none",
+            DueFrom = from,
+            DueTo = to,
+            TemplateId = Template,
+            EntitySchema = Schema,
+            PhaseName = Phase,
+            Text = Text,
+            Sort = SortOf(Sort),
+            Page = Page,
+            PageSize = PageSize,
+        };
+    }
+
+    public static TaskSort SortOf(string sort) => sort switch
+    {
+        "-due" => TaskSort.DueDateDescending,
+        "name" => TaskSort.Name,
+        "-name" => TaskSort.NameDescending,
+        "workflow" => TaskSort.Workflow,
+        "-workflow" => TaskSort.WorkflowDescending,
+        "status" => TaskSort.Status,
+        "-status" => TaskSort.StatusDescending,
+        "record" => TaskSort.Record,
+        "-record" => TaskSort.RecordDescending,
+        "phase" => TaskSort.Phase,
+        "-phase" => TaskSort.PhaseDescending,
+        "updated" => TaskSort.UpdatedAscending,
+        "-updated" => TaskSort.UpdatedDescending,
+        _ => TaskSort.DueDate,
+    };
+
+    private static DateTimeOffset At(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}
