@@ -205,6 +205,7 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
             ["task"] = new JsonObject { ["name"] = "Robot", ["task_type"] = "AUTOMATION" },
         });
         using var nameless = await caseWorker.PostAsJsonAsync($"/v2/flows/executions/{id}/tasks", new JsonObject { ["previous_task_id"] = "docs", ["task"] = new JsonObject() });
+        using var notAnObject = await caseWorker.PostAsJsonAsync($"/v2/flows/executions/{id}/tasks", new JsonObject { ["previous_task_id"] = "docs", ["task"] = "Call" });
         using var nowhere = await caseWorker.PostAsJsonAsync($"/v2/flows/executions/{id}/tasks", new JsonObject { ["previous_task_id"] = "nope", ["task"] = new JsonObject { ["name"] = "X" } });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -218,6 +219,7 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, automation.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, nameless.StatusCode);
         Assert.Contains("'name' is required", await MessageOf(nameless), StringComparison.Ordinal);
+        Assert.Equal("'task' must be an object.", await MessageOf(notAnObject));
         Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
     }
 

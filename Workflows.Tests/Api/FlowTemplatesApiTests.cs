@@ -173,4 +173,21 @@ public sealed class FlowTemplatesApiTests(FlowTemplatesApiTests.App app) : IClas
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
         Assert.Equal("Your role does not allow this operation.", await MessageOf(write));
     }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_workflow_endpoints()
+    {
+        using var client = app.CreateClient();
+
+        var document = await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        foreach (var path in new[]
+        {
+            "/v2/flows/templates/{flowId}", "/v2/flows/executions/{execution_id}/tasks/{task_id}", "/v2/flows/tasks:search",
+            "/v2/workflows/closing-reasons/{reasonId}", "/v1/workflows/definitions/{definitionId}/closing-reasons",
+        })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+    }
 }

@@ -152,8 +152,9 @@ internal static partial class ApiJson
             _ when type == typeof(DateTimeOffset) => "an ISO 8601 date and time",
             _ when type == typeof(FlowDueDate) => "a date (2024-05-03) or an ISO 8601 date and time",
             _ when type == typeof(Assignee) => "a user, group or partner id, or { \"variable\": … }",
-            _ when ElementType(type) is not null && !type.IsAssignableTo(typeof(System.Collections.IDictionary)) => "a list",
+            _ when type == typeof(JsonObject) => "an object",
             _ when type == typeof(JsonNode) || type == typeof(JsonElement) => null,
+            _ when ElementType(type) is not null && !type.IsAssignableTo(typeof(System.Collections.IDictionary)) => "a list",
             _ => "an object",
         };
     }

@@ -78,7 +78,7 @@ public static class FlowExecutionsApi
             return ApiResults.Problem(started.Refusal);
         }
 
-        ExecutionVersion.Tag(request.HttpContext.Response, started.Value.Version);
+        VersionHeaders.Tag(request.HttpContext.Response, started.Value.Version);
         return TypedResults.Json(started.Value, FlowJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
@@ -113,7 +113,7 @@ public static class FlowExecutionsApi
             return ApiResults.Problem(ExecutionAccess.NotFound(execution_id));
         }
 
-        ExecutionVersion.Tag(response, execution.Version);
+        VersionHeaders.Tag(response, execution.Version);
         return TypedResults.Json(execution, FlowJson.Options);
     }
 
@@ -187,7 +187,7 @@ public static class FlowExecutionsApi
     private static async Task<IResult> DeleteAsync(
         string execution_id, bool? soft, HttpRequest request, ClaimsPrincipal user, FlowExecutionService executions, CancellationToken ct)
     {
-        var version = ExecutionVersion.FromIfMatch(request);
+        var version = VersionHeaders.FromIfMatch(request);
         if (!version.Succeeded)
         {
             return ApiResults.Problem(version.Refusal);
@@ -366,7 +366,7 @@ public static class FlowExecutionsApi
     private static async Task<IResult> RunAutomationAsync(
         string execution_id, string task_id, HttpRequest request, ClaimsPrincipal user, AutomationTaskRunner automations, CancellationToken ct)
     {
-        var version = ExecutionVersion.FromIfMatch(request);
+        var version = VersionHeaders.FromIfMatch(request);
         if (!version.Succeeded)
         {
             return ApiResults.Problem(version.Refusal);
@@ -382,7 +382,7 @@ public static class FlowExecutionsApi
         string execution_id, string task_id, HttpRequest request, ClaimsPrincipal user,
         FlowExecutionService executions, AutomationTaskRunner automations, CancellationToken ct)
     {
-        var version = ExecutionVersion.FromIfMatch(request);
+        var version = VersionHeaders.FromIfMatch(request);
         if (!version.Succeeded)
         {
             return ApiResults.Problem(version.Refusal);
@@ -417,7 +417,7 @@ public static class FlowExecutionsApi
     private static async Task<IResult> CancelScheduleAsync(
         string execution_id, string task_id, HttpRequest request, ClaimsPrincipal user, FlowExecutionService executions, CancellationToken ct)
     {
-        var version = ExecutionVersion.FromIfMatch(request);
+        var version = VersionHeaders.FromIfMatch(request);
         if (!version.Succeeded)
         {
             return ApiResults.Problem(version.Refusal);
@@ -429,7 +429,7 @@ public static class FlowExecutionsApi
             return ApiResults.Problem(result.Refusal);
         }
 
-        ExecutionVersion.Tag(request.HttpContext.Response, result.Value.Version);
+        VersionHeaders.Tag(request.HttpContext.Response, result.Value.Version);
         return TypedResults.NoContent();
     }
 
@@ -485,7 +485,7 @@ public static class FlowExecutionsApi
     /// <summary>The JSON object body and the version named in <c>If-Match</c>.</summary>
     private static async Task<Outcome<(RequestBody Body, int? Version)>> ReadPatchAsync(HttpRequest request, CancellationToken ct)
     {
-        var version = ExecutionVersion.FromIfMatch(request);
+        var version = VersionHeaders.FromIfMatch(request);
         if (!version.Succeeded)
         {
             return version.Refusal;
@@ -540,7 +540,7 @@ public static class FlowExecutionsApi
             return ApiResults.Problem(result.Refusal);
         }
 
-        ExecutionVersion.Tag(response, result.Value.Version);
+        VersionHeaders.Tag(response, result.Value.Version);
         return TypedResults.Json(part(result.Value), FlowJson.Options, statusCode: status);
     }
 

@@ -87,7 +87,7 @@ public static class FlowTemplatesApi
             return NotFound(flowId);
         }
 
-        ExecutionVersion.Tag(response, template.Revision);
+        VersionHeaders.Tag(response, template.Revision);
         return TypedResults.Json(template, FlowJson.Options);
     }
 
@@ -113,14 +113,14 @@ public static class FlowTemplatesApi
             return ApiResults.Problem(saved.Refusal);
         }
 
-        ExecutionVersion.Tag(request.HttpContext.Response, saved.Value.Revision);
+        VersionHeaders.Tag(request.HttpContext.Response, saved.Value.Revision);
         return TypedResults.Json(saved.Value, FlowJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> UpdateAsync(
         string flowId, HttpRequest request, ClaimsPrincipal user, FlowTemplateService templates, CancellationToken ct)
     {
-        var ifMatch = ExecutionVersion.FromIfMatch(request);
+        var ifMatch = VersionHeaders.FromIfMatch(request);
         if (!ifMatch.Succeeded)
         {
             return ApiResults.Problem(ifMatch.Refusal);
@@ -151,7 +151,7 @@ public static class FlowTemplatesApi
             return ApiResults.Problem(saved.Refusal);
         }
 
-        ExecutionVersion.Tag(request.HttpContext.Response, saved.Value.Revision);
+        VersionHeaders.Tag(request.HttpContext.Response, saved.Value.Revision);
         return TypedResults.Json(saved.Value, FlowJson.Options);
     }
 

@@ -8,7 +8,7 @@ namespace Workflows.Web.Api;
 /// names the version it saw in <c>If-Match</c> (as returned in <c>ETag</c>, or the document's <c>version</c>);
 /// a stale one is answered with 409.
 /// </summary>
-internal static class ExecutionVersion
+internal static class VersionHeaders
 {
     /// <summary>The version in <c>If-Match</c>: null when absent or <c>*</c>, a refusal when it is not a number.</summary>
     public static Outcome<int?> FromIfMatch(HttpRequest request)

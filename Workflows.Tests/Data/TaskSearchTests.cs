@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
+using Workflows.Core.Dashboard;
+using Workflows.Core.Data;
+using Workflows.Core.Demo;
+using Workflows.Core.Flows;
+using Workflows.Core.Flows.Engine;
+using Workflows.Core.Identity;
+using Workflows.Tests.Infrastructure;
+using static Workflows.Tests.Core.Flows.TemplateBuilder;
+
+namespace Workflows.Tests.Data;
+
+public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
+{
+    private static readonly Actor Lena = new("lena", "Lena Schmidt");
+    private readonly TempDatabase database = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+    private ServiceProvider services = default!;
+
+    private TaskSearch Search => new(services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), clock);
+
+    public async Task InitializeAsync()
+    {
+        services = CoreServices.Build(database, clock);
+        await using var scope = services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+
+        var template = ATemplate("Meter exchange")
+            .WithTask("book", "Book appointment").AssignedTo(Assignee.Of("lena"), Assignee.Of("partner-messdienst"))
+            .WithTask("swap", "Swap meter").AssignedTo(Assignee.Of("partner-messdienst"))
+            .WithTask("bill", "Send bill")
+            .Chain("book", "swap", "bill")
+            .With(t => t.Id = "meter")
+            .Build();
+        var templates = services.GetRequiredService<FlowTemplateService>();
+        var executions = services.GetRequiredService<FlowExecutionService>();
+        Assert.True((await templates.SaveAsync(template, null, Lena, CancellationToken.None)).Succeeded);
+        var started = await executions.StartAsync("meter", [new EntityRef { EntityId = "order-001" }], Lena, CancellationToken.None);
+        await executions.ApplyAsync(started.Value!.Id, new SetDueDate(FlowItemRef.Task("book"), FlowDueDate.OnDate(new DateOnly(2026, 3, 1))), Lena, null, CancellationToken.None);
+        await executions.ApplyAsync(started.Value!.Id, new SetDueDate(FlowItemRef.Task("swap"), FlowDueDate.OnDate(new DateOnly(2026, 3, 20))), Lena, null, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync() => await services.DisposeAsync();
+
+    public void Dispose() => database.Dispose();
+
+    [Fact]
+    public async Task A_task_assigned_to_a_partner_user_and_their_organisation_is_listed_once()
+    {
+        var page = await Search.SearchAsync(new TaskQuery { AssigneeIds = ["lena", "partner-messdienst"] }, CancellationToken.None);
+
+        Assert.Equal(2, page.Total);
+        Assert.Equal(["book", "swap"], page.Items.Select(t => t.TaskId));
+        Assert.Equal(["lena", "partner-messdienst"], page.Items[0].AssignedTo);
+    }
+
+    [Fact]
+    public async Task Overdue_means_open_and_due_before_today()
+    {
+        var overdue = await Search.SearchAsync(new TaskQuery { AssigneeIds = ["partner-messdienst"], Overdue = true }, CancellationToken.None);
+        var all = await Search.SearchAsync(new TaskQuery { Overdue = true }, CancellationToken.None);
+
+        Assert.Equal(["book"], overdue.Items.Select(t => t.TaskId));
+        Assert.True(overdue.Items[0].Overdue);
+        Assert.Equal(["book"], all.Items.Select(t => t.TaskId));
+    }
+
+    [Fact]
+    public async Task Unassigned_tasks_and_text_search_and_paging()
+    {
+        var unassigned = await Search.SearchAsync(new TaskQuery { Unassigned = true }, CancellationToken.None);
+        var text = await Search.SearchAsync(new TaskQuery { Text = "SWAP" }, CancellationToken.None);
+        var second = await Search.SearchAsync(new TaskQuery { Sort = TaskSort.Name, Page = 1, PageSize = 2 }, CancellationToken.None);
+
+        Assert.Equal(["bill"], unassigned.Items.Select(t => t.TaskId));
+        Assert.Equal(["swap"], text.Items.Select(t => t.TaskId));
+        Assert.Equal(3, second.Total);
+        Assert.Equal(["swap"], second.Items.Select(t => t.TaskId));
+    }
+}
