@@ -12,6 +12,12 @@ if [ ! -x /usr/bin/chromium ]; then
         || { echo "Could not install chromium with apt-get"; echo "tests: 0 passed, 1 failed"; exit 1; }
 fi
 
+# epilot's published SDK clients, pinned by package-lock.json, for the compatibility test.
+if command -v npm >/dev/null 2>&1; then
+    (cd Workflows.Tests/Compat && npm ci --no-audit --no-fund --loglevel=error) \
+        || { echo "npm ci failed for the SDK compatibility test"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
