@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workflows.Core.Dashboard;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
@@ -40,6 +41,10 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<EventRow> FlowEvents => Set<EventRow>();
 
     public DbSet<Note> Notes => Set<Note>();
+
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
+
+    public DbSet<DefaultView> DefaultViews => Set<DefaultView>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
 

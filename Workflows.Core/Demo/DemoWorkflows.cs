@@ -44,8 +44,8 @@ public sealed class DemoWorkflows(IDbContextFactory<WorkflowsDbContext> dbFactor
         await RunAsync("solar-installation", "opportunity-001", caseWorker, 2, cancellationToken);
         await RunAsync("solar-installation", "opportunity-006", caseWorker, 0, cancellationToken);
         await RunAsync("meter-change", "order-004", caseWorker, 2, cancellationToken);
-        await RunAsync("customer-move-in", "contact-003", caseWorker, 1, cancellationToken);
-        var complaint = await RunAsync("complaint-handling", "contact-005", caseWorker, 0, cancellationToken);
+        await RunAsync("customer-move-in", "contact-005", caseWorker, 1, cancellationToken);
+        var complaint = await RunAsync("complaint-handling", "contact-003", caseWorker, 0, cancellationToken);
         if (complaint is not null && complaint.CrtTasks.FirstOrDefault() is { } first)
         {
             var yesterday = FlowDueDate.OnDate(DateOnly.FromDateTime(complaint.CreatedAt.UtcDateTime).AddDays(-2));

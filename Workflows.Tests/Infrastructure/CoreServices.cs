@@ -32,6 +32,9 @@ public static class CoreServices
         services.AddSingleton<Workflows.Core.Notes.NoteService>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
+        services.AddSingleton<Workflows.Core.Dashboard.TaskSearch>();
+        services.AddSingleton<Workflows.Core.Dashboard.DashboardStats>();
+        services.AddSingleton<Workflows.Core.Dashboard.SavedViewService>();
         services.AddSingleton<EntityService>();
         return services.BuildServiceProvider();
     }

@@ -10,6 +10,7 @@ using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Web.Components.Account;
 using Workflows.Web.Api;
+using Workflows.Web.Components.Dashboard;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web;
@@ -79,6 +80,8 @@ public static class ApplicationSetup
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<TaskSearch>();
+        services.AddSingleton<DashboardStats>();
+        services.AddSingleton<SavedViewService>();
         services.AddSingleton<AutomationTaskRunner>();
         // The job worker registers its own queue; until then, started automations wait visibly.
         services.TryAddSingleton<IAutomationRunQueue, NoAutomationWorker>();
@@ -132,6 +135,7 @@ public static class ApplicationSetup
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapWorkflowsApi();
+        app.MapDashboardExport();
         return app;
     }
 }

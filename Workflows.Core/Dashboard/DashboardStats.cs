@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Flows.Storage;
+
+namespace Workflows.Core.Dashboard;
+
+/// <summary>
+/// Counts for the dashboard's cards and charts, over the same flattened task tables as the list, scoped to a set of
+/// assignees (or everyone). Each number is one indexed query.
+/// </summary>
+public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<DashboardSummary> SummarizeAsync(IReadOnlyList<string> assigneeIds, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var todayStart = Start(today, zone);
+        var tomorrowStart = Start(today.AddDays(1), zone);
+        var weekStart = Start(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), zone);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        var tasks = Scope(db, assigneeIds);
+        var open = await tasks.CountAsync(t => t.IsOpen, cancellationToken);
+        var overdue = await tasks.CountAsync(t => t.IsOpen && t.DueAt < now, cancellationToken);
+        var dueToday = await tasks.CountAsync(t => t.IsOpen && t.DueAt >= todayStart && t.DueAt < tomorrowStart, cancellationToken);
+        var completedThisWeek = await tasks.CountAsync(t => t.Status == "COMPLETED" && t.FinishedAt >= weekStart, cancellationToken);
+
+        var links = db.FlowTaskAssignees.AsNoTracking().Where(a => a.IsOpen);
+        if (assigneeIds.Count > 0)
+        {
+            links = links.Where(a => assigneeIds.Contains(a.AssigneeId));
+        }
+
+        var perAssignee = (await links.GroupBy(a => a.AssigneeId)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count)
+                .Take(12)
+                .ToListAsync(cancellationToken))
+            .ConvertAll(g => (g.Key, g.Count));
+
+        // A task was overdue on a day when it was due before that day ended and not finished by then.
+        var windowStart = Start(today.AddDays(-29), zone);
+        var late = await tasks
+            .Where(t => t.DueAt != null && t.DueAt < now && (t.FinishedAt == null || t.FinishedAt > t.DueAt) && (t.FinishedAt == null || t.FinishedAt >= windowStart))
+            .Select(t => new { t.DueAt, t.FinishedAt })
+            .ToListAsync(cancellationToken);
+        var perDay = Enumerable.Range(0, 30).Select(offset =>
+        {
+            var day = today.AddDays(offset - 29);
+            var end = Start(day.AddDays(1), zone);
+            return (day, late.Count(t => t.DueAt < end && (t.FinishedAt is null || t.FinishedAt >= end)));
+        }).ToList();
+
+        var eightWeeksAgo = weekStart.AddDays(-7 * 7);
+        var finished = await tasks
+            .Where(t => t.Status == "COMPLETED" && t.FinishedAt >= eightWeeksAgo)
+            .Select(t => t.FinishedAt!.Value)
+            .ToListAsync(cancellationToken);
+        var firstWeek = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(eightWeeksAgo, zone).DateTime);
+        var perWeek = Enumerable.Range(0, 8).Select(week =>
+        {
+            var from = firstWeek.AddDays(7 * week);
+            var (start, end) = (Start(from, zone), Start(from.AddDays(7), zone));
+            return (from, finished.Count(f => f >= start && f < end));
+        }).ToList();
+
+        return new DashboardSummary(open, overdue, dueToday, completedThisWeek, perAssignee, perDay, perWeek);
+    }
+
+    private static IQueryable<TaskRow> Scope(WorkflowsDbContext db, IReadOnlyList<string> assigneeIds)
+    {
+        var tasks = db.FlowTasks.AsNoTracking();
+        if (assigneeIds.Count == 0)
+        {
+            return tasks;
+        }
+
+        var keys = db.FlowTaskAssignees.AsNoTracking().Where(a => assigneeIds.Contains(a.AssigneeId));
+        return tasks.Where(t => keys.Any(a => a.ExecutionId == t.ExecutionId && a.TaskId == t.TaskId));
+    }
+
+    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+}

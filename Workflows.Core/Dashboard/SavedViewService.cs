@@ -1,0 +1,142 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Identity;
+
+namespace Workflows.Core.Dashboard;
+
+/// <summary>Saved dashboard views: a user's own and everyone's shared ones, with a default per user.</summary>
+public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>The views a user may pick: their own and the shared ones, by name.</summary>
+    public async Task<IReadOnlyList<SavedView>> ListAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SavedViews.AsNoTracking()
+            .Where(v => v.OwnerId == userId || v.Shared)
+            .OrderBy(v => v.Name)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<SavedView?> DefaultForAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var viewId = await db.DefaultViews.AsNoTracking().Where(d => d.UserId == userId).Select(d => d.ViewId).SingleOrDefaultAsync(cancellationToken);
+        return viewId is null
+            ? null
+            : await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Id == viewId && (v.OwnerId == userId || v.Shared), cancellationToken);
+    }
+
+    public async Task<Outcome<SavedView>> SaveAsync(string name, DashboardView view, bool shared, Actor owner, CancellationToken cancellationToken)
+    {
+        var problem = CheckName(name);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var trimmed = name.Trim();
+        if (await db.SavedViews.AnyAsync(v => v.OwnerId == owner.Id && v.Name == trimmed, cancellationToken))
+        {
+            return Refusal.Conflict($"You already have a view named \"{trimmed}\"; choose another name or rename that one.");
+        }
+
+        var now = clock.GetUtcNow();
+        var saved = new SavedView
+        {
+            Id = Guid.NewGuid().ToString(),
+            OwnerId = owner.Id,
+            OwnerName = owner.Name,
+            Name = trimmed,
+            Query = (view with { Page = 0 }).ToQueryString(),
+            Shared = shared,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        db.SavedViews.Add(saved);
+        await db.SaveChangesAsync(cancellationToken);
+        return saved;
+    }
+
+    public async Task<Outcome<SavedView>> RenameAsync(string viewId, string name, Actor actor, CancellationToken cancellationToken)
+    {
+        var problem = CheckName(name);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var view = await OwnAsync(db, viewId, actor, cancellationToken);
+        if (!view.Succeeded)
+        {
+            return view.Refusal;
+        }
+
+        view.Value.Name = name.Trim();
+        view.Value.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return view.Value;
+    }
+
+    public async Task<Outcome<bool>> DeleteAsync(string viewId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var view = await OwnAsync(db, viewId, actor, cancellationToken);
+        if (!view.Succeeded)
+        {
+            return view.Refusal;
+        }
+
+        db.SavedViews.Remove(view.Value);
+        await db.DefaultViews.Where(d => d.ViewId == viewId).ExecuteDeleteAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Makes a view the user's default; null clears it.</summary>
+    public async Task<Outcome<bool>> SetDefaultAsync(string? viewId, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (viewId is not null && !await db.SavedViews.AnyAsync(v => v.Id == viewId && (v.OwnerId == actor.Id || v.Shared), cancellationToken))
+        {
+            return Refusal.NotFound("That view no longer exists.");
+        }
+
+        var current = await db.DefaultViews.SingleOrDefaultAsync(d => d.UserId == actor.Id, cancellationToken);
+        if (viewId is null)
+        {
+            if (current is not null)
+            {
+                db.DefaultViews.Remove(current);
+            }
+        }
+        else if (current is null)
+        {
+            db.DefaultViews.Add(new DefaultView { UserId = actor.Id, ViewId = viewId });
+        }
+        else
+        {
+            current.ViewId = viewId;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private static async Task<Outcome<SavedView>> OwnAsync(WorkflowsDbContext db, string viewId, Actor actor, CancellationToken cancellationToken)
+    {
+        var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Id == viewId, cancellationToken);
+        if (view is null)
+        {
+            return Refusal.NotFound("That view no longer exists.");
+        }
+
+        return view.OwnerId == actor.Id ? view : Refusal.Forbidden($"Only {view.OwnerName}, who saved it, can change this view.");
+    }
+
+    private static Refusal? CheckName(string name) =>
+        string.IsNullOrWhiteSpace(name) ? Refusal.Invalid("Give the view a name.")
+        : name.Trim().Length > 100 ? Refusal.Invalid("A view name can have at most 100 characters.")
+        : null;
+}
