@@ -28,6 +28,8 @@ public sealed class LoginTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.WaitForInteractiveAsync();
         var role = DemoSeeder.DemoUsers.Single(user => user.Email == email).Role;
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Nothing here")).ToHaveCountAsync(0);
         await page.ScreenshotAsync($"login-{role.ToLowerInvariant()}");
         await page.Context.CloseAsync();
     }
