@@ -7,6 +7,13 @@ window.workflows = {
     setTheme: (value) => {
         document.cookie = `wf-theme=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax`;
     },
+    focusTask: (taskId) => {
+        const element = document.querySelector(`.wf-task[data-task="${CSS.escape(taskId)}"]`);
+        if (element) {
+            element.classList.add('wf-task-focus');
+            element.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        }
+    },
     downloadText: (fileName, contentType, text) => {
         const blob = new Blob([text], { type: contentType });
         const url = URL.createObjectURL(blob);
