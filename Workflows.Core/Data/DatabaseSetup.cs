@@ -51,6 +51,14 @@ public static class DatabaseSetup
             }
         }
 
+        if (!db.Database.IsSqlite())
+        {
+            // The migrations in this repository are SQLite's (column types differ: see ADR-001). PostgreSQL gets its
+            // schema from the model until it has a migrations set of its own.
+            await db.Database.EnsureCreatedAsync(cancellationToken);
+            return;
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
