@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Workflows.Core.Automations.Actions;
 using Workflows.Core.Email;
 using Workflows.Core.Entities;
@@ -66,6 +67,9 @@ public static class AutomationSetup
         services.AddHttpClient(CallWebhookAction.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
             .AddStandardResilienceHandler(options =>
             {
+                // A webhook is a POST: it is not replayed within one attempt; the job retries it with backoff, and the
+                // delivery header lets the receiver drop a duplicate.
+                options.Retry.DisableForUnsafeHttpMethods();
                 options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
                 options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
