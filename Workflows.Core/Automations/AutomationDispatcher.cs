@@ -36,8 +36,9 @@ public sealed class AutomationDispatcher(
             .Where(t => t.ExecutionId == run.ExecutionId && t.TaskId == run.TaskId)
             .Select(t => t.Name)
             .SingleOrDefaultAsync(cancellationToken);
-        var actorName = run.RequestedBy == "system" ? "the schedule"
-            : await db.Users.Where(u => u.Id == run.RequestedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? run.RequestedBy;
+        var actorName = run.RequestedByName
+            ?? await db.Users.Where(u => u.Id == run.RequestedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            ?? run.RequestedBy;
         var trigger = new AutomationEvent
         {
             Id = run.AutomationExecutionId,

@@ -221,7 +221,7 @@ public sealed class AutomationActionTests : IAsyncLifetime
         await h.SaveAsync("on-stage", "On stage", [new AutomationTrigger { Type = AutomationTriggerType.EntityUpdated, EntitySchema = "opportunity", Attributes = ["stage"] }],
             new AutomationAction { Type = AutomationActionType.AddNote, Body = "Stage is {{entity.stage}}." });
 
-        await h.SetAttributeAsync("opportunity", Opportunity, "amount", JsonValue.Create(1234));
+        await h.SetAttributeAsync("opportunity", Opportunity, "amount", JsonValue.Create(1234m));
         await h.RunJobsAsync();
         Assert.Empty(await h.RunsAsync("on-stage"));
 

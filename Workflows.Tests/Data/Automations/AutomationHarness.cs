@@ -56,6 +56,10 @@ public sealed class AutomationHarness : IAsyncDisposable
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
             // The demo's own workflows queued work (scheduled welcome e-mails, events); start every test from a quiet queue.
             await harness.RunJobsAsync();
+            if (Directory.Exists(harness.MailFolder))
+            {
+                Directory.Delete(harness.MailFolder, recursive: true);
+            }
         }
 
         return harness;
