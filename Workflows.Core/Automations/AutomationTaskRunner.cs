@@ -24,7 +24,10 @@ public sealed class AutomationTaskRunner(FlowExecutionService executions, IAutom
 
         var task = started.Value.FindTask(taskId);
         await queue.EnqueueAsync(
-            new AutomationRunRequest(executionId, taskId, task?.AutomationConfig?.FlowId, runId, actor.Id, clock.GetUtcNow()),
+            new AutomationRunRequest(executionId, taskId, task?.AutomationConfig?.FlowId, runId, actor.Id, clock.GetUtcNow())
+            {
+                RequestedByName = actor.Id == Actor.System.Id ? "the schedule" : actor.Name,
+            },
             cancellationToken);
         return started;
     }

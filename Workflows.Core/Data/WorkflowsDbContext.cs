@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Workflows.Core.Automations;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
+using Workflows.Core.Jobs;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 
@@ -47,6 +49,12 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<DefaultView> DefaultViews => Set<DefaultView>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Automation> Automations => Set<Automation>();
+
+    public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
+
+    public DbSet<Job> Jobs => Set<Job>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

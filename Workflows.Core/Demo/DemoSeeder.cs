@@ -62,6 +62,7 @@ public sealed class DemoSeeder(
         await SeedUsersAsync(cancellationToken);
         await SeedClosingReasonsAsync(now, cancellationToken);
         await SeedEntitiesAsync(now, cancellationToken);
+        await SeedAutomationsAsync(await ActorAsync("builder@workflows.demo"), now, cancellationToken);
         await workflows.SeedAsync(await ActorAsync("builder@workflows.demo"), await ActorAsync("caseworker@workflows.demo"), cancellationToken);
         logger.LogInformation("Demo data is in place.");
     }
@@ -155,6 +156,13 @@ public sealed class DemoSeeder(
             db.EntityRecords.Add(record);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedAutomationsAsync(Actor owner, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.Automations.Select(a => a.Id).ToListAsync(cancellationToken);
+        db.Automations.AddRange(DemoAutomations.All(owner, now).Where(a => !existing.Contains(a.Id)));
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -7,7 +7,7 @@ using Workflows.Core.Identity;
 namespace Workflows.Core.Entities;
 
 /// <summary>Schemas and records: reading, searching, and validated, concurrency-safe writes.</summary>
-public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock, IEnumerable<IEntityCommitHook> hooks)
 {
     public async Task<IReadOnlyList<EntitySchema>> ListSchemasAsync(CancellationToken cancellationToken)
     {
@@ -145,6 +145,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         };
         record.SearchText = SearchTextOf(record);
         db.EntityRecords.Add(record);
+        await RunHooksAsync(new EntityCommit(db, record, Created: true, [.. record.Attributes.Select(pair => pair.Key)], actor), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return record;
     }
@@ -183,12 +184,20 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         }
 
         RemoveNulls(merged);
+        var changed = merged.Select(pair => pair.Key).Union(record.Attributes.Select(pair => pair.Key))
+            .Where(name => !JsonNode.DeepEquals(merged[name], record.Attributes[name]))
+            .ToList();
         record.Attributes = merged;
         record.Title = RecordTitle.Render(definition.TitleTemplate, merged);
         record.SearchText = SearchTextOf(record);
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = actor.Name;
         record.Version++;
+        if (changed.Count > 0)
+        {
+            await RunHooksAsync(new EntityCommit(db, record, Created: false, changed, actor), cancellationToken);
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -216,6 +225,14 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         record.Version++;
         await db.SaveChangesAsync(cancellationToken);
         return record;
+    }
+
+    private async Task RunHooksAsync(EntityCommit commit, CancellationToken cancellationToken)
+    {
+        foreach (var hook in hooks)
+        {
+            await hook.OnCommitAsync(commit, cancellationToken);
+        }
     }
 
     internal static string SearchTextOf(EntityRecord record)

@@ -19,7 +19,8 @@ public sealed class FlowExecutionService(
     FlowTemplateService templates,
     FlowChangeBus bus,
     FlowSettings settings,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<IFlowCommitHook> hooks)
 {
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
@@ -288,6 +289,10 @@ public sealed class FlowExecutionService(
                 .Where(s => records.Values.Select(r => r.Schema).Contains(s.Slug))
                 .ToDictionaryAsync(s => s.Slug, cancellationToken);
             EntityUpdates.Apply(execution, events, records, schemas, actor, now);
+            foreach (var hook in hooks)
+            {
+                await hook.OnCommitAsync(new FlowCommit(db, execution, events, primary, actor), cancellationToken);
+            }
         }
     }
 

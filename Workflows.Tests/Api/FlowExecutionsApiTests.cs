@@ -248,7 +248,11 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
     public async Task Cancelling_a_scheduled_automation_skips_it()
     {
         using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");
-        var automatic = (string)(await CreateTemplateAsync(builder, SolarTemplate().WithAutomation("ping", mode: "automatic")))["id"]!;
+        var template = SolarTemplate().WithAutomation("ping", mode: "automatic");
+        // Due tomorrow, so the app's job worker leaves it SCHEDULED while the test cancels it.
+        template["tasks"]!.AsArray().Single(t => (string?)t!["id"] == "ping")!["schedule"] =
+            new JsonObject { ["mode"] = "delayed", ["duration"] = 1, ["unit"] = "days" };
+        var automatic = (string)(await CreateTemplateAsync(builder, template))["id"]!;
         var execution = await StartAsync(caseWorker, automatic);
         var id = (string)execution["id"]!;
 

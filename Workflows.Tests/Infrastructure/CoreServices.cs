@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using Workflows.Core.Automations;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
@@ -11,11 +12,25 @@ namespace Workflows.Tests.Infrastructure;
 /// <summary>The Core services on a real SQLite file, without the web host: for data tests.</summary>
 public static class CoreServices
 {
-    public static ServiceProvider Build(TempDatabase database, TimeProvider? clock = null)
+    /// <summary>
+    /// The job worker is not hosted here: tests step it with <c>JobWorker.RunOnceAsync</c>. Mail goes to a pickup folder
+    /// beside the database file unless <paramref name="settings"/> say otherwise.
+    /// </summary>
+    public static ServiceProvider Build(
+        TempDatabase database, TimeProvider? clock = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflows"] = database.ConnectionString })
-            .Build();
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Workflows"] = database.ConnectionString,
+            ["Jobs:RunWorker"] = "false",
+            ["Email:PickupDirectory"] = database.FilePath + "-mail",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock ?? TimeProvider.System);
@@ -36,6 +51,8 @@ public static class CoreServices
         services.AddSingleton<Workflows.Core.Dashboard.DashboardStats>();
         services.AddSingleton<Workflows.Core.Dashboard.SavedViewService>();
         services.AddSingleton<EntityService>();
+        services.AddWorkflowsAutomations(configuration);
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

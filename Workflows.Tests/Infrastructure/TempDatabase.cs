@@ -51,5 +51,10 @@ public sealed class TempDatabase : IDisposable
                 // A file still held open is left for the OS temp cleaner; it never affects another test.
             }
         }
+
+        if (Directory.Exists(FilePath + "-mail"))
+        {
+            Directory.Delete(FilePath + "-mail", recursive: true);
+        }
     }
 }

@@ -20,6 +20,9 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => database.FilePath;
 
+    /// <summary>Where the app writes outgoing e-mail as .eml files (no SMTP host in tests); deleted with the database.</summary>
+    public string MailFolder => database.FilePath + "-mail";
+
     /// <summary>Starts Kestrel on a free loopback port and returns its address.</summary>
     public Uri StartOnSocket()
     {
@@ -37,6 +40,7 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services, so the app
         // never opens the developer's database file.
         builder.UseSetting("ConnectionStrings:Workflows", database.ConnectionString);
+        builder.UseSetting("Email:PickupDirectory", MailFolder);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

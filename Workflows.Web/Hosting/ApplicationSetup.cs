@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflows.Core.Automations;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
@@ -82,9 +81,7 @@ public static class ApplicationSetup
         services.AddSingleton<TaskSearch>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
-        services.AddSingleton<AutomationTaskRunner>();
-        // The job worker registers its own queue; until then, started automations wait visibly.
-        services.TryAddSingleton<IAutomationRunQueue, NoAutomationWorker>();
+        services.AddWorkflowsAutomations(builder.Configuration, builder.Environment.ContentRootPath);
         return builder;
     }
 

@@ -1,0 +1,8 @@
+namespace Workflows.Core.Automations;
+
+public enum ActionStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+}

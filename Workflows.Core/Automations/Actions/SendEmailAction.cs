@@ -1,0 +1,49 @@
+using System.Net.Sockets;
+using MailKit;
+using MailKit.Net.Smtp;
+using MimeKit;
+using Workflows.Core.Email;
+
+namespace Workflows.Core.Automations.Actions;
+
+/// <summary>Sends a templated plain-text e-mail; by default to the record's <c>email</c> attribute.</summary>
+public sealed class SendEmailAction(EmailSender sender) : IActionHandler
+{
+    public const string DefaultRecipient = "{{entity.email}}";
+
+    public AutomationActionType Type => AutomationActionType.SendEmail;
+
+    public async Task<string> RunAsync(AutomationAction action, ActionContext context, CancellationToken cancellationToken)
+    {
+        var toTemplate = string.IsNullOrWhiteSpace(action.To) ? DefaultRecipient : action.To;
+        var recipients = ValueTemplate.Render(toTemplate, context.Scope)
+            .Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (recipients.Length == 0)
+        {
+            throw new ActionFailedException(
+                $"There is no recipient: \"{toTemplate}\" is empty for {context.Scope.Entity?.Title ?? "this record"}. Fill it in, then retry.");
+        }
+
+        var invalid = recipients.Where(r => !MailboxAddress.TryParse(r, out var address) || !address.Address.Contains('@', StringComparison.Ordinal)).ToList();
+        if (invalid.Count > 0)
+        {
+            throw new ActionFailedException($"Not an e-mail address: {string.Join(", ", invalid)}.");
+        }
+
+        var subject = ValueTemplate.Render(action.Subject, context.Scope);
+        var body = ValueTemplate.Render(action.Body, context.Scope);
+        try
+        {
+            var where = await sender.SendAsync(new EmailMessage(recipients, subject, body), cancellationToken);
+            return $"\"{subject}\" to {string.Join(", ", recipients)} ({Path.GetFileName(where)}).";
+        }
+        catch (Exception error) when (error is SocketException or IOException or ProtocolException or SmtpCommandException { StatusCode: >= (SmtpStatusCode)400 and < (SmtpStatusCode)500 })
+        {
+            throw new ActionFailedException($"The mail server did not take the e-mail: {error.Message}", transient: true, error);
+        }
+        catch (Exception error) when (error is SmtpCommandException or MailKit.Security.AuthenticationException)
+        {
+            throw new ActionFailedException($"The mail server refused the e-mail: {error.Message}", transient: false, error);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace Workflows.Core.Automations;
+
+/// <summary>
+/// One step of an automation. Only the settings of its <see cref="Type"/> are used; text settings may contain
+/// <c>{{entity.x}}</c>, <c>{{workflow.name}}</c>, <c>{{task.name}}</c> and the other values of <see cref="ValueTemplate"/>.
+/// </summary>
+public sealed record AutomationAction
+{
+    /// <summary>Stable within its automation: a resumed run skips the actions that already succeeded, by id.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N")[..12];
+
+    public AutomationActionType Type { get; init; }
+
+    /// <summary>UpdateEntity: the values to write.</summary>
+    public List<AttributeAssignment>? Assignments { get; init; }
+
+    /// <summary>TriggerWorkflow: the template to start on the trigger's record.</summary>
+    public string? TemplateId { get; init; }
+
+    /// <summary>SendEmail: recipients, comma separated; by default the record's <c>email</c>.</summary>
+    public string? To { get; init; }
+
+    public string? Subject { get; init; }
+
+    /// <summary>SendEmail and AddNote: the text (a note is Markdown).</summary>
+    public string? Body { get; init; }
+
+    /// <summary>CallWebhook: where the event is POSTed.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>CallWebhook: key of the HMAC-SHA256 signature; the receiver checks it.</summary>
+    public string? Secret { get; init; }
+
+    public int? TimeoutSeconds { get; init; }
+
+    public string Describe() => Type switch
+    {
+        AutomationActionType.UpdateEntity => $"Update {string.Join(", ", (Assignments ?? []).Select(a => a.Attribute))}",
+        AutomationActionType.TriggerWorkflow => $"Start workflow {TemplateId}",
+        AutomationActionType.SendEmail => $"Send e-mail \"{Subject}\"",
+        AutomationActionType.CallWebhook => $"Call webhook {Url}",
+        AutomationActionType.AddNote => "Add a note",
+        AutomationActionType.CompleteTask => "Complete the task",
+        _ => Type.ToString(),
+    };
+}

@@ -1,0 +1,45 @@
+namespace Workflows.Core.Automations;
+
+/// <summary>What a saved automation must satisfy, each problem said so the builder can fix it.</summary>
+public static class AutomationRules
+{
+    public static Refusal? Check(Automation automation)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(automation.Name))
+        {
+            problems.Add("Give the automation a name.");
+        }
+
+        if (automation.Actions.Count == 0)
+        {
+            problems.Add("Add at least one action.");
+        }
+
+        if (automation.Actions.GroupBy(a => a.Id).Any(g => g.Count() > 1))
+        {
+            problems.Add("Two actions have the same id.");
+        }
+
+        foreach (var (action, index) in automation.Actions.Select((a, i) => (a, i + 1)))
+        {
+            var problem = action.Type switch
+            {
+                AutomationActionType.UpdateEntity when action.Assignments is not { Count: > 0 } || action.Assignments.Exists(a => string.IsNullOrWhiteSpace(a.Attribute))
+                    => "name the attributes to update",
+                AutomationActionType.TriggerWorkflow when string.IsNullOrWhiteSpace(action.TemplateId) => "choose the workflow to start",
+                AutomationActionType.SendEmail when string.IsNullOrWhiteSpace(action.Subject) => "give the e-mail a subject",
+                AutomationActionType.CallWebhook when !Uri.TryCreate(action.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+                    => "give the webhook an http(s) address",
+                AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => "write the note",
+                _ => null,
+            };
+            if (problem is not null)
+            {
+                problems.Add($"Action {index} ({action.Type}): {problem}.");
+            }
+        }
+
+        return problems.Count == 0 ? null : Refusal.Invalid(string.Join(" ", problems));
+    }
+}

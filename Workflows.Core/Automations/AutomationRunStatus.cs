@@ -1,0 +1,10 @@
+namespace Workflows.Core.Automations;
+
+public enum AutomationRunStatus
+{
+    Queued,
+    Running,
+    Retrying,
+    Succeeded,
+    Failed,
+}

@@ -1,0 +1,79 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Workflows.Core.Automations.Actions;
+using Workflows.Core.Email;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows;
+using Workflows.Core.Jobs;
+using Workflows.Core.Reminders;
+
+namespace Workflows.Core.Automations;
+
+/// <summary>Registers automations, the job queue and worker, e-mail, webhooks and due-date reminders.</summary>
+public static class AutomationSetup
+{
+    public static IServiceCollection AddWorkflowsAutomations(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
+    {
+        var jobOptions = new JobOptions();
+        configuration.GetSection("Jobs").Bind(jobOptions);
+        var emailOptions = new EmailOptions();
+        configuration.GetSection("Email").Bind(emailOptions);
+        if (!Path.IsPathRooted(emailOptions.PickupDirectory))
+        {
+            emailOptions.PickupDirectory = Path.Combine(contentRoot ?? AppContext.BaseDirectory, emailOptions.PickupDirectory);
+        }
+
+        var reminderOptions = new ReminderOptions();
+        configuration.GetSection("Reminders").Bind(reminderOptions);
+        services.AddSingleton(jobOptions);
+        services.AddSingleton(emailOptions);
+        services.AddSingleton(reminderOptions);
+
+        services.AddSingleton<JobSignal>();
+        services.AddSingleton<JobQueue>();
+        services.AddSingleton<JobWorker>();
+        services.AddSingleton<EmailSender>();
+        services.AddSingleton<AutomationDispatcher>();
+        services.AddSingleton<IAutomationRunQueue>(sp => sp.GetRequiredService<AutomationDispatcher>());
+        services.TryAddSingleton<AutomationTaskRunner>();
+        services.AddSingleton<AutomationService>();
+        services.AddSingleton<AutomationOutbox>();
+        services.AddSingleton<IFlowCommitHook>(sp => sp.GetRequiredService<AutomationOutbox>());
+        services.AddSingleton<IEntityCommitHook>(sp => sp.GetRequiredService<AutomationOutbox>());
+
+        services.AddSingleton<IActionHandler, UpdateEntityAction>();
+        services.AddSingleton<IActionHandler, TriggerWorkflowAction>();
+        services.AddSingleton<IActionHandler, SendEmailAction>();
+        services.AddSingleton<IActionHandler, CallWebhookAction>();
+        services.AddSingleton<IActionHandler, AddNoteAction>();
+        services.AddSingleton<IActionHandler, CompleteTaskAction>();
+
+        services.AddSingleton<IJobHandler, AutomationRunner>();
+        services.AddSingleton<IJobHandler, AutomationEventHandler>();
+        services.AddSingleton<IJobHandler, ScheduledTaskHandler>();
+        services.AddSingleton<IJobHandler, DueReminderHandler>();
+        services.AddSingleton<ReminderSweep>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ReminderSweep>());
+        services.AddSingleton<IJobStartup>(sp => sp.GetRequiredService<ReminderSweep>());
+        services.AddSingleton<IJobStartup, ScheduledTaskRepair>();
+        services.AddSingleton<IJobStartup, WakeWorkerOnFlowChange>();
+        if (jobOptions.RunWorker)
+        {
+            services.AddHostedService<JobWorkerHost>();
+        }
+
+        services.AddHttpClient(CallWebhookAction.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
+            .AddStandardResilienceHandler(options =>
+            {
+                // A webhook is a POST: it is not replayed within one attempt; the job retries it with backoff, and the
+                // delivery header lets the receiver drop a duplicate.
+                options.Retry.DisableForUnsafeHttpMethods();
+                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
+                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
+                options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
+            });
+        return services;
+    }
+}

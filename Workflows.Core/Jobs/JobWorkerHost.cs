@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Workflows.Core.Jobs;
+
+/// <summary>The job worker as a hosted service: polls, sleeps on the injected clock, wakes early when a job arrives.</summary>
+public sealed class JobWorkerHost(
+    JobWorker worker, JobSignal signal, JobOptions options, IEnumerable<IJobStartup> startups, TimeProvider clock, ILogger<JobWorkerHost> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var startup in startups)
+        {
+            try
+            {
+                await startup.OnWorkerStartAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.LogError(error, "Job worker start-up step {Step} failed.", startup.GetType().Name);
+            }
+        }
+
+        logger.LogInformation("Job worker {Worker} started.", worker.WorkerId);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var ran = 0;
+            try
+            {
+                ran = await worker.RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception error)
+            {
+                // The database may be briefly unavailable; the worker lives on and tries again.
+                logger.LogError(error, "Job worker poll failed.");
+            }
+
+            if (ran == 0)
+            {
+                try
+                {
+                    await signal.WaitAsync(options.PollInterval, clock, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace Workflows.Core.Jobs;
+
+/// <summary>The worker no longer owns the job it runs: its lease expired and another worker claimed it.</summary>
+public sealed class LeaseLostException : OperationCanceledException
+{
+    public LeaseLostException()
+    {
+    }
+
+    public LeaseLostException(string message)
+        : base(message)
+    {
+    }
+
+    public LeaseLostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

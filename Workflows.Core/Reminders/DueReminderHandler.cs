@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Automations;
+using Workflows.Core.Data;
+using Workflows.Core.Email;
+using Workflows.Core.Flows;
+using Workflows.Core.Jobs;
+using Workflows.Core.Notifications;
+
+namespace Workflows.Core.Reminders;
+
+/// <summary>
+/// Sends one reminder (job kind <c>due-reminder</c>): "due soon" to the task's assignees, "overdue" to them and, as
+/// the escalation, to the workflow's assignees and the person who started it. In-app always; by e-mail too when
+/// <see cref="EmailOptions.SendReminders"/> is on. A task finished or re-dated since is left alone.
+/// </summary>
+public sealed class DueReminderHandler(
+    IDbContextFactory<WorkflowsDbContext> dbFactory,
+    FlowExecutionService executions,
+    NotificationService notifications,
+    EmailSender email,
+    EmailOptions emailOptions,
+    FlowSettings settings) : IJobHandler
+{
+    public const string JobKind = "due-reminder";
+
+    public string Kind => JobKind;
+
+    public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        var reminder = AutomationJson.Deserialize<ReminderPayload>(context.Job.Payload);
+        var execution = await executions.GetAsync(reminder.ExecutionId, cancellationToken);
+        var task = execution?.FindTask(reminder.TaskId);
+        if (execution is null || task is null || task.IsFinished || execution.Status != WorkflowStatus.STARTED
+            || task.DueDate?.End(settings.TimeZone) != reminder.DueAt)
+        {
+            return;
+        }
+
+        var ids = task.AssigneeIds().ToList();
+        if (reminder.Kind == ReminderKind.Overdue)
+        {
+            ids.AddRange(execution.AssignedTo?.SelectMany(a => a.Ids()) ?? []);
+            if (execution.Analytics.StartedBy is { } starter)
+            {
+                ids.Add(starter);
+            }
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var wanted = ids.Distinct().ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => wanted.Contains(u.Id) || (u.PartnerId != null && wanted.Contains(u.PartnerId)))
+            .Select(u => new { u.Id, u.Email })
+            .ToListAsync(cancellationToken);
+        if (users.Count == 0)
+        {
+            return;
+        }
+
+        var record = execution.PrimaryContext;
+        var link = record is null ? null : $"/entities/{record.EntitySchema}/{record.EntityId}";
+        var due = task.DueDate!.ToString();
+        var (title, body) = reminder.Kind == ReminderKind.Overdue
+            ? ($"Overdue: {task.Name}", $"\"{task.Name}\" in \"{execution.Name}\" was due {due} and is not finished.")
+            : ($"Due soon: {task.Name}", $"\"{task.Name}\" in \"{execution.Name}\" is due {due}.");
+        await notifications.NotifyAsync(users.Select(u => u.Id), reminder.Kind == ReminderKind.Overdue ? "overdue" : "due-soon", title, body, link, cancellationToken);
+        if (emailOptions.SendReminders && users.Select(u => u.Email).OfType<string>().ToList() is { Count: > 0 } addresses)
+        {
+            await email.SendAsync(new EmailMessage(addresses, title, body + (link is null ? "" : $"\n\nOpen: {link}")), cancellationToken);
+        }
+    }
+}

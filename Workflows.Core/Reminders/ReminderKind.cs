@@ -1,0 +1,7 @@
+namespace Workflows.Core.Reminders;
+
+public enum ReminderKind
+{
+    DueSoon,
+    Overdue,
+}

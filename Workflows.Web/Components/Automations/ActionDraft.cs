@@ -1,0 +1,67 @@
+using Workflows.Core.Automations;
+
+namespace Workflows.Web.Components.Automations;
+
+/// <summary>An action while it is edited: mutable fields for the form, turned back into the Core record on save.</summary>
+public sealed class ActionDraft
+{
+    public string Id { get; set; } = Guid.NewGuid().ToString("N")[..12];
+
+    public AutomationActionType Type { get; set; }
+
+    public List<AssignmentDraft> Assignments { get; set; } = [];
+
+    public string? TemplateId { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
+    public string? Url { get; set; }
+
+    public string? Secret { get; set; }
+
+    public int? TimeoutSeconds { get; set; }
+
+    public static ActionDraft From(AutomationAction action) => new()
+    {
+        Id = action.Id,
+        Type = action.Type,
+        Assignments = [.. (action.Assignments ?? []).Select(a => new AssignmentDraft { Attribute = a.Attribute, Value = a.Value })],
+        TemplateId = action.TemplateId,
+        To = action.To,
+        Subject = action.Subject,
+        Body = action.Body,
+        Url = action.Url,
+        Secret = action.Secret,
+        TimeoutSeconds = action.TimeoutSeconds,
+    };
+
+    public AutomationAction ToAction() => Type switch
+    {
+        AutomationActionType.UpdateEntity => new()
+        {
+            Id = Id,
+            Type = Type,
+            Assignments = [.. Assignments.Select(a => new AttributeAssignment { Attribute = a.Attribute.Trim(), Value = a.Value })],
+        },
+        AutomationActionType.TriggerWorkflow => new() { Id = Id, Type = Type, TemplateId = TemplateId },
+        AutomationActionType.SendEmail => new() { Id = Id, Type = Type, To = To, Subject = Subject, Body = Body },
+        AutomationActionType.CallWebhook => new() { Id = Id, Type = Type, Url = Url, Secret = Secret, TimeoutSeconds = TimeoutSeconds },
+        AutomationActionType.AddNote => new() { Id = Id, Type = Type, Body = Body },
+        _ => new() { Id = Id, Type = Type },
+    };
+
+    public static string Label(AutomationActionType type) => type switch
+    {
+        AutomationActionType.UpdateEntity => "Update record attributes",
+        AutomationActionType.TriggerWorkflow => "Start a workflow",
+        AutomationActionType.SendEmail => "Send e-mail",
+        AutomationActionType.CallWebhook => "Call webhook",
+        AutomationActionType.AddNote => "Add a note",
+        AutomationActionType.CompleteTask => "Complete the task that ran it",
+        _ => type.ToString(),
+    };
+}

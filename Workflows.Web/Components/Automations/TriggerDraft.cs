@@ -1,0 +1,59 @@
+using Workflows.Core.Automations;
+
+namespace Workflows.Web.Components.Automations;
+
+/// <summary>A trigger while it is edited: mutable fields for the form, turned back into the Core record on save.</summary>
+public sealed class TriggerDraft
+{
+    public AutomationTriggerType Type { get; set; }
+
+    public string? EntitySchema { get; set; }
+
+    public string? TemplateId { get; set; }
+
+    public string? TaskFilter { get; set; }
+
+    public string? PhaseFilter { get; set; }
+
+    /// <summary>Comma separated attribute names.</summary>
+    public string? Attributes { get; set; }
+
+    public static TriggerDraft From(AutomationTrigger trigger) => new()
+    {
+        Type = trigger.Type,
+        EntitySchema = trigger.EntitySchema,
+        TemplateId = trigger.TemplateId,
+        TaskFilter = trigger.TaskFilter,
+        PhaseFilter = trigger.PhaseFilter,
+        Attributes = trigger.Attributes is { Count: > 0 } names ? string.Join(", ", names) : null,
+    };
+
+    public AutomationTrigger ToTrigger() => new()
+    {
+        Type = Type,
+        EntitySchema = Blank(EntitySchema),
+        TemplateId = IsWorkflowEvent ? Blank(TemplateId) : null,
+        TaskFilter = Type == AutomationTriggerType.TaskCompleted ? Blank(TaskFilter) : null,
+        PhaseFilter = Type == AutomationTriggerType.PhaseCompleted ? Blank(PhaseFilter) : null,
+        Attributes = Type == AutomationTriggerType.EntityUpdated && !string.IsNullOrWhiteSpace(Attributes)
+            ? [.. Attributes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
+            : null,
+    };
+
+    public bool IsWorkflowEvent => new AutomationTrigger { Type = Type }.IsWorkflowEvent;
+
+    public static string Label(AutomationTriggerType type) => type switch
+    {
+        AutomationTriggerType.Manual => "Manual (from a task or a record)",
+        AutomationTriggerType.EntityCreated => "Record created",
+        AutomationTriggerType.EntityUpdated => "Record updated",
+        AutomationTriggerType.FlowStarted => "Workflow started",
+        AutomationTriggerType.TaskCompleted => "Task completed",
+        AutomationTriggerType.PhaseCompleted => "Phase completed",
+        AutomationTriggerType.FlowCompleted => "Workflow completed",
+        AutomationTriggerType.FlowCancelled => "Workflow closed (cancelled)",
+        _ => type.ToString(),
+    };
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
