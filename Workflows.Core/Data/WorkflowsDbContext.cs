@@ -8,12 +8,13 @@ using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 
 namespace Workflows.Core.Data;
 
-/// <summary>The one database of the product: Identity, records, templates, executions, events and jobs.</summary>
+/// <summary>The one database of the product: Identity, records, templates, executions, events, journeys and jobs.</summary>
 public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
@@ -42,6 +43,12 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<Note> Notes => Set<Note>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<Journey> Journeys => Set<Journey>();
+
+    public DbSet<JourneySubmission> JourneySubmissions => Set<JourneySubmission>();
+
+    public DbSet<JourneyLink> JourneyLinks => Set<JourneyLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

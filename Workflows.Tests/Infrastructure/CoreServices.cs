@@ -5,6 +5,7 @@ using Workflows.Core.Demo;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 
 namespace Workflows.Tests.Infrastructure;
 
@@ -33,6 +34,10 @@ public static class CoreServices
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<EntityService>();
+        services.AddSingleton<IJourneyLinkSigner>(new Workflows.Web.Hosting.DataProtectionLinkSigner(
+            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
+        services.AddSingleton<JourneySubmissionBus>();
+        services.AddSingleton<JourneyService>();
         return services.BuildServiceProvider();
     }
 }

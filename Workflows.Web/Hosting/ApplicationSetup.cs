@@ -8,6 +8,7 @@ using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 using Workflows.Web.Components.Account;
 using Workflows.Web.Api;
 using Workflows.Web.Hosting;
@@ -80,6 +81,10 @@ public static class ApplicationSetup
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<TaskSearch>();
         services.AddSingleton<AutomationTaskRunner>();
+        services.AddDataProtection();
+        services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
+        services.AddSingleton<JourneySubmissionBus>();
+        services.AddSingleton<JourneyService>();
         // The job worker registers its own queue; until then, started automations wait visibly.
         services.TryAddSingleton<IAutomationRunQueue, NoAutomationWorker>();
         return builder;
