@@ -69,12 +69,9 @@ public static class JourneyValidation
 
     private static string? CheckNumber(JourneyField field, JsonNode value)
     {
-        decimal number;
-        if (value is JsonValue n && n.GetValueKind() == JsonValueKind.Number)
-        {
-            number = n.GetValue<decimal>();
-        }
-        else if (AsText(value) is not { } text || !decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out number))
+        // A number may be held as any CLR numeric type (an int typed in a test, a decimal from the form): read its JSON text.
+        var text = value is JsonValue n && n.GetValueKind() == JsonValueKind.Number ? n.ToJsonString() : AsText(value);
+        if (text is null || !decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number))
         {
             return $"{field.Label} must be a number.";
         }
