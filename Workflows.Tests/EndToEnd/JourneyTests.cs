@@ -147,4 +147,40 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await customer.Context.CloseAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_builder_builds_a_journey_with_a_live_preview_and_finds_it_in_the_list()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("builder@workflows.demo");
+        await page.WaitForURLAsync("**/builder");
+        await page.GotoAsync("/journeys");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Site survey", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync("journeys-list");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New journey" }).ClickAsync();
+        await page.WaitForURLAsync("**/journeys/new");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Feedback call");
+        await page.GetByLabel("Title of step 1").FillAsync("Your feedback");
+        await page.Locator("[data-step-editor='1'] .mud-select").Last.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "E-mail (email)" }).ClickAsync();
+        var field = page.Locator("[data-field-editor=email]");
+        await Assertions.Expect(field).ToBeVisibleAsync();
+        await field.GetByLabel("Required").CheckAsync();
+
+        // The preview behaves as the runner will: it checks the field.
+        var preview = page.GetByLabel("Preview");
+        await Assertions.Expect(preview).ToContainTextAsync("Your feedback");
+        await preview.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
+        await Assertions.Expect(Field(preview, "email")).ToContainTextAsync("E-mail is required.");
+        await page.ScreenshotAsync("journey-editor");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("\"Feedback call\" saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Journey id")).ToContainTextAsync("journey-");
+        await page.GotoAsync("/journeys");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Feedback call", Exact = true })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }
