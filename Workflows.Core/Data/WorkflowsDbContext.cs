@@ -11,12 +11,13 @@ using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
+using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 
 namespace Workflows.Core.Data;
 
-/// <summary>The one database of the product: Identity, records, templates, executions, events and jobs.</summary>
+/// <summary>The one database of the product: Identity, records, templates, executions, events, journeys and jobs.</summary>
 public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options)
     : IdentityDbContext<ApplicationUser>(options)
 {
@@ -55,6 +56,11 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<AutomationRun> AutomationRuns => Set<AutomationRun>();
 
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Journey> Journeys => Set<Journey>();
+
+    public DbSet<JourneySubmission> JourneySubmissions => Set<JourneySubmission>();
+
+    public DbSet<JourneyLink> JourneyLinks => Set<JourneyLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Logging;
 using Workflows.Core.Data;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 
 namespace Workflows.Core.Demo;
 
 /// <summary>
-/// Fills a database with demo users, partners, schemas, records and a closing-reason catalogue.
+/// Fills a database with demo users, partners, schemas, records, journeys and a closing-reason catalogue.
 /// Idempotent: every item has a fixed key and is created only when it is missing.
 /// </summary>
 public sealed class DemoSeeder(
@@ -63,6 +64,7 @@ public sealed class DemoSeeder(
         await SeedClosingReasonsAsync(now, cancellationToken);
         await SeedEntitiesAsync(now, cancellationToken);
         await SeedAutomationsAsync(await ActorAsync("builder@workflows.demo"), now, cancellationToken);
+        await SeedJourneysAsync(now, cancellationToken);
         await workflows.SeedAsync(await ActorAsync("builder@workflows.demo"), await ActorAsync("caseworker@workflows.demo"), cancellationToken);
         logger.LogInformation("Demo data is in place.");
     }
@@ -137,10 +139,18 @@ public sealed class DemoSeeder(
 
     private async Task SeedEntitiesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var schemas = await db.EntitySchemas.Select(s => s.Slug).ToListAsync(cancellationToken);
-        foreach (var schema in DemoCatalogue.Schemas(now).Where(s => !schemas.Contains(s.Slug)))
+        var schemas = await db.EntitySchemas.ToDictionaryAsync(s => s.Slug, cancellationToken);
+        foreach (var schema in DemoCatalogue.Schemas(now))
         {
-            db.EntitySchemas.Add(schema);
+            if (!schemas.TryGetValue(schema.Slug, out var existing))
+            {
+                db.EntitySchemas.Add(schema);
+            }
+            else if (DemoJourneys.AddMissingAttributes(existing, schema))
+            {
+                existing.Version++;
+                existing.UpdatedAt = now;
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -163,6 +173,27 @@ public sealed class DemoSeeder(
     {
         var existing = await db.Automations.Select(a => a.Id).ToListAsync(cancellationToken);
         db.Automations.AddRange(DemoAutomations.All(owner, now).Where(a => !existing.Contains(a.Id)));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedJourneysAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var existing = await db.Journeys.Select(j => j.Id).ToListAsync(cancellationToken);
+        var schemas = await db.EntitySchemas.AsNoTracking().ToDictionaryAsync(s => s.Slug, cancellationToken);
+        foreach (var journey in DemoJourneys.All().Where(j => !existing.Contains(j.Id)))
+        {
+            var problems = JourneyRules.Check(journey, schemas.GetValueOrDefault(journey.Schema));
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException($"The demo journey {journey.Name} is invalid: {string.Join(" ", problems)}");
+            }
+
+            journey.CreatedAt = now;
+            journey.UpdatedAt = now;
+            journey.UpdatedBy = "Demo data";
+            db.Journeys.Add(journey);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -174,6 +174,10 @@ public static partial class AttributeValues
         }
     }
 
+    public static bool IsEmail(string text) => EmailPattern().IsMatch(text.Trim());
+
+    public static bool IsPhone(string text) => PhonePattern().IsMatch(text.Trim());
+
     private static string? AsString(JsonNode? value) =>
         value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : null;
 

@@ -159,6 +159,33 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         string schema, string id, JsonObject attributes, int? expectedVersion, bool replace, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var staged = await StageUpdateAsync(db, schema, id, attributes, expectedVersion, replace, actor, cancellationToken);
+        if (!staged.Succeeded)
+        {
+            return staged;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var fresh = await GetAsync(schema, id, cancellationToken);
+            return fresh is null ? Refusal.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
+        }
+
+        return staged;
+    }
+
+    /// <summary>
+    /// The checks and changes of <see cref="UpdateAsync"/> on a unit of work the caller owns and saves, so a record
+    /// write can commit together with other changes (a journey submission and the task it completes).
+    /// </summary>
+    internal async Task<Outcome<EntityRecord>> StageUpdateAsync(
+        WorkflowsDbContext db, string schema, string id, JsonObject attributes, int? expectedVersion, bool replace, Actor actor,
+        CancellationToken cancellationToken)
+    {
         var definition = await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == schema, cancellationToken);
         var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
         if (definition is null || record is null)
@@ -198,16 +225,6 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             await RunHooksAsync(new EntityCommit(db, record, Created: false, changed, actor), cancellationToken);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var fresh = await GetAsync(schema, id, cancellationToken);
-            return fresh is null ? Refusal.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
-        }
-
         return record;
     }
 
@@ -245,7 +262,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         return text.Length > 2000 ? text[..2000] : text;
     }
 
-    private static Refusal StaleWrite(EntityRecord current) => Refusal.Conflict(
+    internal static Refusal StaleWrite(EntityRecord current) => Refusal.Conflict(
         $"This record was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. " +
         "Reload it to see their changes, then apply yours again.");
 

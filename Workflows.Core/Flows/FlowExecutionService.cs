@@ -107,6 +107,41 @@ public sealed class FlowExecutionService(
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var staged = await StageAsync(
+            db, executionId,
+            execution =>
+            {
+                var planned = plan(execution);
+                return planned.Succeeded ? new PlannedChange(planned.Value, []) : planned.Refusal;
+            },
+            actor, expectedVersion, cancellationToken);
+        if (!staged.Succeeded)
+        {
+            return staged.Refusal;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await StaleAfterSaveAsync(executionId, cancellationToken);
+        }
+
+        Publish(staged.Value);
+        return staged.Value.Execution;
+    }
+
+    /// <summary>
+    /// Loads an execution into <paramref name="db"/>, applies the planned commands and stages the new state, task rows,
+    /// events (the plan's own first) and entity-sync writes, without saving: the caller saves them with its own
+    /// changes in one transaction, then calls <see cref="Publish(StagedChange)"/>.
+    /// </summary>
+    internal async Task<Outcome<StagedChange>> StageAsync(
+        WorkflowsDbContext db, string executionId, Func<FlowExecution, Outcome<PlannedChange>> plan, Actor actor, int? expectedVersion,
+        CancellationToken cancellationToken)
+    {
         var row = await db.FlowExecutions.SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
         // The engine refuses every command on a deleted workflow, so it is "not found" whatever was asked.
         if (row is null || row.Deleted)
@@ -126,14 +161,14 @@ public sealed class FlowExecutionService(
             return planned.Refusal;
         }
 
-        var commands = planned.Value;
-        if (commands.Count == 0)
+        var commands = planned.Value.Commands;
+        if (commands.Count == 0 && planned.Value.LeadingEvents.Count == 0)
         {
             return Refusal.Invalid("There is nothing to change.");
         }
 
         var hardDelete = commands.Any(c => c is DeleteFlow { Hard: true });
-        if (hardDelete && commands.Count > 1)
+        if (hardDelete && (commands.Count > 1 || planned.Value.LeadingEvents.Count > 0))
         {
             return Refusal.Invalid("A workflow deleted for good takes no other change at the same time.");
         }
@@ -143,7 +178,7 @@ public sealed class FlowExecutionService(
         var statusBefore = execution.Status;
         var deletedBefore = execution.Deleted;
         var context = ContextFor(actor, primary);
-        var events = new List<FlowEvent>();
+        var events = new List<FlowEvent>(planned.Value.LeadingEvents);
         var changedTasks = new HashSet<string>(StringComparer.Ordinal);
         foreach (var command in commands)
         {
@@ -161,9 +196,7 @@ public sealed class FlowExecutionService(
         {
             db.FlowExecutions.Remove(row);
             db.FlowEvents.RemoveRange(db.FlowEvents.Where(e => e.ExecutionId == executionId));
-            await db.SaveChangesAsync(cancellationToken);
-            Publish(execution, events);
-            return execution;
+            return new StagedChange(execution, events);
         }
 
         // A change of the workflow's own status opens or closes every task row, not just the ones the command touched.
@@ -171,19 +204,18 @@ public sealed class FlowExecutionService(
             ? execution.Tasks.Select(t => t.Id).ToHashSet()
             : changedTasks;
         await WriteAsync(db, row, execution, events, changed, records, actor, isNew: false, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var current = await fresh.FlowExecutions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
-            return current is null ? Refusal.NotFound($"The workflow '{executionId}' was deleted meanwhile.") : await StaleAsync(fresh, current, cancellationToken);
-        }
+        return new StagedChange(execution, events);
+    }
 
-        Publish(execution, events);
-        return execution;
+    /// <summary>Tells live pages and automations about a change the caller committed.</summary>
+    internal void Publish(StagedChange change) => Publish(change.Execution, change.Events);
+
+    /// <summary>The refusal for a save that lost a race: who changed the workflow meanwhile, read fresh.</summary>
+    internal async Task<Refusal> StaleAfterSaveAsync(string executionId, CancellationToken cancellationToken)
+    {
+        await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var current = await fresh.FlowExecutions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
+        return current is null ? Refusal.NotFound($"The workflow '{executionId}' was deleted meanwhile.") : await StaleAsync(fresh, current, cancellationToken);
     }
 
     /// <summary>Applies each item on its own: one refusal never stops the others, and each result says how it went.</summary>

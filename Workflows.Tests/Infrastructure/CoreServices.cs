@@ -6,6 +6,7 @@ using Workflows.Core.Demo;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 
 namespace Workflows.Tests.Infrastructure;
 
@@ -51,6 +52,10 @@ public static class CoreServices
         services.AddSingleton<Workflows.Core.Dashboard.DashboardStats>();
         services.AddSingleton<Workflows.Core.Dashboard.SavedViewService>();
         services.AddSingleton<EntityService>();
+        services.AddSingleton<IJourneyLinkSigner>(new Workflows.Web.Hosting.DataProtectionLinkSigner(
+            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
+        services.AddSingleton<JourneySubmissionBus>();
+        services.AddSingleton<JourneyService>();
         services.AddWorkflowsAutomations(configuration);
         configure?.Invoke(services);
         return services.BuildServiceProvider();

@@ -7,6 +7,7 @@ using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 using Workflows.Web.Components.Account;
 using Workflows.Web.Api;
 using Workflows.Web.Components.Dashboard;
@@ -82,6 +83,10 @@ public static class ApplicationSetup
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
         services.AddWorkflowsAutomations(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddDataProtection();
+        services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
+        services.AddSingleton<JourneySubmissionBus>();
+        services.AddSingleton<JourneyService>();
         return builder;
     }
 

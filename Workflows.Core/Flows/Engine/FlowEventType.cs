@@ -29,4 +29,7 @@ public enum FlowEventType
     PhaseDueDateChanged,
     AutomationTaskScheduled,
     AutomationScheduleCancelled,
+
+    /// <summary>A journey was submitted from a task; recorded by the journey service, never by the engine.</summary>
+    JourneySubmitted,
 }

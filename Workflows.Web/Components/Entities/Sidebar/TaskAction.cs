@@ -15,5 +15,6 @@ public enum TaskActionKind
     AddTaskAfter,
     RunAutomation,
     OpenJourney,
+    ShareJourneyLink,
     Notes,
 }
