@@ -63,6 +63,17 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await page.Locator(".wf-task-node", new() { HasText = "Install system" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Duration")).ToHaveValueAsync("3");
         await page.ScreenshotAsync("builder-reloaded");
+
+        // A second save, then the version history shows what changed since the first.
+        await RenameSelectedTaskAsync(page, "Install PV system");
+        await page.Keyboard.PressAsync("Control+s");
+        await Assertions.Expect(page.GetByText("Saved as version 2.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Version history" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changes since version 1" }).ClickAsync();
+        var changes = page.GetByRole(AriaRole.Region, new() { Name = "Changes" });
+        await Assertions.Expect(changes).ToContainTextAsync("From version 1 to version 2 (current)");
+        await Assertions.Expect(changes).ToContainTextAsync("Task 'Install system' renamed to 'Install PV system'");
+        await page.ScreenshotAsync("builder-version-changes");
         await page.Context.CloseAsync();
     }
 
