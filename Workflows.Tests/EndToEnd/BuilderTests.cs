@@ -63,6 +63,17 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await page.Locator(".wf-task-node", new() { HasText = "Install system" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Duration")).ToHaveValueAsync("3");
         await page.ScreenshotAsync("builder-reloaded");
+
+        // A second save, then the version history shows what changed since the first.
+        await RenameSelectedTaskAsync(page, "Install PV system");
+        await page.Keyboard.PressAsync("Control+s");
+        await Assertions.Expect(page.GetByText("Saved as version 2.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Version history" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Changes since version 1" }).ClickAsync();
+        var changes = page.GetByRole(AriaRole.Region, new() { Name = "Changes" });
+        await Assertions.Expect(changes).ToContainTextAsync("From version 1 to version 2 (current)");
+        await Assertions.Expect(changes).ToContainTextAsync("Task 'Install system' renamed to 'Install PV system'");
+        await page.ScreenshotAsync("builder-version-changes");
         await page.Context.CloseAsync();
     }
 
@@ -84,6 +95,218 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Task details" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("builder-problems");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_workflow_built_from_scratch_comes_back_intact_after_reload_and_runs_from_a_record()
+    {
+        const string name = "Opportunity follow-up";
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("builder@workflows.demo");
+        await page.WaitForURLAsync("**/builder");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Workflows" })).ToContainTextAsync("Solar installation");
+        await page.ScreenshotAsync("builder-e2e-0-list");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "New workflow" }).ClickAsync();
+        await page.WaitForURLAsync("**/builder/new");
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Palette" })).ToBeVisibleAsync();
+
+        // Workflow settings: a name, and started by hand on opportunities, whose attributes the decision tests.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workflow settings" }).ClickAsync();
+        var settings = page.GetByRole(AriaRole.Dialog, new() { Name = "Workflow settings" });
+        await FillAsync(settings.GetByLabel("Workflow name"), name);
+        await ChooseAsync(page, settings, "Record type", "Opportunity");
+        await page.ScreenshotAsync("builder-e2e-1-settings");
+        await settings.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+
+        // Two phases, added from the palette by click.
+        await AddPhaseAsync(page, "Qualification");
+        await AddPhaseAsync(page, "Delivery");
+        await page.ScreenshotAsync("builder-e2e-2-phases");
+
+        // Four tasks, each put into its phase from the details panel.
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Task details" });
+        await AddTaskAsync(page, "Add manual task", "Qualify opportunity", "Qualification");
+        await AddTaskAsync(page, "Add decision", "Check amount", "Qualification");
+        await AddTaskAsync(page, "Add manual task", "Large project review", "Delivery", keepOpen: true);
+        await ChooseAsync(page, details, "Due date", "Dynamic (after an event)");
+        await FillAsync(details.GetByLabel("Duration"), "3");
+        await page.ScreenshotAsync("builder-e2e-3-due-date");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close task details" }).ClickAsync();
+        await AddTaskAsync(page, "Add manual task", "Standard offer", "Delivery", keepOpen: true);
+        await ChooseAsync(page, details, "Required tasks", "Qualify opportunity");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(Node(page, "Standard offer")).ToContainTextAsync("1 requirement");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close task details" }).ClickAsync();
+
+        // Connect them on the canvas: qualify → decision → one task per branch.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fit to view" }).ClickAsync();
+        await ConnectAsync(page, Node(page, "Qualify opportunity").Locator(".wf-port-out"), Node(page, "Check amount").Locator(".wf-port-in"));
+        await ConnectAsync(page, Node(page, "Check amount").Locator(".wf-port-out"), Node(page, "Large project review").Locator(".wf-port-in"));
+        await ConnectAsync(page, Node(page, "Check amount").Locator(".wf-port-out"), Node(page, "Standard offer").Locator(".wf-port-in"));
+        await Assertions.Expect(page.Locator(".diagram-link path")).Not.ToHaveCountAsync(0);
+
+        // The decision: "Large" when the amount is above 10,000, "Small" otherwise, each with its connection.
+        await Node(page, "Check amount").ClickAsync();
+        await Assertions.Expect(details.GetByRole(AriaRole.Heading, new() { Name = "Decision" })).ToBeVisibleAsync();
+        await FillAsync(details.GetByRole(AriaRole.Group, new() { Name = "Branch Yes" }).GetByLabel("Branch name"), "Large");
+        await AddStatementAsync(page, details.GetByRole(AriaRole.Group, new() { Name = "Branch Large" }), "is greater than", "10000");
+        await details.GetByRole(AriaRole.Button, new() { Name = "Add branch" }).ClickAsync();
+        await FillAsync(details.GetByRole(AriaRole.Group, new() { Name = "Branch Branch 2" }).GetByLabel("Branch name"), "Small");
+        await AddStatementAsync(page, details.GetByRole(AriaRole.Group, new() { Name = "Branch Small" }), "is at most", "10000");
+        await ChooseAsync(page, details, "Connection to Large project review", "Large");
+        await ChooseAsync(page, details, "Connection to Standard offer", "Small");
+        await Assertions.Expect(page.Locator(".diagram-link", new() { HasText = "Small" })).ToBeAttachedAsync();
+        await page.ScreenshotAsync("builder-e2e-4-decision");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close task details" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Auto-layout" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".wf-builder-status")).ToContainTextAsync("Arranged left to right");
+        await page.ScreenshotAsync("builder-e2e-5-arranged");
+
+        await page.Keyboard.PressAsync("Control+s");
+        await Assertions.Expect(page.Locator(".wf-builder-status")).ToHaveTextAsync("Saved as version 1.");
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/builder/[0-9a-f-]{36}$"));
+        await page.ScreenshotAsync("builder-e2e-6-saved");
+
+        // After a reload everything is still there.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fit to view" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".wf-task-node")).ToHaveCountAsync(4);
+        await Assertions.Expect(Phase(page, "Qualification").Locator(".wf-task-node")).ToHaveCountAsync(2);
+        await Assertions.Expect(Phase(page, "Delivery").Locator(".wf-task-node")).ToHaveCountAsync(2);
+        await Assertions.Expect(Phase(page, "Qualification")).ToContainTextAsync("Qualify opportunity");
+        await Assertions.Expect(Phase(page, "Qualification")).ToContainTextAsync("Check amount");
+        await Assertions.Expect(Phase(page, "Delivery")).ToContainTextAsync("Large project review");
+        await Assertions.Expect(Phase(page, "Delivery")).ToContainTextAsync("Standard offer");
+        await Assertions.Expect(page.Locator(".diagram-link")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".diagram-link", new() { HasText = "Large" })).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator(".diagram-link", new() { HasText = "Small" })).ToBeAttachedAsync();
+        await Assertions.Expect(Node(page, "Standard offer")).ToContainTextAsync("1 requirement");
+        await page.ScreenshotAsync("builder-e2e-7-reloaded");
+
+        await Node(page, "Check amount").ClickAsync();
+        var large = details.GetByRole(AriaRole.Group, new() { Name = "Branch Large" });
+        await Assertions.Expect(large.GetByLabel("Value", new() { Exact = true })).ToHaveValueAsync("10000");
+        await ExpectFieldAsync(large, "Attribute", "Amount (EUR)");
+        await ExpectFieldAsync(large, "Operator", "is greater than");
+        await ExpectFieldAsync(details.GetByRole(AriaRole.Group, new() { Name = "Branch Small" }), "Operator", "is at most");
+        await ExpectFieldAsync(details, "Connection to Large project review", "Large");
+        await ExpectFieldAsync(details, "Connection to Standard offer", "Small");
+        await page.ScreenshotAsync("builder-e2e-8-reloaded-decision");
+        await Node(page, "Large project review").ClickAsync();
+        await Assertions.Expect(details.GetByLabel("Duration")).ToHaveValueAsync("3");
+        await ExpectFieldAsync(details, "Due date", "Dynamic (after an event)");
+        await ExpectFieldAsync(details, "Phase", "Delivery");
+        await Node(page, "Standard offer").ClickAsync();
+        await ExpectFieldAsync(details, "Required tasks", "Qualify opportunity");
+        await page.Context.CloseAsync();
+
+        // A case worker starts it on a large opportunity and works through it in the record's sidebar.
+        var worker = await browser.NewPageAsync();
+        await worker.LogInAsync("caseworker@workflows.demo");
+        await worker.WaitForURLAsync("**/dashboard");
+        await worker.GotoAsync("/entities/opportunity/opportunity-011");
+        await worker.WaitForInteractiveAsync();
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Trigger new workflow" }).ClickAsync();
+        await worker.GetByText(name, new() { Exact = true }).ClickAsync();
+        await Assertions.Expect(worker.GetByTestId("trigger-preview")).ToContainTextAsync("Qualification: Qualify opportunity, Check amount");
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Start workflow" }).ClickAsync();
+        await Assertions.Expect(worker.GetByText($"\"{name}\" started.")).ToBeVisibleAsync();
+        foreach (var task in new[] { "Qualify opportunity", "Check amount", "Large project review", "Standard offer" })
+        {
+            await Assertions.Expect(SidebarTask(worker, task)).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(SidebarTask(worker, "Qualify opportunity")).ToHaveAttributeAsync("data-status", "PENDING");
+        await worker.ScreenshotAsync("builder-e2e-9-sidebar");
+
+        // Done with qualifying, the decision sends this 22,400 EUR opportunity down the "Large" branch.
+        await worker.GetByRole(AriaRole.Button, new() { Name = "Actions for Qualify opportunity" }).First.ClickAsync();
+        await worker.Locator(".mud-popover-open").GetByRole(AriaRole.Menuitem, new() { Name = "Mark as done" }).ClickAsync();
+        await Assertions.Expect(SidebarTask(worker, "Qualify opportunity")).ToHaveAttributeAsync("data-status", "COMPLETED");
+        await Assertions.Expect(SidebarTask(worker, "Standard offer")).ToHaveAttributeAsync("data-status", "SKIPPED");
+        await Assertions.Expect(SidebarTask(worker, "Large project review")).ToHaveAttributeAsync("data-status", "PENDING");
+        await worker.ScreenshotAsync("builder-e2e-10-sidebar-decided");
+        await worker.Context.CloseAsync();
+    }
+
+    private static ILocator Node(IPage page, string name) => page.Locator(".wf-task-node", new() { HasText = name });
+
+    private static ILocator Phase(IPage page, string name) =>
+        page.Locator(".wf-phase").Filter(new() { Has = page.Locator(".wf-phase-header", new() { HasTextString = name }) });
+
+    private static ILocator SidebarTask(IPage page, string name) =>
+        page.Locator(".wf-task").Filter(new() { Has = page.Locator(".wf-task-name", new() { HasTextString = name }) }).First;
+
+    private static async Task AddPhaseAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add phase" }).ClickAsync();
+        var panel = page.GetByRole(AriaRole.Region, new() { Name = "Phase details" });
+        await FillAsync(panel.GetByLabel("Phase name"), name);
+        await Assertions.Expect(Phase(page, name)).ToBeVisibleAsync();
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Close phase details" }).ClickAsync();
+    }
+
+    private static async Task AddTaskAsync(IPage page, string button, string name, string phase, bool keepOpen = false)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+        await RenameSelectedTaskAsync(page, name);
+        await Assertions.Expect(Node(page, name)).ToBeInViewportAsync(new() { Ratio = 1 });
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Task details" });
+        await ChooseAsync(page, details, "Phase", phase);
+        await Assertions.Expect(Phase(page, phase)).ToContainTextAsync(name);
+        if (!keepOpen)
+        {
+            await details.GetByRole(AriaRole.Button, new() { Name = "Close task details" }).ClickAsync();
+        }
+    }
+
+    private static async Task AddStatementAsync(IPage page, ILocator branch, string op, string value)
+    {
+        await branch.GetByRole(AriaRole.Button, new() { Name = "Add statement" }).ClickAsync();
+        await ChooseAsync(page, branch, "Attribute", "Amount (EUR)");
+        await ChooseAsync(page, branch, "Operator", op);
+        await FillAsync(branch.GetByLabel("Value", new() { Exact = true }), value);
+    }
+
+    /// <summary>Types into a field and leaves it with Tab, which is when a MudBlazor text field hands over its value.</summary>
+    private static async Task FillAsync(ILocator field, string value)
+    {
+        await field.FillAsync(value);
+        await field.PressAsync("Tab");
+    }
+
+    private static ILocator Control(ILocator scope, string label) =>
+        scope.Locator(".mud-input-control", new() { Has = scope.Page.Locator("label", new() { HasTextRegex = new($"^{System.Text.RegularExpressions.Regex.Escape(label)}$") }) }).First;
+
+    private static async Task ChooseAsync(IPage page, ILocator scope, string label, string option)
+    {
+        await Control(scope, label).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
+    }
+
+    /// <summary>What a field shows, whether MudBlazor renders it as an input's value or as text.</summary>
+    private static async Task ExpectFieldAsync(ILocator scope, string label, string text)
+    {
+        var control = Control(scope, label);
+        var shown = "";
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            shown = await control.EvaluateAsync<string>("e => [...e.querySelectorAll('input')].map(i => i.value).join(' ') + ' ' + e.innerText");
+            if (shown.Contains(text, StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Assert.Fail($"The field '{label}' shows '{shown}', not '{text}'.");
     }
 
     private static async Task RenameSelectedTaskAsync(IPage page, string name)

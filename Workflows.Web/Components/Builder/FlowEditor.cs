@@ -55,6 +55,10 @@ public sealed class FlowEditor
 
     public IEnumerable<PhaseGroup> Phases => Diagram.Groups.OfType<PhaseGroup>();
 
+    /// <summary>Where tasks and phases sit on the canvas, for placing new items and fitting the view.</summary>
+    public IEnumerable<Rectangle> Occupied =>
+        Tasks.Select(n => new Rectangle(n.Position, new Size(TaskNode.Width, TaskNode.Height))).Concat(Phases.Select(p => p.Bounds));
+
     /// <summary>Takes a saved template (with its new revision) as the baseline for "unsaved changes".</summary>
     public void MarkSaved(FlowTemplate saved)
     {
@@ -258,6 +262,21 @@ public sealed class FlowEditor
         Changed?.Invoke();
     }
 
+    /// <summary>Pans the canvas so the selected task or phase is in view, e.g. once the details panel narrowed the canvas.</summary>
+    public void ShowSelection()
+    {
+        Rectangle? item = SelectedTask is { } node ? new Rectangle(node.Position, new Size(TaskNode.Width, TaskNode.Height)) : SelectedPhase?.Bounds;
+        if (item is null || Diagram.Container is not { } container)
+        {
+            return;
+        }
+
+        if (CanvasView.PanToShow(item, Diagram.Zoom, Diagram.Pan, new Size(container.Width, container.Height), CanvasView.Spacing) is { } pan)
+        {
+            Diagram.SetPan(pan.X, pan.Y);
+        }
+    }
+
     private void Restore(string? state)
     {
         if (state is null)
@@ -336,6 +355,8 @@ public sealed class FlowEditor
             {
                 node.ReinitializePorts();
             }
+
+            ShowSelection();
         };
         diagram.Nodes.Added += node => node.Moved += OnNodeMoved;
         diagram.Groups.Added += group => group.Moved += OnNodeMoved;
