@@ -9,6 +9,9 @@ namespace Workflows.Core.Entities;
 /// <summary>Schemas and records: reading, searching, and validated, concurrency-safe writes.</summary>
 public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock, IEnumerable<IEntityCommitHook> hooks)
 {
+    /// <summary>Raised after a record was created, changed or deleted and committed, with its id, for open pages.</summary>
+    public event Action<string>? Changed;
+
     public async Task<IReadOnlyList<EntitySchema>> ListSchemasAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -147,6 +150,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         db.EntityRecords.Add(record);
         await RunHooksAsync(new EntityCommit(db, record, Created: true, [.. record.Attributes.Select(pair => pair.Key)], actor), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke(record.Id);
         return record;
     }
 
@@ -175,6 +179,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             return fresh is null ? Refusal.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
         }
 
+        Changed?.Invoke(id);
         return staged;
     }
 
@@ -241,6 +246,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         record.UpdatedBy = actor.Name;
         record.Version++;
         await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke(record.Id);
         return record;
     }
 
