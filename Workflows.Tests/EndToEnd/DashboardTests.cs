@@ -40,7 +40,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign…" }).ClickAsync();
         await page.GetByLabel("Search users and partners").FillAsync("Messdienst");
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Netzwerk Messdienst AG" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save assignees" }).ClickAsync();
+        await page.ConfirmAssigneesAsync();
         await Assertions.Expect(page.GetByTestId("bulk-summary")).ToHaveTextAsync("All 2 tasks were updated.");
         await page.GetByRole(AriaRole.Button, new() { Name = "OK" }).ClickAsync();
 

@@ -57,7 +57,7 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         await ActAsync(page, "Sign contract", "Assign…");
         await page.GetByLabel("Search users and partners").FillAsync("SolarTech");
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "SolarTech Montage GmbH" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save assignees" }).ClickAsync();
+        await page.ConfirmAssigneesAsync();
         await Assertions.Expect(Task(page, "Sign contract")).ToContainTextAsync("SolarTech Montage GmbH");
 
         // Add a manual task.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Workflows.Core.Automations;
+using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
@@ -35,28 +36,13 @@ public static class CoreServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(clock ?? TimeProvider.System);
-        services.AddWorkflowsDatabase(configuration);
+        services.AddWorkflowsCore(configuration);
         services.AddIdentityCore<ApplicationUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowsDbContext>();
-        services.AddScoped<DemoSeeder>();
-        services.AddSingleton<DemoWorkflows>();
-        services.AddSingleton(new FlowSettings());
-        services.AddSingleton<FlowChangeBus>();
-        services.AddSingleton<UserDirectory>();
-        services.AddSingleton<Workflows.Core.Notifications.NotificationService>();
-        services.AddSingleton<Workflows.Core.Notes.NoteService>();
-        services.AddSingleton<FlowTemplateService>();
-        services.AddSingleton<FlowExecutionService>();
-        services.AddSingleton<Workflows.Core.Dashboard.TaskSearch>();
-        services.AddSingleton<Workflows.Core.Dashboard.DashboardStats>();
-        services.AddSingleton<Workflows.Core.Dashboard.SavedViewService>();
-        services.AddSingleton<EntityService>();
         services.AddSingleton<IJourneyLinkSigner>(new Workflows.Web.Hosting.DataProtectionLinkSigner(
             new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
-        services.AddSingleton<JourneySubmissionBus>();
-        services.AddSingleton<JourneyService>();
-        services.AddWorkflowsAutomations(configuration);
+        services.AddSingleton(new FlowSettings());
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }

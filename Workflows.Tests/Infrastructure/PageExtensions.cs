@@ -18,6 +18,19 @@ public static class PageExtensions
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
     }
 
+    /// <summary>
+    /// Saves the assign dialog once the picked assignee shows as a chip; the suggestion list may still be open over the
+    /// dialog's buttons, so it is closed first by clicking the dialog's title, as a person would.
+    /// </summary>
+    public static async Task ConfirmAssigneesAsync(this IPage page)
+    {
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog.Locator(".mud-chip")).Not.ToHaveCountAsync(0);
+        await dialog.Locator(".mud-dialog-title").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save assignees" }).ClickAsync();
+    }
+
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         Directory.CreateDirectory(BrowserFixture.ScreenshotFolder);

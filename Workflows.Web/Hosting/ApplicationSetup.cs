@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Workflows.Core.Automations;
 using Workflows.Core.Dashboard;
+using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Flows;
@@ -45,7 +46,7 @@ public static class ApplicationSetup
         });
         services.AddAuthorization();
 
-        services.AddWorkflowsDatabase(builder.Configuration);
+        services.AddWorkflowsCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddDatabaseDeveloperPageExceptionFilter();
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -60,33 +61,10 @@ public static class ApplicationSetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<WorkflowsClaimsFactory>();
 
-        services.AddSingleton<ApiTokenService>();
         services.AddWorkflowsApi(builder.Configuration);
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<PartnerAdministration>();
-        services.AddScoped<ClosingReasonCatalogue>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddScoped<DemoSeeder>();
-        services.AddSingleton<DemoWorkflows>();
-        services.AddSingleton<Workflows.Core.Entities.EntityService>();
-        services.AddSingleton<UserDirectory>();
-        services.AddSingleton(new FlowSettings
-        {
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(builder.Configuration["Workflows:TimeZone"] ?? "Europe/Berlin"),
-        });
-        services.AddSingleton<FlowChangeBus>();
-        services.AddSingleton<Workflows.Core.Notifications.NotificationService>();
-        services.AddSingleton<Workflows.Core.Notes.NoteService>();
-        services.AddSingleton<FlowTemplateService>();
-        services.AddSingleton<FlowExecutionService>();
-        services.AddSingleton<TaskSearch>();
-        services.AddSingleton<DashboardStats>();
-        services.AddSingleton<SavedViewService>();
-        services.AddWorkflowsAutomations(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddDataProtection();
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
-        services.AddSingleton<JourneySubmissionBus>();
-        services.AddSingleton<JourneyService>();
         return builder;
     }
 

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Core.Automations;
+using Workflows.Core.Dashboard;
+using Workflows.Core.Data;
+using Workflows.Core.Demo;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows;
+using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
+using Workflows.Core.Notes;
+using Workflows.Core.Notifications;
+
+namespace Workflows.Core;
+
+/// <summary>Registers the domain services of every feature, in one place for the web host and the tests.</summary>
+public static class CoreSetup
+{
+    public static IServiceCollection AddWorkflowsCore(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
+    {
+        services.AddWorkflowsDatabase(configuration);
+        services.AddSingleton(new FlowSettings
+        {
+            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Workflows:TimeZone"] ?? "Europe/Berlin"),
+        });
+
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<ApiTokenService>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<PartnerAdministration>();
+        services.AddScoped<ClosingReasonCatalogue>();
+        services.AddSingleton<EntityService>();
+        services.AddSingleton<FlowChangeBus>();
+        services.AddSingleton<FlowTemplateService>();
+        services.AddSingleton<FlowExecutionService>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<NoteService>();
+        services.AddSingleton<TaskSearch>();
+        services.AddSingleton<DashboardStats>();
+        services.AddSingleton<SavedViewService>();
+        services.AddSingleton<JourneySubmissionBus>();
+        services.AddSingleton<JourneyService>();
+        services.AddWorkflowsAutomations(configuration, contentRoot);
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoWorkflows>();
+        return services;
+    }
+}
