@@ -124,6 +124,7 @@ public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeP
         FlowEventType.PhaseCompleted => AutomationTriggerType.PhaseCompleted,
         FlowEventType.FlowCompleted => AutomationTriggerType.FlowCompleted,
         FlowEventType.FlowCancelled => AutomationTriggerType.FlowCancelled,
+        FlowEventType.JourneySubmitted => AutomationTriggerType.JourneySubmitted,
         _ => null,
     };
 }

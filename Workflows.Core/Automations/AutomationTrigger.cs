@@ -12,7 +12,7 @@ public sealed record AutomationTrigger
 
     public string? TemplateId { get; init; }
 
-    /// <summary>TaskCompleted: only this task (id or name).</summary>
+    /// <summary>TaskCompleted and JourneySubmitted: only this task (id or name).</summary>
     public string? TaskFilter { get; init; }
 
     /// <summary>PhaseCompleted: only this phase (id or name).</summary>
@@ -22,7 +22,8 @@ public sealed record AutomationTrigger
     public List<string>? Attributes { get; init; }
 
     public bool IsWorkflowEvent => Type is AutomationTriggerType.FlowStarted or AutomationTriggerType.TaskCompleted
-        or AutomationTriggerType.PhaseCompleted or AutomationTriggerType.FlowCompleted or AutomationTriggerType.FlowCancelled;
+        or AutomationTriggerType.PhaseCompleted or AutomationTriggerType.FlowCompleted or AutomationTriggerType.FlowCancelled
+        or AutomationTriggerType.JourneySubmitted;
 
     public bool Matches(AutomationEvent e)
     {
@@ -43,7 +44,7 @@ public sealed record AutomationTrigger
 
         return Type switch
         {
-            AutomationTriggerType.TaskCompleted => Names(TaskFilter, e.TaskId, e.TaskName),
+            AutomationTriggerType.TaskCompleted or AutomationTriggerType.JourneySubmitted => Names(TaskFilter, e.TaskId, e.TaskName),
             AutomationTriggerType.PhaseCompleted => Names(PhaseFilter, e.PhaseId, e.PhaseName),
             AutomationTriggerType.EntityUpdated => Attributes is not { Count: > 0 } || Attributes.Exists(a => e.ChangedAttributes?.Contains(a) == true),
             _ => true,

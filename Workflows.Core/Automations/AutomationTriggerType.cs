@@ -11,4 +11,5 @@ public enum AutomationTriggerType
     PhaseCompleted,
     FlowCompleted,
     FlowCancelled,
+    JourneySubmitted,
 }

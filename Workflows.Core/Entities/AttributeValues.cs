@@ -74,9 +74,11 @@ public static partial class AttributeValues
         switch (attribute.Type)
         {
             case AttributeType.Number:
-                if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number)
+                // A number built in memory holds its CLR type (int, double, …), not a decimal; its JSON text is the same for all.
+                if (value is JsonValue number && number.GetValueKind() == JsonValueKind.Number
+                    && decimal.TryParse(number.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var exact))
                 {
-                    return JsonValue.Create(number.GetValue<decimal>());
+                    return JsonValue.Create(exact);
                 }
 
                 if (value is JsonValue text && text.GetValueKind() == JsonValueKind.String

@@ -33,7 +33,7 @@ public sealed class TriggerDraft
         Type = Type,
         EntitySchema = Blank(EntitySchema),
         TemplateId = IsWorkflowEvent ? Blank(TemplateId) : null,
-        TaskFilter = Type == AutomationTriggerType.TaskCompleted ? Blank(TaskFilter) : null,
+        TaskFilter = Type is AutomationTriggerType.TaskCompleted or AutomationTriggerType.JourneySubmitted ? Blank(TaskFilter) : null,
         PhaseFilter = Type == AutomationTriggerType.PhaseCompleted ? Blank(PhaseFilter) : null,
         Attributes = Type == AutomationTriggerType.EntityUpdated && !string.IsNullOrWhiteSpace(Attributes)
             ? [.. Attributes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]
@@ -52,6 +52,7 @@ public sealed class TriggerDraft
         AutomationTriggerType.PhaseCompleted => "Phase completed",
         AutomationTriggerType.FlowCompleted => "Workflow completed",
         AutomationTriggerType.FlowCancelled => "Workflow closed (cancelled)",
+        AutomationTriggerType.JourneySubmitted => "Journey submitted (from a task)",
         _ => type.ToString(),
     };
 
