@@ -79,9 +79,5 @@ public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFacto
         return tasks.Where(t => keys.Any(a => a.ExecutionId == t.ExecutionId && a.TaskId == t.TaskId));
     }
 
-    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone) => DashboardView.StartOfDay(day, zone);
 }

@@ -120,8 +120,8 @@ public sealed record DashboardView
         };
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        DateTimeOffset StartOf(DateOnly day) => At(day, zone);
-        DateTimeOffset EndOf(DateOnly day) => At(day.AddDays(1), zone).AddTicks(-1);
+        DateTimeOffset StartOf(DateOnly day) => StartOfDay(day, zone);
+        DateTimeOffset EndOf(DateOnly day) => StartOfDay(day.AddDays(1), zone).AddTicks(-1);
         var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
         (DateTimeOffset? from, DateTimeOffset? to) = Due switch
         {
@@ -169,7 +169,8 @@ public sealed record DashboardView
         _ => TaskSort.DueDate,
     };
 
-    private static DateTimeOffset At(DateOnly day, TimeZoneInfo zone)
+    /// <summary>The instant a calendar day begins in <paramref name="zone"/>.</summary>
+    internal static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
     {
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
