@@ -37,8 +37,8 @@ public sealed class FlowExecutionService(
             return Refusal.Invalid("A workflow starts on at least one record.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
+        var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), EntityUpdates.HasRules(template.EntitySync, template.UpdateEntityAttributes), cancellationToken);
         var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));
         if (missing is not null)
         {
@@ -105,7 +105,7 @@ public sealed class FlowExecutionService(
         string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
         CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var row = await db.FlowExecutions.SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
         // The engine refuses every command on a deleted workflow, so it is "not found" whatever was asked.
         if (row is null || row.Deleted)
@@ -137,7 +137,8 @@ public sealed class FlowExecutionService(
             return Refusal.Invalid("A workflow deleted for good takes no other change at the same time.");
         }
 
-        var records = await LoadRecordsAsync(db, execution.Contexts.Select(c => c.EntityId), cancellationToken);
+        var records = await LoadRecordsAsync(
+            db, execution.Contexts.Select(c => c.EntityId), EntityUpdates.HasRules(execution.EntitySync, execution.UpdateEntityAttributes), cancellationToken);
         var primary = records.GetValueOrDefault(execution.PrimaryContext?.EntityId ?? row.PrimaryEntityId);
         var statusBefore = execution.Status;
         var deletedBefore = execution.Deleted;
@@ -242,12 +243,27 @@ public sealed class FlowExecutionService(
             TimeZone = settings.TimeZone,
         };
 
+    /// <summary>
+    /// A context whose connection stays open until it is disposed: one open (and one round of connection pragmas) per
+    /// operation instead of one per query.
+    /// </summary>
+    private async Task<WorkflowsDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return db;
+    }
+
+    /// <summary>
+    /// The records by id. They are tracked only when entity-sync rules may write them: tracking a record snapshots its
+    /// JSON attributes, which is most of the cost of loading it.
+    /// </summary>
     private static async Task<Dictionary<string, EntityRecord>> LoadRecordsAsync(
-        WorkflowsDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+        WorkflowsDbContext db, IEnumerable<string> ids, bool forWriting, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.EntityRecords.Where(r => wanted.Contains(r.Id) && r.DeletedAt == null)
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var records = db.EntityRecords.Where(r => wanted.Contains(r.Id) && r.DeletedAt == null);
+        return await (forWriting ? records : records.AsNoTracking()).ToDictionaryAsync(r => r.Id, cancellationToken);
     }
 
     private async Task WriteAsync(
@@ -282,10 +298,13 @@ public sealed class FlowExecutionService(
             });
         }
 
-        if (events.Count > 0)
+        if (events.Count > 0 && EntityUpdates.HasRules(execution.EntitySync, execution.UpdateEntityAttributes))
         {
+            // A plain list, not records.Values.Select(…) inside the query: EF Core compiles such a client expression
+            // into a new delegate on every execution, which cost a JIT compilation per command.
+            var slugs = records.Values.Select(r => r.Schema).Distinct().ToList();
             var schemas = await db.EntitySchemas.AsNoTracking()
-                .Where(s => records.Values.Select(r => r.Schema).Contains(s.Slug))
+                .Where(s => slugs.Contains(s.Slug))
                 .ToDictionaryAsync(s => s.Slug, cancellationToken);
             EntityUpdates.Apply(execution, events, records, schemas, actor, now);
         }

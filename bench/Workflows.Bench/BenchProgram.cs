@@ -18,6 +18,15 @@ public static class BenchProgram
         var output = Option(args, "--out") ?? Path.Combine(RepositoryRoot(), "bench", "results", "latest.json");
         var workFolder = Path.Combine(Path.GetTempPath(), "workflows-bench");
         var settings = quick ? BenchSettings.Quick(workFolder) : BenchSettings.Full(workFolder);
+        if (Option(args, "--engine-workers") is { } workers)
+        {
+            settings = settings with { EngineWorkers = int.Parse(workers, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (Option(args, "--engine-workflows") is { } workflows)
+        {
+            settings = settings with { EngineWorkflows = int.Parse(workflows, System.Globalization.CultureInfo.InvariantCulture) };
+        }
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

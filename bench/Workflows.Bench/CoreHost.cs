@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
@@ -40,7 +41,15 @@ public sealed class CoreHost : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflows"] = $"Data Source={Path.Combine(folder, "bench.db")}" })
             .Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(logging =>
+        {
+            // BENCH_EF_LOG=1 prints every SQL command and query compilation: how the fixes were found.
+            if (Environment.GetEnvironmentVariable("BENCH_EF_LOG") == "1")
+            {
+                logging.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)
+                    .AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug).AddFilter((_, _) => false);
+            }
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddWorkflowsDatabase(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<WorkflowsDbContext>();

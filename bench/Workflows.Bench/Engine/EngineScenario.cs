@@ -21,6 +21,8 @@ public static class EngineScenario
             new("engine", "start p95", ours.Starts.Percentile(95), peer.Starts.Percentile(95), "ms"),
             new("engine", "completion p50", ours.Completions.Percentile(50), peer.Completions.Percentile(50), "ms"),
             new("engine", "completion p95", ours.Completions.Percentile(95), peer.Completions.Percentile(95), "ms"),
+            new("engine", "CPU per start", ours.CpuPerStart, peer.CpuPerStart, "ms", "process CPU time / starts"),
+            new("engine", "CPU per completion", ours.CpuPerCompletion, peer.CpuPerCompletion, "ms", "process CPU time / completions"),
         ];
     }
 }

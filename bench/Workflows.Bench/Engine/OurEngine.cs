@@ -7,6 +7,9 @@ namespace Workflows.Bench.Engine;
 /// <summary>Our side of the engine scenario: the application services on a SQLite file, every change committed.</summary>
 public static class OurEngine
 {
+    /// <summary>Workflows run before the measured ones, so tiered JIT has settled and pools are warm.</summary>
+    private const int WarmUp = 150;
+
     private static readonly Actor Worker = new("bench-user-a", "Bench worker");
 
     public static async Task<EngineRun> RunAsync(string workFolder, int workflows, int workers, CancellationToken cancellationToken)
@@ -33,8 +36,7 @@ public static class OurEngine
             }
         }
 
-        // A short warm-up so JIT and connection pools are not in the figures.
-        await new EngineRun(Math.Min(20, workflows), workers).RunAsync(Start, Complete, cancellationToken);
+        await new EngineRun(Math.Min(WarmUp, workflows), workers).RunAsync(Start, Complete, cancellationToken);
         var run = new EngineRun(workflows, workers);
         var ids = await run.RunAsync(Start, Complete, cancellationToken);
         var last = await executions.GetAsync(ids[^1], cancellationToken);

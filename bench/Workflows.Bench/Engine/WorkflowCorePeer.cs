@@ -12,6 +12,9 @@ namespace Workflows.Bench.Engine;
 /// </summary>
 public static class WorkflowCorePeer
 {
+    /// <summary>Workflows run before the measured ones, so tiered JIT has settled and pools are warm.</summary>
+    private const int WarmUp = 150;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Progress = new();
 
     public static async Task<EngineRun> RunAsync(int workflows, int workers, CancellationToken cancellationToken)
@@ -41,7 +44,7 @@ public static class WorkflowCorePeer
                 await Signal(id).WaitAsync(cancellationToken);
             }
 
-            await new EngineRun(Math.Min(20, workflows), workers).RunAsync(Start, Complete, cancellationToken);
+            await new EngineRun(Math.Min(WarmUp, workflows), workers).RunAsync(Start, Complete, cancellationToken);
             var run = new EngineRun(workflows, workers);
             var ids = await run.RunAsync(Start, Complete, cancellationToken);
             var last = await host.PersistenceStore.GetWorkflowInstance(ids[^1], cancellationToken);
