@@ -57,6 +57,26 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         return new TaskListPage(total, page, size, items);
     }
 
+    /// <summary>
+    /// The dashboard's cards for the tasks <paramref name="scope"/> selects (its assignees and filters; status, due and
+    /// sort are set per card): open, overdue, due on the day [<paramref name="dayStart"/>, <paramref name="dayEnd"/>]
+    /// and finished since <paramref name="weekStart"/>.
+    /// </summary>
+    public async Task<TaskCounts> CountAsync(
+        TaskQuery scope, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset weekStart, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var open = scope with { Status = TaskStatusFilter.Open, Overdue = false, DueFrom = null, DueTo = null, FinishedFrom = null };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        Task<int> Count(TaskQuery query) => Filter(Start(db, query, now), query, now).CountAsync(cancellationToken);
+        return new TaskCounts(
+            await Count(open),
+            await Count(open with { Overdue = true }),
+            await Count(open with { DueFrom = dayStart, DueTo = dayEnd }),
+            await Count(open with { Status = TaskStatusFilter.Finished, FinishedFrom = weekStart }));
+    }
+
     private static IQueryable<TaskRow> Start(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
     {
         var all = db.FlowTasks.AsNoTracking();
@@ -114,6 +134,11 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         if (query.DueTo is { } to)
         {
             tasks = tasks.Where(t => t.DueAt <= to);
+        }
+
+        if (query.FinishedFrom is { } finishedFrom)
+        {
+            tasks = tasks.Where(t => t.FinishedAt >= finishedFrom);
         }
 
         if (query.TemplateId is { } templateId)

@@ -23,6 +23,16 @@ public static class BenchProgram
             settings = settings with { EngineWorkers = int.Parse(workers, System.Globalization.CultureInfo.InvariantCulture) };
         }
 
+        if (Option(args, "--dashboard-tasks") is { } tasks)
+        {
+            settings = settings with { DashboardTasks = int.Parse(tasks, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        if (Option(args, "--keep") is not null || args.Contains("--keep"))
+        {
+            settings = settings with { KeepDatabases = true };
+        }
+
         if (Option(args, "--engine-workflows") is { } workflows)
         {
             settings = settings with { EngineWorkflows = int.Parse(workflows, System.Globalization.CultureInfo.InvariantCulture) };
@@ -53,6 +63,7 @@ public static class BenchProgram
             var metrics = name switch
             {
                 "engine" => await EngineScenario.RunAsync(settings, cancellationToken),
+                "dashboard" => await Dashboard.DashboardScenario.RunAsync(settings, log, cancellationToken),
                 _ => throw new ArgumentException($"Unknown scenario '{name}'."),
             };
             report.AddRange(metrics);

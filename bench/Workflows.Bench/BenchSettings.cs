@@ -7,6 +7,9 @@ public sealed record BenchSettings
 
     public required string WorkFolder { get; init; }
 
+    /// <summary>Leave the SQLite files in the work folder after the run, to inspect query plans.</summary>
+    public bool KeepDatabases { get; init; }
+
     public int EngineWorkflows { get; init; } = 2_000;
 
     public int EngineWorkers { get; init; } = 4;

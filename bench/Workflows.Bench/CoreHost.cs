@@ -18,8 +18,11 @@ namespace Workflows.Bench;
 /// </summary>
 public sealed class CoreHost : IAsyncDisposable
 {
-    private CoreHost(string folder, ServiceProvider services)
+    private readonly bool keep;
+
+    private CoreHost(string folder, ServiceProvider services, bool keep)
     {
+        this.keep = keep;
         Folder = folder;
         Services = services;
     }
@@ -33,7 +36,7 @@ public sealed class CoreHost : IAsyncDisposable
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A migrated database with the demo users, schemas, records and closing reasons.</summary>
-    public static async Task<CoreHost> StartAsync(string workFolder, CancellationToken cancellationToken)
+    public static async Task<CoreHost> StartAsync(string workFolder, CancellationToken cancellationToken, bool keep = false)
     {
         var folder = Path.Combine(workFolder, $"core-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -64,7 +67,8 @@ public sealed class CoreHost : IAsyncDisposable
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<TaskSearch>();
-        var host = new CoreHost(folder, services.BuildServiceProvider());
+        services.AddSingleton<Workflows.Core.Demo.Bulk.BulkSeeder>();
+        var host = new CoreHost(folder, services.BuildServiceProvider(), keep);
         await using var scope = host.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), cancellationToken);
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
@@ -75,6 +79,11 @@ public sealed class CoreHost : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (keep)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);
