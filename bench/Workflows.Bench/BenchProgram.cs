@@ -28,6 +28,11 @@ public static class BenchProgram
             settings = settings with { DashboardTasks = int.Parse(tasks, System.Globalization.CultureInfo.InvariantCulture) };
         }
 
+        if (Option(args, "--dashboard-repeats") is { } repeats)
+        {
+            settings = settings with { DashboardRepeats = int.Parse(repeats, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
         if (Option(args, "--keep") is not null || args.Contains("--keep"))
         {
             settings = settings with { KeepDatabases = true };
@@ -64,6 +69,8 @@ public static class BenchProgram
             {
                 "engine" => await EngineScenario.RunAsync(settings, cancellationToken),
                 "dashboard" => await Dashboard.DashboardScenario.RunAsync(settings, log, cancellationToken),
+                "api" => await Api.ApiScenario.RunAsync(settings, log, cancellationToken),
+                "builder" => await Builder.BuilderScenario.RunAsync(settings, cancellationToken),
                 _ => throw new ArgumentException($"Unknown scenario '{name}'."),
             };
             report.AddRange(metrics);
