@@ -109,7 +109,7 @@ public static class ApiScenario
         for (var c = 0; c < settings.ApiClients; c++)
         {
             var created = await tokenService.CreateAsync(user.Id, $"bench client {c + 1}", DateTimeOffset.UtcNow.AddDays(1), cancellationToken);
-            tokens.Add(created.Value?.Token ?? throw new InvalidOperationException(created.Error));
+            tokens.Add(created.Succeeded ? created.Value.Token : throw new InvalidOperationException(created.Error));
         }
 
         var templates = scope.ServiceProvider.GetRequiredService<FlowTemplateService>();

@@ -87,7 +87,9 @@ public static class BuilderScenario
                 PhaseId = $"phase-{i * phases / tasks + 1:00}",
                 Requirements = i == 0 ? null : [new EnableRequirement { TaskId = TaskId(i - 1), When = RequirementWhen.TASK_FINISHED }],
                 AssignedTo = [Assignee.FromVariable("{{entity.owner}}")],
-                DueDateConfig = new DueDateConfig { Duration = 2, Unit = TimeUnit.Days, Type = DueDateType.TASK_FINISHED, TaskId = i == 0 ? null : TaskId(i - 1) },
+                DueDateConfig = i == 0
+                    ? new DueDateConfig { Duration = 2, Unit = TimeUnit.Days, Type = DueDateType.WORKFLOW_STARTED }
+                    : new DueDateConfig { Duration = 2, Unit = TimeUnit.Days, Type = DueDateType.TASK_FINISHED, TaskId = TaskId(i - 1) },
             })],
             Edges = [.. Enumerable.Range(0, tasks - 1).Select(i => new FlowEdge { Id = $"e{i + 1:000}", FromId = TaskId(i), ToId = TaskId(i + 1) })],
         };

@@ -13,7 +13,7 @@ public sealed class BenchReport(string mode)
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
     public List<BenchMetric> Metrics { get; } = [];
