@@ -87,6 +87,7 @@ internal static class TaskRows
         row.PhaseId = task.PhaseId;
         row.PhaseName = phase?.Name;
         row.DueAt = task.DueDate?.End(zone);
+        row.DueSort = row.DueAt ?? DateTimeOffset.MaxValue;
         row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? PendingDueDate.Describe(config, execution) : null);
         row.Unassigned = assignees.Count == 0;
         row.TemplateId = execution.FlowTemplateId;
