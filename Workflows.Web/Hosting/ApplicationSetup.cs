@@ -79,6 +79,7 @@ public static class ApplicationSetup
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<TaskSearch>();
+        services.AddSingleton<Workflows.Core.Demo.Bulk.BulkSeeder>();
         services.AddSingleton<AutomationTaskRunner>();
         // The job worker registers its own queue; until then, started automations wait visibly.
         services.TryAddSingleton<IAutomationRunQueue, NoAutomationWorker>();
