@@ -43,6 +43,7 @@ public static class CoreSetup
         services.AddWorkflowsAutomations(configuration, contentRoot);
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoWorkflows>();
+        services.AddSingleton<Demo.Bulk.BulkSeeder>();
         return services;
     }
 }

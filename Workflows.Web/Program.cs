@@ -6,6 +6,11 @@ builder.AddWorkflowsApplication();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await Workflows.Web.Hosting.BulkSeedCommand.TryRunAsync(app, args))
+{
+    return;
+}
+
 app.UseWorkflowsPipeline();
 app.MapWorkflowsEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -8,7 +8,7 @@ namespace Workflows.Core.Dashboard;
 /// Counts for the dashboard's cards and charts, over the same flattened task tables as the list, scoped to a set of
 /// assignees (or everyone). Each number is one indexed query.
 /// </summary>
-public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFactory, TaskSearch search, TimeProvider clock)
 {
     public async Task<DashboardSummary> SummarizeAsync(IReadOnlyList<string> assigneeIds, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
@@ -19,11 +19,10 @@ public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFacto
         var weekStart = Start(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), zone);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
+        // The cards are the task list's own counts, served by the same indexes as the list.
+        var (open, overdue, dueToday, completedThisWeek) = await search.CountAsync(
+            new TaskQuery { AssigneeIds = assigneeIds }, todayStart, tomorrowStart.AddTicks(-1), weekStart, cancellationToken);
         var tasks = Scope(db, assigneeIds);
-        var open = await tasks.CountAsync(t => t.IsOpen, cancellationToken);
-        var overdue = await tasks.CountAsync(t => t.IsOpen && t.DueAt < now, cancellationToken);
-        var dueToday = await tasks.CountAsync(t => t.IsOpen && t.DueAt >= todayStart && t.DueAt < tomorrowStart, cancellationToken);
-        var completedThisWeek = await tasks.CountAsync(t => t.Status == "COMPLETED" && t.FinishedAt >= weekStart, cancellationToken);
 
         var links = db.FlowTaskAssignees.AsNoTracking().Where(a => a.IsOpen);
         if (assigneeIds.Count > 0)

@@ -23,6 +23,9 @@ public sealed record TaskQuery
     /// <summary>Due at or before this instant.</summary>
     public DateTimeOffset? DueTo { get; init; }
 
+    /// <summary>Finished at or after this instant ("completed this week").</summary>
+    public DateTimeOffset? FinishedFrom { get; init; }
+
     /// <summary>Open and due before now.</summary>
     public bool Overdue { get; init; }
 

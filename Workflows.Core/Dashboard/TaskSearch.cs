@@ -7,7 +7,7 @@ namespace Workflows.Core.Dashboard;
 /// <summary>
 /// The task list behind the dashboard, the partner page and the API's task search. It reads only the flattened
 /// task tables: with assignees it starts from <c>flow_task_assignees</c> (index AssigneeId, IsOpen, DueAt), otherwise
-/// from <c>flow_tasks</c> (indexes on IsOpen, DueAt and on template, schema, status), never from execution documents.
+/// from <c>flow_tasks</c> (indexes on IsOpen, DueSort and on template, schema, status), never from execution documents.
 /// </summary>
 public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
 {
@@ -17,14 +17,32 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         var size = Math.Clamp(query.PageSize, 1, TaskQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
-        var tasks = Filter(Start(db, query, now), query, now);
-        var total = await tasks.CountAsync(cancellationToken);
-        var rows = await Sort(tasks, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+        int total;
+        List<TaskRow> rows;
+        if (AnsweredByLinks(query))
+        {
+            // Everything asked is on the assignee links: count and page them without opening a task row, then read
+            // only the rows of the page (a partner organisation has thousands of tasks; a page has fifty).
+            var keys = LinkKeys(db, query, now);
+            total = await keys.CountAsync(cancellationToken);
+            var pageKeys = await SortKeys(keys, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+            var executionIds = pageKeys.Select(k => k.ExecutionId).Distinct().ToList();
+            var fetched = (await db.FlowTasks.AsNoTracking().Where(t => executionIds.Contains(t.ExecutionId)).ToListAsync(cancellationToken))
+                .ToDictionary(t => (t.ExecutionId, t.TaskId));
+            rows = [.. pageKeys.Select(k => fetched.GetValueOrDefault((k.ExecutionId, k.TaskId))).OfType<TaskRow>()];
+        }
+        else
+        {
+            var tasks = Filter(Start(db, query, now), query, now);
+            total = await tasks.CountAsync(cancellationToken);
+            rows = await Sort(tasks, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken);
+        }
 
-        var executionIds = rows.Select(r => r.ExecutionId).Distinct().ToList();
+        var pageExecutions = rows.Select(r => r.ExecutionId).Distinct().ToList();
         var links = await db.FlowTaskAssignees.AsNoTracking()
-            .Where(a => executionIds.Contains(a.ExecutionId))
+            .Where(a => pageExecutions.Contains(a.ExecutionId))
             .Select(a => new { a.ExecutionId, a.TaskId, a.AssigneeId })
             .ToListAsync(cancellationToken);
         var assignees = links.ToLookup(a => (a.ExecutionId, a.TaskId), a => a.AssigneeId);
@@ -57,20 +75,67 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         return new TaskListPage(total, page, size, items);
     }
 
-    private static IQueryable<TaskRow> Start(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
+    /// <summary>
+    /// The dashboard's cards for the tasks <paramref name="scope"/> selects (its assignees and filters; status, due and
+    /// sort are set per card): open, overdue, due on the day [<paramref name="dayStart"/>, <paramref name="dayEnd"/>]
+    /// and finished since <paramref name="weekStart"/>.
+    /// </summary>
+    public async Task<TaskCounts> CountAsync(
+        TaskQuery scope, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset weekStart, CancellationToken cancellationToken)
     {
-        var all = db.FlowTasks.AsNoTracking();
-        if (query.AssigneeIds.Count == 0)
-        {
-            return query.Unassigned ? all.Where(t => t.Unassigned) : all;
-        }
+        var now = clock.GetUtcNow();
+        var open = scope with { Status = TaskStatusFilter.Open, Overdue = false, DueFrom = null, DueTo = null, FinishedFrom = null };
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        Task<int> Count(TaskQuery query) => AnsweredByLinks(query)
+            ? LinkKeys(db, query, now).CountAsync(cancellationToken)
+            : Filter(Start(db, query, now), query, now).CountAsync(cancellationToken);
+        return new TaskCounts(
+            await Count(open),
+            await Count(open with { Overdue = true }),
+            await Count(open with { DueFrom = dayStart, DueTo = dayEnd }),
+            await Count(open with { Status = TaskStatusFilter.Finished, FinishedFrom = weekStart }));
+    }
 
-        // The assignee index answers "open tasks of X due in this range" by itself; the task rows are joined after.
+    /// <summary>
+    /// Whether the assignee links alone answer the query: assignees given, and only what a link repeats of its task
+    /// (open or not, due date) filtered and sorted on.
+    /// </summary>
+    private static bool AnsweredByLinks(TaskQuery query) =>
+        query.AssigneeIds.Count > 0
+        && query.Status is TaskStatusFilter.Open or TaskStatusFilter.All
+        && query.FinishedFrom is null && query.TemplateId is null && query.EntitySchema is null && query.EntityId is null
+        && query.ExecutionId is null && string.IsNullOrWhiteSpace(query.Text)
+        && !query.NoDueDate && string.IsNullOrWhiteSpace(query.PhaseName)
+        && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending;
+
+    /// <summary>The (execution, task, due) of every task the query's assignee links select, each task once.</summary>
+    private static IQueryable<TaskKey> LinkKeys(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
+    {
         var ids = query.AssigneeIds.Distinct(StringComparer.Ordinal).ToList();
+        var keys = Links(db, ids, query, now).Select(a => new TaskKey { ExecutionId = a.ExecutionId, TaskId = a.TaskId, DueAt = a.DueAt });
+        return ids.Count > 1 ? keys.Distinct() : keys;
+    }
+
+    private static IQueryable<TaskKey> SortKeys(IQueryable<TaskKey> keys, TaskSort sort) => sort == TaskSort.DueDateDescending
+        ? keys.OrderBy(k => k.DueAt == null).ThenByDescending(k => k.DueAt).ThenBy(k => k.ExecutionId).ThenBy(k => k.TaskId)
+        : keys.OrderBy(k => k.DueAt == null).ThenBy(k => k.DueAt).ThenBy(k => k.ExecutionId).ThenBy(k => k.TaskId);
+
+    /// <summary>
+    /// The assignee links of <paramref name="ids"/> narrowed by state and due date: one range of the index
+    /// (AssigneeId, IsOpen, DueAt) per assignee.
+    /// <para>
+    /// Flags are compared with <c>EF.Parameter(true)</c>, not tested bare: EF Core writes <c>WHERE "IsOpen"</c> for
+    /// <c>a.IsOpen</c>, which SQLite cannot use as an index equality (it scans the whole index), while
+    /// <c>"IsOpen" = @p</c> seeks straight to the open entries.
+    /// </para>
+    /// </summary>
+    private static IQueryable<TaskAssigneeRow> Links(WorkflowsDbContext db, List<string> ids, TaskQuery query, DateTimeOffset now)
+    {
         var links = db.FlowTaskAssignees.AsNoTracking().Where(a => ids.Contains(a.AssigneeId));
         if (query.Status == TaskStatusFilter.Open || query.Overdue)
         {
-            links = links.Where(a => a.IsOpen);
+            links = links.Where(a => a.IsOpen == EF.Parameter(true));
         }
 
         if (query.Overdue)
@@ -88,7 +153,21 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             links = links.Where(a => a.DueAt <= to);
         }
 
-        var joined = links.Join(all, a => new { a.ExecutionId, a.TaskId }, t => new { t.ExecutionId, t.TaskId }, (a, t) => t);
+        return links;
+    }
+
+    private static IQueryable<TaskRow> Start(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
+    {
+        var all = db.FlowTasks.AsNoTracking();
+        if (query.AssigneeIds.Count == 0)
+        {
+            return query.Unassigned ? all.Where(t => t.Unassigned == EF.Parameter(true)) : all;
+        }
+
+        // The assignee index answers "open tasks of X due in this range" by itself; the task rows are joined after.
+        var ids = query.AssigneeIds.Distinct(StringComparer.Ordinal).ToList();
+        var joined = Links(db, ids, query, now)
+            .Join(all, a => new { a.ExecutionId, a.TaskId }, t => new { t.ExecutionId, t.TaskId }, (a, t) => t);
         return ids.Count > 1 ? joined.Distinct() : joined;
     }
 
@@ -96,24 +175,30 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     {
         tasks = query.Status switch
         {
-            TaskStatusFilter.Open => tasks.Where(t => t.IsOpen),
+            TaskStatusFilter.Open => tasks.Where(t => t.IsOpen == EF.Parameter(true)),
             TaskStatusFilter.Finished => tasks.Where(t => t.Status == "COMPLETED" || t.Status == "SKIPPED"),
             TaskStatusFilter.Exactly => tasks.Where(t => t.Status == query.ExactStatus),
             _ => tasks,
         };
         if (query.Overdue)
         {
-            tasks = tasks.Where(t => t.IsOpen && t.DueAt < now);
+            tasks = tasks.Where(t => t.IsOpen == EF.Parameter(true) && t.DueSort < now);
         }
 
+        // DueSort equals DueAt where there is a due date, so these are the DueAt conditions, on the indexed column.
         if (query.DueFrom is { } from)
         {
-            tasks = tasks.Where(t => t.DueAt >= from);
+            tasks = tasks.Where(t => t.DueSort >= from && t.DueAt != null);
         }
 
         if (query.DueTo is { } to)
         {
-            tasks = tasks.Where(t => t.DueAt <= to);
+            tasks = tasks.Where(t => t.DueSort <= to);
+        }
+
+        if (query.FinishedFrom is { } finishedFrom)
+        {
+            tasks = tasks.Where(t => t.FinishedAt >= finishedFrom);
         }
 
         if (query.NoDueDate)
@@ -171,6 +256,16 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskSort.Phase => tasks.OrderBy(t => t.PhaseName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
         TaskSort.PhaseDescending => tasks.OrderByDescending(t => t.PhaseName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
         TaskSort.UpdatedAscending => tasks.OrderBy(t => t.UpdatedAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
-        _ => tasks.OrderBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        _ => tasks.OrderBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
     };
+}
+
+/// <summary>A task named by its assignee link, with the due date the link repeats for ordering.</summary>
+internal sealed record TaskKey
+{
+    public required string ExecutionId { get; init; }
+
+    public required string TaskId { get; init; }
+
+    public DateTimeOffset? DueAt { get; init; }
 }

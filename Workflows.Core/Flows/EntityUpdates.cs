@@ -11,6 +11,10 @@ namespace Workflows.Core.Flows;
 /// </summary>
 internal static class EntityUpdates
 {
+    /// <summary>Whether a workflow has any rule that may write its records; without one nothing needs loading for writing.</summary>
+    public static bool HasRules(IReadOnlyCollection<EntitySync>? entitySync, IReadOnlyCollection<UpdateEntityAttributes>? updates) =>
+        entitySync is { Count: > 0 } || updates is { Count: > 0 };
+
     public static void Apply(
         FlowExecution execution, IReadOnlyList<FlowEvent> events, IReadOnlyDictionary<string, EntityRecord> records,
         IReadOnlyDictionary<string, EntitySchema> schemas, Actor actor, DateTimeOffset now)

@@ -38,8 +38,8 @@ public sealed class FlowExecutionService(
             return Refusal.Invalid("A workflow starts on at least one record.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
+        var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), EntityUpdates.HasRules(template.EntitySync, template.UpdateEntityAttributes), cancellationToken);
         var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));
         if (missing is not null)
         {
@@ -106,7 +106,7 @@ public sealed class FlowExecutionService(
         string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
         CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = await OpenAsync(cancellationToken);
         var staged = await StageAsync(
             db, executionId,
             execution =>
@@ -173,7 +173,8 @@ public sealed class FlowExecutionService(
             return Refusal.Invalid("A workflow deleted for good takes no other change at the same time.");
         }
 
-        var records = await LoadRecordsAsync(db, execution.Contexts.Select(c => c.EntityId), cancellationToken);
+        var records = await LoadRecordsAsync(
+            db, execution.Contexts.Select(c => c.EntityId), EntityUpdates.HasRules(execution.EntitySync, execution.UpdateEntityAttributes), cancellationToken);
         var primary = records.GetValueOrDefault(execution.PrimaryContext?.EntityId ?? row.PrimaryEntityId);
         var statusBefore = execution.Status;
         var deletedBefore = execution.Deleted;
@@ -275,12 +276,41 @@ public sealed class FlowExecutionService(
             TimeZone = settings.TimeZone,
         };
 
+    /// <summary>
+    /// A context whose connection stays open until it is disposed: one open (and one round of connection pragmas) per
+    /// operation instead of one per query.
+    /// </summary>
+    private async Task<WorkflowsDbContext> OpenAsync(CancellationToken cancellationToken)
+    {
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return db;
+    }
+
+    /// <summary>
+    /// The records by id. They are tracked only when entity-sync rules may write them: tracking a record snapshots its
+    /// JSON attributes, which is most of the cost of loading it.
+    /// </summary>
     private static async Task<Dictionary<string, EntityRecord>> LoadRecordsAsync(
-        WorkflowsDbContext db, IEnumerable<string> ids, CancellationToken cancellationToken)
+        WorkflowsDbContext db, IEnumerable<string> ids, bool forWriting, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        return await db.EntityRecords.Where(r => wanted.Contains(r.Id) && r.DeletedAt == null)
-            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        // A record this unit of work already changed (a journey writes it before completing the task) must be read
+        // as changed, so decisions see the new answers.
+        var staged = db.ChangeTracker.Entries<EntityRecord>()
+            .Where(e => wanted.Contains(e.Entity.Id))
+            .ToDictionary(e => e.Entity.Id, e => e.Entity);
+        var missing = wanted.Where(id => !staged.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+        {
+            var records = db.EntityRecords.Where(r => missing.Contains(r.Id) && r.DeletedAt == null);
+            foreach (var record in await (forWriting ? records : records.AsNoTracking()).ToListAsync(cancellationToken))
+            {
+                staged[record.Id] = record;
+            }
+        }
+
+        return staged;
     }
 
     private async Task WriteAsync(
@@ -315,16 +345,25 @@ public sealed class FlowExecutionService(
             });
         }
 
-        if (events.Count > 0)
+        if (events.Count == 0)
         {
+            return;
+        }
+
+        if (EntityUpdates.HasRules(execution.EntitySync, execution.UpdateEntityAttributes))
+        {
+            // A plain list, not records.Values.Select(…) inside the query: EF Core compiles such a client expression
+            // into a new delegate on every execution, which cost a JIT compilation per command.
+            var slugs = records.Values.Select(r => r.Schema).Distinct().ToList();
             var schemas = await db.EntitySchemas.AsNoTracking()
-                .Where(s => records.Values.Select(r => r.Schema).Contains(s.Slug))
+                .Where(s => slugs.Contains(s.Slug))
                 .ToDictionaryAsync(s => s.Slug, cancellationToken);
             EntityUpdates.Apply(execution, events, records, schemas, actor, now);
-            foreach (var hook in hooks)
-            {
-                await hook.OnCommitAsync(new FlowCommit(db, execution, events, primary, actor), cancellationToken);
-            }
+        }
+
+        foreach (var hook in hooks)
+        {
+            await hook.OnCommitAsync(new FlowCommit(db, execution, events, primary, actor), cancellationToken);
         }
     }
 

@@ -628,6 +628,9 @@ namespace Workflows.Core.Data.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DueSort")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DueText")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -710,15 +713,15 @@ namespace Workflows.Core.Data.Migrations
 
                     b.HasIndex("EntityId");
 
-                    b.HasIndex("IsOpen", "DueAt");
+                    b.HasIndex("IsOpen", "DueSort");
 
                     b.HasIndex("Status", "FinishedAt");
 
-                    b.HasIndex("EntitySchema", "IsOpen", "DueAt");
+                    b.HasIndex("EntitySchema", "IsOpen", "DueSort");
 
-                    b.HasIndex("TemplateId", "IsOpen", "DueAt");
+                    b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
-                    b.HasIndex("Unassigned", "IsOpen", "DueAt");
+                    b.HasIndex("Unassigned", "IsOpen", "DueSort");
 
                     b.ToTable("flow_tasks", (string)null);
                 });

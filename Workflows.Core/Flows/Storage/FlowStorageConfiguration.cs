@@ -66,10 +66,11 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.Property(t => t.EntityTitle).HasMaxLength(500);
         builder.Property(t => t.SearchText).HasMaxLength(1000);
         builder.HasOne<ExecutionRow>().WithMany().HasForeignKey(t => t.ExecutionId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.IsOpen, t.DueAt });
-        builder.HasIndex(t => new { t.Unassigned, t.IsOpen, t.DueAt });
-        builder.HasIndex(t => new { t.TemplateId, t.IsOpen, t.DueAt });
-        builder.HasIndex(t => new { t.EntitySchema, t.IsOpen, t.DueAt });
+        // Every list is "open (or not), soonest due first": DueSort (never null) serves both the due filters and the order.
+        builder.HasIndex(t => new { t.IsOpen, t.DueSort });
+        builder.HasIndex(t => new { t.Unassigned, t.IsOpen, t.DueSort });
+        builder.HasIndex(t => new { t.TemplateId, t.IsOpen, t.DueSort });
+        builder.HasIndex(t => new { t.EntitySchema, t.IsOpen, t.DueSort });
         builder.HasIndex(t => new { t.Status, t.FinishedAt });
         builder.HasIndex(t => t.EntityId);
     }

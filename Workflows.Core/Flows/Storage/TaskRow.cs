@@ -30,6 +30,12 @@ public sealed class TaskRow
     /// <summary>The last instant the due date covers; null when there is none (yet).</summary>
     public DateTimeOffset? DueAt { get; set; }
 
+    /// <summary>
+    /// <see cref="DueAt"/>, or the largest instant when there is none: "soonest due first, no due date last" is then
+    /// one ascending index order, which an ORDER BY on <c>DueAt IS NULL, DueAt</c> can never be.
+    /// </summary>
+    public DateTimeOffset DueSort { get; set; }
+
     /// <summary>As the user sees it: "2026-12-01", an instant, or "3 days after Check documents".</summary>
     public string? DueText { get; set; }
 

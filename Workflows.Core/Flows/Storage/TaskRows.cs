@@ -46,30 +46,7 @@ internal static class TaskRows
                 db.FlowTasks.Add(row);
             }
 
-            var phase = task.PhaseId is null ? null : execution.FindPhase(task.PhaseId);
-            var assignees = task.AssigneeIds().Distinct().ToList();
-            row.Name = task.Name;
-            row.TaskType = task.TaskType.ToString();
-            row.Status = task.Status.ToString();
-            row.IsOpen = workflowRuns && !task.IsFinished;
-            row.Enabled = task.Enabled;
-            row.IsCurrent = current.Contains(id);
-            row.PhaseId = task.PhaseId;
-            row.PhaseName = phase?.Name;
-            row.DueAt = task.DueDate?.End(zone);
-            row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? PendingDueDate.Describe(config, execution) : null);
-            row.Unassigned = assignees.Count == 0;
-            row.TemplateId = execution.FlowTemplateId;
-            row.WorkflowName = execution.Name;
-            row.EntityId = primary?.Id ?? execution.PrimaryContext?.EntityId ?? "";
-            row.EntitySchema = primary?.Schema ?? execution.PrimaryContext?.EntitySchema;
-            row.EntityTitle = primary?.Title;
-            row.HasJourney = task.Journey?.JourneyId is not null;
-            row.HasAutomation = task.AutomationConfig?.FlowId is not null;
-            row.UpdatedAt = now;
-            row.FinishedAt = task.IsFinished ? task.Analytics.StatusUpdatedAt ?? now : null;
-            row.SearchText = $"{task.Name} {execution.Name} {primary?.Title}".ToLowerInvariant();
-
+            var assignees = Fill(row, task, execution, current, workflowRuns, primary, zone, now);
             var kept = links.Where(l => l.TaskId == id).ToList();
             foreach (var link in kept.Where(l => !assignees.Contains(l.AssigneeId)))
             {
@@ -89,5 +66,40 @@ internal static class TaskRows
                 link.DueAt = row.DueAt;
             }
         }
+    }
+
+    /// <summary>
+    /// Sets every column of <paramref name="row"/> from the task as it is now and returns the task's distinct assignee
+    /// ids (for the assignee links). <paramref name="current"/> holds the ids of the execution's current tasks.
+    /// </summary>
+    public static List<string> Fill(
+        TaskRow row, ExecutionTask task, FlowExecution execution, IReadOnlySet<string> current, bool workflowRuns,
+        EntityRecord? primary, TimeZoneInfo zone, DateTimeOffset now)
+    {
+        var phase = task.PhaseId is null ? null : execution.FindPhase(task.PhaseId);
+        var assignees = task.AssigneeIds().Distinct().ToList();
+        row.Name = task.Name;
+        row.TaskType = task.TaskType.ToString();
+        row.Status = task.Status.ToString();
+        row.IsOpen = workflowRuns && !task.IsFinished;
+        row.Enabled = task.Enabled;
+        row.IsCurrent = current.Contains(task.Id);
+        row.PhaseId = task.PhaseId;
+        row.PhaseName = phase?.Name;
+        row.DueAt = task.DueDate?.End(zone);
+        row.DueSort = row.DueAt ?? DateTimeOffset.MaxValue;
+        row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? PendingDueDate.Describe(config, execution) : null);
+        row.Unassigned = assignees.Count == 0;
+        row.TemplateId = execution.FlowTemplateId;
+        row.WorkflowName = execution.Name;
+        row.EntityId = primary?.Id ?? execution.PrimaryContext?.EntityId ?? "";
+        row.EntitySchema = primary?.Schema ?? execution.PrimaryContext?.EntitySchema;
+        row.EntityTitle = primary?.Title;
+        row.HasJourney = task.Journey?.JourneyId is not null;
+        row.HasAutomation = task.AutomationConfig?.FlowId is not null;
+        row.UpdatedAt = now;
+        row.FinishedAt = task.IsFinished ? task.Analytics.StatusUpdatedAt ?? now : null;
+        row.SearchText = $"{task.Name} {execution.Name} {primary?.Title}".ToLowerInvariant();
+        return assignees;
     }
 }

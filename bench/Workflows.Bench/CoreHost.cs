@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Workflows.Core.Dashboard;
+using Workflows.Core.Data;
+using Workflows.Core.Demo;
+using Workflows.Core.Entities;
+using Workflows.Core.Flows;
+using Workflows.Core.Identity;
+
+namespace Workflows.Bench;
+
+/// <summary>
+/// The Core services as the app registers them, on a SQLite file of their own (WAL, the product's pragmas), without
+/// the web host. The file is deleted on dispose.
+/// </summary>
+public sealed class CoreHost : IAsyncDisposable
+{
+    private readonly bool keep;
+
+    private CoreHost(string folder, ServiceProvider services, bool keep)
+    {
+        this.keep = keep;
+        Folder = folder;
+        Services = services;
+    }
+
+    public string Folder { get; }
+
+    public string DatabaseFile => Path.Combine(Folder, "bench.db");
+
+    public ServiceProvider Services { get; }
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>A migrated database with the demo users, schemas, records and closing reasons.</summary>
+    public static async Task<CoreHost> StartAsync(string workFolder, CancellationToken cancellationToken, bool keep = false)
+    {
+        var folder = Path.Combine(workFolder, $"core-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflows"] = $"Data Source={Path.Combine(folder, "bench.db")}" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(logging =>
+        {
+            // BENCH_EF_LOG=1 prints every SQL command and query compilation: how the fixes were found.
+            if (Environment.GetEnvironmentVariable("BENCH_EF_LOG") == "1")
+            {
+                logging.AddSimpleConsole().AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)
+                    .AddFilter("Microsoft.EntityFrameworkCore.Query", LogLevel.Debug).AddFilter((_, _) => false);
+            }
+        });
+        services.AddSingleton(TimeProvider.System);
+        services.AddWorkflowsDatabase(configuration);
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<WorkflowsDbContext>();
+        services.AddScoped<DemoSeeder>();
+        services.AddSingleton<DemoWorkflows>();
+        services.AddSingleton(new FlowSettings { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") });
+        services.AddSingleton<FlowChangeBus>();
+        services.AddSingleton<UserDirectory>();
+        services.AddSingleton<Workflows.Core.Notifications.NotificationService>();
+        services.AddSingleton<Workflows.Core.Notes.NoteService>();
+        services.AddSingleton<FlowTemplateService>();
+        services.AddSingleton<FlowExecutionService>();
+        services.AddSingleton<EntityService>();
+        services.AddSingleton<TaskSearch>();
+        services.AddSingleton<Workflows.Core.Demo.Bulk.BulkSeeder>();
+        var host = new CoreHost(folder, services.BuildServiceProvider(), keep);
+        await using var scope = host.Services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        if (keep)
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open stays in the bench's work folder, which the next run clears.
+        }
+    }
+}

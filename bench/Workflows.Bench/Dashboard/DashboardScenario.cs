@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Workflows.Bench.Reporting;
+using Workflows.Core.Dashboard;
+using Workflows.Core.Demo.Bulk;
+using Workflows.Core.Flows;
+
+namespace Workflows.Bench.Dashboard;
+
+/// <summary>
+/// Scenario <c>dashboard</c>: bulk-generates the data set (tasks over workflows of ten, users, partners), then times
+/// the query shapes the dashboard, the partner page and the cards issue, server-side through <see cref="TaskSearch"/>.
+/// Also reports the generator's speed, the file size and the process's memory with the data set loaded.
+/// </summary>
+public static class DashboardScenario
+{
+    private const double DefaultGoalMs = 10;
+    private const double ShapeGoalMs = 50;
+
+    private static readonly string[] SearchTerms = ["müller", "schmidt", "berlin", "yılmaz", "heat pump", "wagner", "köln", "offer"];
+
+    public static async Task<IReadOnlyList<BenchMetric>> RunAsync(BenchSettings settings, TextWriter log, CancellationToken cancellationToken)
+    {
+        await using var host = await CoreHost.StartAsync(settings.WorkFolder, cancellationToken, settings.KeepDatabases);
+        var seeded = await host.Get<BulkSeeder>().SeedAsync(
+            new BulkSeedOptions { Tasks = settings.DashboardTasks, Users = settings.DashboardUsers },
+            new Progress<string>(line => log.WriteLine($"  seed-bulk: {line}")),
+            cancellationToken);
+        var size = $"{seeded.Tasks:N0} tasks, {seeded.Workflows:N0} workflows, {seeded.UserIds.Count:N0} users";
+        List<BenchMetric> metrics =
+        [
+            new("dashboard", "generate data set", Math.Round(seeded.Elapsed.TotalSeconds, 1), null, "s", size),
+            new("dashboard", "generator speed", Math.Round(seeded.Tasks / seeded.Elapsed.TotalSeconds), null, "tasks/s", "with task rows, assignee links, documents and events"),
+        ];
+
+        var search = host.Get<TaskSearch>();
+        var zone = host.Get<FlowSettings>().TimeZone;
+        var now = DateTimeOffset.UtcNow;
+        var today = TimeZoneInfo.ConvertTime(now, zone).Date;
+        var dayStart = new DateTimeOffset(today, zone.GetUtcOffset(today));
+        var weekStart = dayStart.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        string User(int i) => seeded.UserIds[i * 7919 % seeded.UserIds.Count];
+        string Term(int i) => SearchTerms[i % SearchTerms.Length];
+
+        (string Name, Func<int, Task<int>> Run)[] shapes =
+        [
+            ("default view (my open tasks)", async i => (await search.SearchAsync(new TaskQuery { AssigneeIds = [User(i)] }, cancellationToken)).Total),
+            ("my overdue", async i => (await search.SearchAsync(new TaskQuery { AssigneeIds = [User(i)], Overdue = true }, cancellationToken)).Total),
+            ("my tasks due this week", async i => (await search.SearchAsync(new TaskQuery { AssigneeIds = [User(i)], DueFrom = weekStart, DueTo = weekStart.AddDays(7) }, cancellationToken)).Total),
+            ("my tasks, text search", async i => (await search.SearchAsync(new TaskQuery { AssigneeIds = [User(i)], Text = Term(i) }, cancellationToken)).Total),
+            ("everyone's open tasks", async i => (await search.SearchAsync(new TaskQuery { Page = i % 5 }, cancellationToken)).Total),
+            ("everyone's overdue", async i => (await search.SearchAsync(new TaskQuery { Overdue = true }, cancellationToken)).Total),
+            ("by template", async i => (await search.SearchAsync(new TaskQuery { TemplateId = seeded.TemplateIds[i % seeded.TemplateIds.Count] }, cancellationToken)).Total),
+            ("text search, everyone", async i => (await search.SearchAsync(new TaskQuery { Text = Term(i) }, cancellationToken)).Total),
+            ("unassigned", async i => (await search.SearchAsync(new TaskQuery { Unassigned = true }, cancellationToken)).Total),
+            ("partner view", async i =>
+            {
+                var p = i % seeded.PartnerIds.Count;
+                return (await search.SearchAsync(new TaskQuery { AssigneeIds = [seeded.PartnerUserIds[p], seeded.PartnerIds[p]] }, cancellationToken)).Total;
+            }),
+            ("card counts (mine)", async i =>
+            {
+                var counts = await search.CountAsync(new TaskQuery { AssigneeIds = [User(i)] }, dayStart, dayStart.AddDays(1).AddTicks(-1), weekStart, cancellationToken);
+                return counts.Open + counts.Overdue + counts.DueToday + counts.CompletedThisWeek;
+            }),
+        ];
+
+        foreach (var (name, run) in shapes)
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await run(i);
+            }
+
+            var latencies = new Latencies();
+            long found = 0;
+            for (var i = 0; i < settings.DashboardRepeats; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var begun = Stopwatch.GetTimestamp();
+                found += await run(i);
+                latencies.Add(begun);
+            }
+
+            var goal = name.StartsWith("default", StringComparison.Ordinal) ? DefaultGoalMs : ShapeGoalMs;
+            metrics.Add(new("dashboard", $"{name} p95", latencies.Percentile(95), goal, "ms",
+                $"p50 {latencies.Percentile(50)} · p99 {latencies.Percentile(99)} · {found / settings.DashboardRepeats:N0} matches on average"));
+            await log.WriteLineAsync($"  {name}: p95 {latencies.Percentile(95)} ms");
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        using var process = Process.GetCurrentProcess();
+        metrics.Add(new("memory", "process RSS with the data set loaded", Math.Round(process.WorkingSet64 / 1024.0 / 1024.0), null, "MB", $"after {shapes.Length * settings.DashboardRepeats} dashboard queries; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
+        metrics.Add(new("memory", "database file", Math.Round(new FileInfo(host.DatabaseFile).Length / 1024.0 / 1024.0), null, "MB", size));
+        return metrics;
+    }
+}
