@@ -40,6 +40,9 @@ public sealed class PartnerIsolationTests(PartnerIsolationTests.App app) : IClas
         using var search = await meter.PostAsJsonAsync("/v2/flows/executions:search", new { entity_id = "opportunity-005", entity_schema = "opportunity" });
 
         Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+        var visible = (await mine.Content.ReadFromJsonAsync<JsonObject>())!["tasks"]!.AsArray();
+        Assert.NotEmpty(visible);
+        Assert.All(visible, task => Assert.Contains("partner-solartech", task!["assigned_to"]!.AsArray().Select(a => a?.ToString())));
         Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
         Assert.Equal($"There is no workflow '{executionId}'.", await MessageOf(theirs));
         Assert.Empty((await search.Content.ReadFromJsonAsync<JsonObject>())!["results"]!.AsArray());

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Workflows.Core;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
@@ -28,6 +29,25 @@ internal static class ExecutionAccess
         }
 
         return ids;
+    }
+
+    /// <summary>
+    /// The execution as the caller may read it: whole for staff; for a partner, only the tasks assigned to them or their
+    /// organisation (and those among the current tasks), so other tasks' names, notes and assignees stay private.
+    /// </summary>
+    public static FlowExecution ForViewer(FlowExecution execution, IReadOnlySet<string>? scope)
+    {
+        if (scope is null)
+        {
+            return execution;
+        }
+
+        var copy = JsonSerializer.Deserialize<FlowExecution>(JsonSerializer.Serialize(execution, FlowJson.Options), FlowJson.Options)!;
+        copy.Tasks = copy.Tasks.FindAll(t => IsTheirs(t, scope));
+        var visible = copy.Tasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        copy.CrtTasks = copy.CrtTasks.FindAll(t => visible.Contains(t.Id));
+        copy.Edges = copy.Edges.FindAll(e => visible.Contains(e.FromId) && e.ToId is not null && visible.Contains(e.ToId));
+        return copy;
     }
 
     public static bool CanSee(FlowExecution execution, IReadOnlySet<string>? scope) =>

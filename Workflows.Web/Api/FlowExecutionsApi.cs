@@ -100,6 +100,7 @@ public static class FlowExecutionsApi
         var results = found
             .Where(x => body.Value.EntitySchema is null || x.PrimaryContext?.EntitySchema == body.Value.EntitySchema)
             .Where(x => ExecutionAccess.CanSee(x, scope))
+            .Select(x => ExecutionAccess.ForViewer(x, scope))
             .ToList();
         return TypedResults.Json(new SearchResults(results), FlowJson.Options);
     }
@@ -108,13 +109,14 @@ public static class FlowExecutionsApi
         string execution_id, ClaimsPrincipal user, HttpResponse response, FlowExecutionService executions, CancellationToken ct)
     {
         var execution = await executions.GetAsync(execution_id, ct);
-        if (execution is null || !ExecutionAccess.CanSee(execution, ExecutionAccess.PartnerScope(user)))
+        var scope = ExecutionAccess.PartnerScope(user);
+        if (execution is null || !ExecutionAccess.CanSee(execution, scope))
         {
             return ApiResults.Problem(ExecutionAccess.NotFound(execution_id));
         }
 
         VersionHeaders.Tag(response, execution.Version);
-        return TypedResults.Json(execution, FlowJson.Options);
+        return TypedResults.Json(ExecutionAccess.ForViewer(execution, scope), FlowJson.Options);
     }
 
     private static async Task<IResult> PatchAsync(
