@@ -56,18 +56,7 @@ public sealed class FlowExecutionService(
         }
 
         var execution = result.Execution;
-        var row = new ExecutionRow
-        {
-            Id = execution.Id,
-            TemplateId = execution.FlowTemplateId,
-            TemplateRevision = execution.FlowTemplateRevision,
-            Name = execution.Name,
-            Status = execution.Status.ToString(),
-            PrimaryEntityId = primary.Id,
-            PrimarySchema = primary.Schema,
-            Document = "",
-            CreatedAt = execution.CreatedAt,
-        };
+        var row = ExecutionRow.For(execution, primary);
         db.FlowExecutions.Add(row);
         var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
         await WriteAsync(db, row, execution, result.Events, allTasks, records, actor, isNew: true, cancellationToken);

@@ -290,21 +290,10 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             events.AddRange(step.Events);
         }
 
-        var row = new ExecutionRow
-        {
-            Id = execution.Id,
-            TemplateId = execution.FlowTemplateId,
-            TemplateRevision = execution.FlowTemplateRevision,
-            Name = execution.Name,
-            Status = execution.Status.ToString(),
-            PrimaryEntityId = record.Id,
-            PrimarySchema = record.Schema,
-            Version = execution.Version,
-            Document = JsonSerializer.Serialize(execution, FlowJson.Options),
-            CreatedAt = started,
-            UpdatedAt = lastChange,
-            UpdatedBy = owner,
-        };
+        var row = ExecutionRow.For(execution, record);
+        row.Document = JsonSerializer.Serialize(execution, FlowJson.Options);
+        row.UpdatedAt = lastChange;
+        row.UpdatedBy = owner;
         var current = execution.CrtTasks.Select(t => t.Id).ToHashSet();
         var runs = execution.Status == WorkflowStatus.STARTED;
         var tasks = new List<TaskRow>(execution.Tasks.Count);

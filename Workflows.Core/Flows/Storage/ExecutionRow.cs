@@ -30,4 +30,19 @@ public sealed class ExecutionRow
     public string? UpdatedBy { get; set; }
 
     public bool Deleted { get; set; }
+
+    /// <summary>The row of a just-started execution on <paramref name="primary"/>; its document is written on save.</summary>
+    internal static ExecutionRow For(FlowExecution execution, Entities.EntityRecord primary) => new()
+    {
+        Id = execution.Id,
+        TemplateId = execution.FlowTemplateId,
+        TemplateRevision = execution.FlowTemplateRevision,
+        Name = execution.Name,
+        Status = execution.Status.ToString(),
+        PrimaryEntityId = primary.Id,
+        PrimarySchema = primary.Schema,
+        Version = execution.Version,
+        Document = "",
+        CreatedAt = execution.CreatedAt,
+    };
 }
