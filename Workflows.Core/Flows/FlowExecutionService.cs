@@ -245,11 +245,15 @@ public sealed class FlowExecutionService(
         return [.. documents.Select(Deserialize)];
     }
 
-    public async Task<IReadOnlyList<EventRow>> HistoryAsync(string executionId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EventRow>> HistoryAsync(string executionId, CancellationToken cancellationToken) =>
+        HistoryAsync([executionId], cancellationToken);
+
+    /// <summary>The events of several executions (a record's workflows), newest first, in one query.</summary>
+    public async Task<IReadOnlyList<EventRow>> HistoryAsync(IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.FlowEvents.AsNoTracking()
-            .Where(e => e.ExecutionId == executionId)
+            .Where(e => executionIds.Contains(e.ExecutionId))
             .OrderByDescending(e => e.Id)
             .ToListAsync(cancellationToken);
     }

@@ -17,18 +17,7 @@ internal static class ExecutionAccess
     /// <summary>The assignee ids a partner acts for (their user id and organisation), or null for staff, who see all.</summary>
     public static IReadOnlySet<string>? PartnerScope(ClaimsPrincipal user)
     {
-        if (!user.IsInRole(Roles.Partner))
-        {
-            return null;
-        }
-
-        var ids = new HashSet<string>(StringComparer.Ordinal) { user.ToActor().Id };
-        if (user.PartnerId() is { } partnerId)
-        {
-            ids.Add(partnerId);
-        }
-
-        return ids;
+        return user.IsInRole(Roles.Partner) ? user.AssigneeIds().ToHashSet(StringComparer.Ordinal) : null;
     }
 
     /// <summary>

@@ -11,4 +11,8 @@ public static class PrincipalExtensions
         user.FindFirstValue(UserClaims.DisplayName) ?? user.Identity?.Name ?? "Unknown");
 
     public static string? PartnerId(this ClaimsPrincipal user) => user.FindFirstValue(UserClaims.PartnerId);
+
+    /// <summary>The assignee ids a user acts for: their own, and their partner organisation's when they have one.</summary>
+    public static IReadOnlyList<string> AssigneeIds(this ClaimsPrincipal user) =>
+        user.PartnerId() is { } partnerId ? [user.ToActor().Id, partnerId] : [user.ToActor().Id];
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Workflows.Core.Dashboard;
@@ -25,11 +24,7 @@ internal static class DashboardExport
     private static async Task WriteAsync(HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock, bool partner)
     {
         var user = context.User;
-        List<string> myIds = [user.FindFirstValue(ClaimTypes.NameIdentifier)!];
-        if (user.PartnerId() is { } partnerId)
-        {
-            myIds.Add(partnerId);
-        }
+        var myIds = user.AssigneeIds();
 
         var view = DashboardView.Parse(QueryHelpers.ParseQuery(context.Request.QueryString.Value)
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString()));
