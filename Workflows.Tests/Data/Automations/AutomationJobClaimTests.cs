@@ -29,6 +29,9 @@ public sealed class AutomationJobClaimTests : IAsyncLifetime
             await h.Jobs.EnqueueAsync(new NewJob(CountingHandler.JobKind, $"{{\"n\":{i}}}"), CancellationToken.None);
         }
 
+        // Each worker's first job waits until the other worker holds one too, so the two really overlap instead of one
+        // draining the queue before the other starts on a busy machine.
+        counter.Rendezvous = new CountdownEvent(2);
         var (first, second) = (NewWorker(), NewWorker());
         var ran = await Task.WhenAll(
             Task.Run(() => first.RunUntilIdleAsync(CancellationToken.None)),
@@ -176,6 +179,11 @@ public sealed class AutomationJobClaimTests : IAsyncLifetime
 
         public string? FailWith { get; set; }
 
+        /// <summary>When set, a worker's first job signals it and waits (up to 10 s) for every other worker to do the same.</summary>
+        public CountdownEvent? Rendezvous { get; set; }
+
+        private readonly ConcurrentDictionary<string, bool> arrived = new();
+
         public string Kind => JobKind;
 
         public string? LastWorkerOf(string jobId) => Runs.LastOrDefault(r => r.JobId == jobId).Worker;
@@ -188,6 +196,12 @@ public sealed class AutomationJobClaimTests : IAsyncLifetime
             }
 
             Runs.Enqueue((context.Job.Id, context.Job.Payload, context.WorkerId));
+            if (Rendezvous is { } rendezvous && arrived.TryAdd(context.WorkerId, true))
+            {
+                rendezvous.Signal();
+                rendezvous.Wait(TimeSpan.FromSeconds(10), cancellationToken);
+            }
+
             return Task.CompletedTask;
         }
 
