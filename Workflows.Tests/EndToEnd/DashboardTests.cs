@@ -10,6 +10,7 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
     public async Task A_manager_filters_a_case_workers_overdue_tasks_hands_two_to_a_partner_and_the_partner_sees_exactly_those()
     {
         var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
         await page.LogInAsync("manager@workflows.demo");
         await page.WaitForURLAsync("**/dashboard");
         await page.WaitForInteractiveAsync();
@@ -34,9 +35,12 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         {
             var row = rows.Nth(i);
             names.Add((await row.Locator("[data-task] a").First.InnerTextAsync()).Trim());
-            await row.Locator("input[type=checkbox]").CheckAsync();
+            await row.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {names[^1]}" }).CheckAsync();
         }
 
+        await Assertions.Expect(page.GetByLabel("Bulk actions")).ToContainTextAsync("2 selected");
+        await page.GetByTestId("task-table").ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync("dashboard-two-selected");
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign…" }).ClickAsync();
         await page.GetByLabel("Search users and partners").FillAsync("Messdienst");
         await page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Netzwerk Messdienst AG" }).First.ClickAsync();
@@ -74,6 +78,52 @@ public sealed class DashboardTests(BrowserFixture browser) : IClassFixture<Brows
         await Assertions.Expect(partner.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
         await partner.ScreenshotAsync("partner-access-denied");
         await partner.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_partner_sorts_their_tasks_by_a_column_header_and_the_link_reproduces_the_order()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.LogInAsync("partner@solartech.demo");
+        await page.WaitForURLAsync("**/partner");
+        await page.WaitForInteractiveAsync();
+        var table = page.GetByTestId("task-table");
+        var names = table.Locator("tbody tr [data-task] a");
+        await Assertions.Expect(names.First).ToBeVisibleAsync();
+        await page.ScreenshotAsync("partner-portal-default");
+
+        await table.GetByRole(AriaRole.Button, new() { Name = "Sort by Task" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/partner\\?sort=name$"));
+        await table.GetByRole(AriaRole.Button, new() { Name = "Sort by Task" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/partner\\?sort=-name$"));
+        var descending = await DescendingNamesAsync(names);
+        await page.ScreenshotAsync("partner-portal-sorted-by-task");
+
+        await page.GotoAsync(page.Url);
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(names.First).ToBeVisibleAsync();
+        Assert.Equal(descending, [.. (await names.AllInnerTextsAsync()).Select(n => n.Trim())]);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Waits until the listed names are in descending order (and not merely all alike) and returns them.</summary>
+    private static async Task<List<string>> DescendingNamesAsync(ILocator names)
+    {
+        List<string> listed = [];
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            listed = [.. (await names.AllInnerTextsAsync()).Select(n => n.Trim())];
+            if (listed.SequenceEqual(listed.OrderDescending(StringComparer.Ordinal)) && !listed.SequenceEqual(listed.Order(StringComparer.Ordinal)))
+            {
+                return listed;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Not in descending order: {string.Join(", ", listed)}");
+        return listed;
     }
 
     private async Task<int> CountSeededMeteringTasksAsync()
