@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,6 +20,7 @@ public static class DatabaseSetup
         services.AddDbContextFactory<WorkflowsDbContext>(options => Configure(options, provider, connectionString));
         services.AddDbContext<WorkflowsDbContext>(
             options => Configure(options, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
+        services.AddSingleton<CommitQueue>();
         return services;
     }
 
@@ -67,25 +69,41 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>Per-connection SQLite settings: wait for a busy writer instead of failing, and enforce foreign keys.</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: wait for a busy writer instead of failing, enforce foreign keys, and read the file
+    /// through a memory map (no copy per page read; other connections' commits invalidate a connection's page cache, so
+    /// reads are frequent). They are applied once per physical connection: a pooled connection keeps them, and running
+    /// them on every open cost a round of four statements per operation.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
 
-        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456;";
+
+        private static readonly ConditionalWeakTable<object, object> Applied = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            if (FirstOpen(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (FirstOpen(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
+
+        private static bool FirstOpen(DbConnection connection) =>
+            connection is not SqliteConnection { Handle: { } handle } || Applied.TryAdd(handle, Applied);
     }
 }

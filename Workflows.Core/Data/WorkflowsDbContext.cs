@@ -74,14 +74,26 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
         // PostgreSQL keeps its native timestamptz.
         if (Database.IsSqlite())
         {
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter>();
-            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter>();
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter, MillisecondComparer>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter, NullableMillisecondComparer>();
         }
     }
 
     private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.ToUnixTimeMilliseconds(),
         value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+
+    /// <summary>
+    /// Instants are equal when they are the same stored millisecond: a due date computed to the tick and the same due
+    /// date read back are not a change, so rewriting a task row does not rewrite its unchanged columns and index entries.
+    /// </summary>
+    private sealed class MillisecondComparer() : ValueComparer<DateTimeOffset>(
+        (left, right) => left.ToUnixTimeMilliseconds() == right.ToUnixTimeMilliseconds(),
+        value => value.ToUnixTimeMilliseconds().GetHashCode());
+
+    private sealed class NullableMillisecondComparer() : ValueComparer<DateTimeOffset?>(
+        (left, right) => left.HasValue ? right.HasValue && left.Value.ToUnixTimeMilliseconds() == right.Value.ToUnixTimeMilliseconds() : !right.HasValue,
+        value => value.HasValue ? value.Value.ToUnixTimeMilliseconds().GetHashCode() : 0);
 }
 
 /// <summary>Stores a value as JSON text, compared by its serialized form.</summary>

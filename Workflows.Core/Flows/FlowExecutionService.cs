@@ -20,7 +20,8 @@ public sealed class FlowExecutionService(
     FlowChangeBus bus,
     FlowSettings settings,
     TimeProvider clock,
-    IEnumerable<IFlowCommitHook> hooks)
+    IEnumerable<IFlowCommitHook> hooks,
+    CommitQueue commits)
 {
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
@@ -60,7 +61,7 @@ public sealed class FlowExecutionService(
         db.FlowExecutions.Add(row);
         var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
         await WriteAsync(db, row, execution, result.Events, allTasks, records, actor, isNew: true, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await commits.SaveAsync(db, cancellationToken);
         Publish(execution, result.Events);
         return execution;
     }
@@ -111,7 +112,7 @@ public sealed class FlowExecutionService(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await commits.SaveAsync(db, cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -11,7 +11,14 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
     private HttpClient caseWorker = default!;
     private string templateId = "";
 
-    public sealed class App : WorkflowsAppFactory;
+    /// <summary>
+    /// Without the job worker: these tests assert what the API itself does and leaves queued (an automation run stays
+    /// IN_PROGRESS for the worker); a worker racing them finished such a run between two requests now and then.
+    /// </summary>
+    public sealed class App : WorkflowsAppFactory
+    {
+        public App() => Settings["Jobs:RunWorker"] = "false";
+    }
 
     public async Task InitializeAsync()
     {

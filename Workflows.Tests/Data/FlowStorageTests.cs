@@ -176,6 +176,38 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Changes_saved_at_the_same_time_are_all_committed_and_a_stale_one_among_them_is_refused_alone()
+    {
+        var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
+        var executions = new List<FlowExecution>();
+        for (var i = 0; i < 8; i++)
+        {
+            executions.Add((await Executions.StartAsync(template.Id!, [new EntityRef { EntityId = $"opportunity-{i + 1:000}" }], Lena, CancellationToken.None)).Value!);
+        }
+
+        // Eight different workflows and two callers racing on the first one: the group commit saves what waits
+        // together, and the loser's savepoint is rolled back without taking the others with it.
+        var changes = executions.Select(e => (e.Id, Actor: Lena))
+            .Append((executions[0].Id, Actor: Mehmet))
+            .Select(c => Task.Run(() => Executions.ApplyAsync(
+                c.Id, new SetTaskStatus("docs", StepStatus.COMPLETED), c.Actor, executions.Single(e => e.Id == c.Id).Version, CancellationToken.None)));
+        var outcomes = await Task.WhenAll(changes);
+
+        Assert.Equal(8, outcomes.Count(o => o.Succeeded));
+        Assert.Equal(RefusalKind.Conflict, Assert.Single(outcomes, o => !o.Succeeded).Refusal!.Kind);
+        foreach (var execution in executions)
+        {
+            var stored = (await Executions.GetAsync(execution.Id, CancellationToken.None))!;
+            Assert.Equal(StepStatus.COMPLETED, stored.FindTask("docs")!.Status);
+            Assert.Equal(execution.Version + 1, stored.Version);
+            Assert.Single(await Executions.HistoryAsync(execution.Id, CancellationToken.None), e => e.Type == "TaskCompleted");
+        }
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
+        Assert.Equal(8, await db.FlowTasks.CountAsync(t => t.TaskId == "docs" && t.Status == "COMPLETED"));
+    }
+
+    [Fact]
     public async Task A_locked_task_is_refused_with_what_it_waits_for_and_nothing_changes()
     {
         var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;

@@ -42,6 +42,12 @@ public static class BenchProgram
         {
             settings = settings with { EngineWorkflows = int.Parse(workflows, System.Globalization.CultureInfo.InvariantCulture) };
         }
+
+        if (args.Contains("--no-peer"))
+        {
+            settings = settings with { EnginePeer = false };
+        }
+
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {

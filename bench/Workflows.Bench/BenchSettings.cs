@@ -14,6 +14,9 @@ public sealed record BenchSettings
 
     public int EngineWorkers { get; init; } = 4;
 
+    /// <summary>Whether the engine scenario also runs WorkflowCore (off with <c>--no-peer</c>, for profiling ours alone).</summary>
+    public bool EnginePeer { get; init; } = true;
+
     public int DashboardTasks { get; init; } = 1_000_000;
 
     public int DashboardUsers { get; init; } = 1_000;

@@ -40,13 +40,26 @@ internal static class TaskRows
                 continue;
             }
 
-            if (!existing.TryGetValue(id, out var row))
+            List<string> assignees;
+            if (existing.TryGetValue(id, out var row))
+            {
+                // A row the change left as it was keeps its "last change": closing a workflow touches every task row,
+                // but only the open ones change.
+                var lastChange = row.UpdatedAt;
+                assignees = Fill(row, task, execution, current, workflowRuns, primary, zone, now);
+                var entry = db.Entry(row);
+                if (!entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(TaskRow.UpdatedAt)))
+                {
+                    entry.Property(r => r.UpdatedAt).CurrentValue = lastChange;
+                    entry.Property(r => r.UpdatedAt).IsModified = false;
+                }
+            }
+            else
             {
                 row = new TaskRow { ExecutionId = execution.Id, TaskId = id, Name = "", TaskType = "", Status = "", WorkflowName = "", EntityId = "" };
                 db.FlowTasks.Add(row);
+                assignees = Fill(row, task, execution, current, workflowRuns, primary, zone, now);
             }
-
-            var assignees = Fill(row, task, execution, current, workflowRuns, primary, zone, now);
             var kept = links.Where(l => l.TaskId == id).ToList();
             foreach (var link in kept.Where(l => !assignees.Contains(l.AssigneeId)))
             {

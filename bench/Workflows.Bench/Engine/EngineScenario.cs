@@ -11,18 +11,21 @@ public static class EngineScenario
     public static async Task<IReadOnlyList<BenchMetric>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var ours = await OurEngine.RunAsync(settings.WorkFolder, settings.EngineWorkflows, settings.EngineWorkers, cancellationToken);
-        var peer = await WorkflowCorePeer.RunAsync(settings.EngineWorkflows, settings.EngineWorkers, cancellationToken);
+        var peer = settings.EnginePeer
+            ? await WorkflowCorePeer.RunAsync(settings.EngineWorkflows, settings.EngineWorkers, cancellationToken)
+            : null;
+        double? Peer(Func<EngineRun, double> figure) => peer is null ? null : figure(peer);
         var size = $"{settings.EngineWorkflows} workflows × 10 tasks, {settings.EngineWorkers} concurrent callers";
         return
         [
-            new("engine", "workflow starts/s", Math.Round(ours.StartsPerSecond), Math.Round(peer.StartsPerSecond), "1/s", size),
-            new("engine", "task completions/s", Math.Round(ours.CompletionsPerSecond), Math.Round(peer.CompletionsPerSecond), "1/s", size),
-            new("engine", "start p50", ours.Starts.Percentile(50), peer.Starts.Percentile(50), "ms"),
-            new("engine", "start p95", ours.Starts.Percentile(95), peer.Starts.Percentile(95), "ms"),
-            new("engine", "completion p50", ours.Completions.Percentile(50), peer.Completions.Percentile(50), "ms"),
-            new("engine", "completion p95", ours.Completions.Percentile(95), peer.Completions.Percentile(95), "ms"),
-            new("engine", "CPU per start", ours.CpuPerStart, peer.CpuPerStart, "ms", "process CPU time / starts"),
-            new("engine", "CPU per completion", ours.CpuPerCompletion, peer.CpuPerCompletion, "ms", "process CPU time / completions"),
+            new("engine", "workflow starts/s", Math.Round(ours.StartsPerSecond), Peer(p => Math.Round(p.StartsPerSecond)), "1/s", size),
+            new("engine", "task completions/s", Math.Round(ours.CompletionsPerSecond), Peer(p => Math.Round(p.CompletionsPerSecond)), "1/s", size),
+            new("engine", "start p50", ours.Starts.Percentile(50), Peer(p => p.Starts.Percentile(50)), "ms"),
+            new("engine", "start p95", ours.Starts.Percentile(95), Peer(p => p.Starts.Percentile(95)), "ms"),
+            new("engine", "completion p50", ours.Completions.Percentile(50), Peer(p => p.Completions.Percentile(50)), "ms"),
+            new("engine", "completion p95", ours.Completions.Percentile(95), Peer(p => p.Completions.Percentile(95)), "ms"),
+            new("engine", "CPU per start", ours.CpuPerStart, Peer(p => p.CpuPerStart), "ms", "process CPU time / starts"),
+            new("engine", "CPU per completion", ours.CpuPerCompletion, Peer(p => p.CpuPerCompletion), "ms", "process CPU time / completions"),
         ];
     }
 }
