@@ -23,6 +23,9 @@ public sealed class FlowExecutionService(
     IEnumerable<IFlowCommitHook> hooks,
     CommitQueue commits)
 {
+    /// <summary>How often a start is tried when a record it writes changed meanwhile.</summary>
+    private const int StartAttempts = 5;
+
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
         string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, CancellationToken cancellationToken,
@@ -39,6 +42,29 @@ public sealed class FlowExecutionService(
             return Refusal.Invalid("A workflow starts on at least one record.");
         }
 
+        // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
+        // saving, starting again on the fresh record is what the caller wants.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < StartAttempts)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Refusal.Conflict(
+                    $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({StartAttempts} tries). Nothing was started; try again.");
+            }
+        }
+    }
+
+    private async Task<Outcome<FlowExecution>> StartOnceAsync(
+        FlowTemplate template, IReadOnlyList<EntityRef> contexts, Actor actor, ExecutionTrigger? trigger, ExecutionChain? chain,
+        CancellationToken cancellationToken)
+    {
         await using var db = await OpenAsync(cancellationToken);
         var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), EntityUpdates.HasRules(template.EntitySync, template.UpdateEntityAttributes), cancellationToken);
         var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));

@@ -208,6 +208,34 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Starts_racing_to_write_one_record_all_start_by_trying_again_on_the_fresh_record()
+    {
+        var solar = Solar();
+        solar.EntitySync =
+        [
+            new EntitySync
+            {
+                Trigger = new EntitySyncTrigger { Event = EntitySyncEvent.FlowStarted },
+                Value = new EntitySyncValue { Source = EntitySyncValueSource.WorkflowStatus },
+                Target = new EntityAttributeTarget { EntitySchema = "opportunity", EntityAttribute = "workflow_status" },
+            },
+        ];
+        var template = (await Templates.SaveAsync(solar, null, Lena, CancellationToken.None)).Value!;
+
+        // Each start writes the record's workflow status (entity sync), so starts on one record race for its version.
+        var starts = Enumerable.Range(0, 8).Select(i => Task.Run(() => Executions.StartAsync(
+            template.Id!, [new EntityRef { EntityId = "opportunity-007" }], new Actor($"user-{i}", $"User {i}"), CancellationToken.None)));
+        var outcomes = await Task.WhenAll(starts);
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
+        var stored = await db.FlowExecutions.CountAsync(e => e.PrimaryEntityId == "opportunity-007" && e.TemplateId == template.Id);
+        Assert.Equal(8, stored);
+        var record = await db.EntityRecords.AsNoTracking().SingleAsync(r => r.Id == "opportunity-007");
+        Assert.Equal("STARTED", (string?)record.Attributes["workflow_status"]);
+    }
+
+    [Fact]
     public async Task A_locked_task_is_refused_with_what_it_waits_for_and_nothing_changes()
     {
         var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
