@@ -274,8 +274,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     /// A text search over everyone's tasks. Counting stops after <see cref="CountLimit"/> matches (or a page beyond the
     /// one asked for): a common word matches tens of thousands of tasks, and an exact count would read them all. Below
     /// that, the total is exact and the page is sorted from the index's matches. Above it, the word is common enough
-    /// that walking the due-date order and testing each row's text reaches a page after a few thousand rows at most
-    /// (<see cref="WalkPage"/>); a page sorted otherwise is still sorted from all of the index's matches.
+    /// that walking the due-date order and testing each row's text usually reaches a page within a few hundred rows
+    /// (<see cref="WalkPageAsync"/>); otherwise the page is still sorted from all of the index's matches.
     /// </summary>
     private static async Task<(int Total, bool TotalIsLowerBound, List<TaskRow> Rows)> SearchTextAsync(
         WorkflowsDbContext db, TaskQuery query, string term, DateTimeOffset now, int page, int size, CancellationToken cancellationToken)
@@ -293,7 +293,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             return (counted, false, await Sort(matches, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken));
         }
 
-        if (WalkPage(db, query, now, page, size) is { } walk && await walk.ToListAsync(cancellationToken) is { } walked && walked.Count == size)
+        if (await WalkPageAsync(db, query, term, now, page, size, cancellationToken) is { } walked)
         {
             return (limit, true, walked);
         }
@@ -303,22 +303,55 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
 
     /// <summary>
     /// The page of a text search read in due-date order from the (…, IsOpen, DueSort) indexes: the first rows of the
-    /// open tasks the other filters select, each tested for the text, stopping after <see cref="WalkRowsPerResult"/>
-    /// rows per row of the pages up to this one. Null where no index gives that order (finished or all tasks, other
-    /// sorts). Fewer than a page back means the word is too rare in that order and the caller reads the index's matches.
+    /// tasks the other filters select, each tested for the text, reading at most <see cref="WalkRowsPerResult"/> rows per
+    /// row of the pages up to this one. "All tasks" walks the open and the closed tasks apart (each is one index range in
+    /// due-date order) and merges them. Null where no index gives the order (other sorts, an exact status) or where a
+    /// walk comes back short: the word is too rare in that order, and the caller sorts the index's matches instead.
     /// </summary>
-    private static IQueryable<TaskRow>? WalkPage(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now, int page, int size)
+    private static async Task<List<TaskRow>?> WalkPageAsync(
+        WorkflowsDbContext db, TaskQuery query, string term, DateTimeOffset now, int page, int size, CancellationToken cancellationToken)
     {
-        if (query.Sort != TaskSort.DueDate || !(query.Status == TaskStatusFilter.Open || (query.Overdue && query.Status == TaskStatusFilter.All)))
+        // Finished tasks are never open (TaskRows.Fill), so they are one range of the closed tasks.
+        bool[] ranges = query.Sort != TaskSort.DueDate ? [] : query.Status switch
+        {
+            TaskStatusFilter.Open => [true],
+            TaskStatusFilter.All => query.Overdue ? [true] : [true, false],
+            TaskStatusFilter.Finished when !query.Overdue => [false],
+            _ => [],
+        };
+        if (ranges.Length == 0)
         {
             return null;
         }
 
-        var window = Sort(Filter(Start(db, query, now), query with { Text = null }, now), TaskSort.DueDate)
-            .Take((page + 1) * size * WalkRowsPerResult);
-        return Sort(Filter(window, new TaskQuery { Status = TaskStatusFilter.All, Text = query.Text }, now), TaskSort.DueDate)
-            .Skip(page * size).Take(size);
+        var wanted = (page + 1) * size;
+        var rows = new List<TaskRow>();
+        foreach (var open in ranges)
+        {
+            var window = Sort(Filter(Start(db, query, now), query with { Text = null }, now).Where(t => t.IsOpen == open), TaskSort.DueDate)
+                .Take(wanted * WalkRowsPerResult);
+            var first = await Sort(window.Where(t => t.SearchText.Contains(term)), TaskSort.DueDate).Take(wanted).ToListAsync(cancellationToken);
+            if (first.Count < wanted)
+            {
+                return null;
+            }
+
+            rows.AddRange(first);
+        }
+
+        rows.Sort(InDueOrder);
+        return rows[(page * size)..wanted];
     }
+
+    /// <summary>SQLite's order of <see cref="TaskSort.DueDate"/>: due, then execution and task id as UTF-8 bytes (BINARY).</summary>
+    private static int InDueOrder(TaskRow a, TaskRow b)
+    {
+        var byDue = a.DueSort.CompareTo(b.DueSort);
+        return byDue != 0 ? byDue : ByBytes(a.ExecutionId, b.ExecutionId) is var byExecution and not 0 ? byExecution : ByBytes(a.TaskId, b.TaskId);
+    }
+
+    private static int ByBytes(string a, string b) =>
+        System.Text.Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b));
 
     /// <summary>The rows whose search text holds <paramref name="phrase"/>, as the trigram index lists them.</summary>
     private static IQueryable<TaskRow> TextMatches(WorkflowsDbContext db, string phrase) => db.FlowTasks
