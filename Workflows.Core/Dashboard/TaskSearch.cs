@@ -11,6 +11,15 @@ namespace Workflows.Core.Dashboard;
 /// </summary>
 public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Text searches over everyone's tasks count exactly up to this many matches (ADR-011).</summary>
+    public const int CountLimit = 1_000;
+
+    /// <summary>
+    /// How many rows in due-date order a text search reads per row it returns before it gives up on the order and sorts
+    /// the index's matches instead: a word in at least one in forty open tasks.
+    /// </summary>
+    private const int WalkRowsPerResult = 40;
+
     public async Task<TaskListPage> SearchAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -20,6 +29,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         await db.Database.OpenConnectionAsync(cancellationToken);
 
         int total;
+        var totalIsLowerBound = false;
         List<TaskRow> rows;
         if (AnsweredByLinks(query))
         {
@@ -32,6 +42,10 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             var fetched = (await db.FlowTasks.AsNoTracking().Where(t => executionIds.Contains(t.ExecutionId)).ToListAsync(cancellationToken))
                 .ToDictionary(t => (t.ExecutionId, t.TaskId));
             rows = [.. pageKeys.Select(k => fetched.GetValueOrDefault((k.ExecutionId, k.TaskId))).OfType<TaskRow>()];
+        }
+        else if (IndexedTerm(db, query) is { } term)
+        {
+            (total, totalIsLowerBound, rows) = await SearchTextAsync(db, query, term, now, page, size, cancellationToken);
         }
         else
         {
@@ -72,7 +86,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             UpdatedAt = r.UpdatedAt,
             FinishedAt = r.FinishedAt,
         });
-        return new TaskListPage(total, page, size, items);
+        return new TaskListPage(total, page, size, items) { TotalIsLowerBound = totalIsLowerBound };
     }
 
     /// <summary>
@@ -156,11 +170,12 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         return links;
     }
 
-    private static IQueryable<TaskRow> Start(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
+    private static IQueryable<TaskRow> Start(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now) =>
+        Start(db.FlowTasks.AsNoTracking(), db, query, now);
+
+    /// <summary>The query's assignee (or unassigned) scope over <paramref name="all"/> task rows.</summary>
+    private static IQueryable<TaskRow> Start(IQueryable<TaskRow> all, WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
     {
-        // With assignees the link index narrows to a person's few hundred tasks, which a plain filter reads faster
-        // than the text index can list every match of a common word.
-        var all = (query.AssigneeIds.Count == 0 ? TextMatches(db, query.Text) : null) ?? db.FlowTasks.AsNoTracking();
         if (query.AssigneeIds.Count == 0)
         {
             return query.Unassigned ? all.Where(t => t.Unassigned == EF.Parameter(true)) : all;
@@ -244,23 +259,104 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// On SQLite, the rows whose search text contains <paramref name="text"/>, found through the trigram index
-    /// <c>flow_tasks_fts</c> instead of a scan; null where that index does not apply (other providers, fewer than three
-    /// characters), and the plain filter does the work. The plain filter still runs on these rows too.
+    /// The search text a query over everyone's tasks looks up in the trigram index <c>flow_tasks_fts</c> (SQLite only);
+    /// null where the index does not apply and the plain filter does the work: with assignees (the link index narrows
+    /// to a person's few hundred tasks, which a plain filter reads faster), on other providers, and for fewer than three
+    /// characters (a trigram index finds nothing for those; counted in code points, not UTF-16 units).
     /// </summary>
-    private static IQueryable<TaskRow>? TextMatches(WorkflowsDbContext db, string? text)
+    private static string? IndexedTerm(WorkflowsDbContext db, TaskQuery query)
     {
-        var term = text?.Trim().ToLowerInvariant();
-        if (term is null || term.Length < 3 || !db.Database.IsSqlite())
+        var term = query.Text?.Trim().ToLowerInvariant();
+        return term is null || query.AssigneeIds.Count > 0 || term.EnumerateRunes().Count() < 3 || !db.Database.IsSqlite() ? null : term;
+    }
+
+    /// <summary>
+    /// A text search over everyone's tasks. Counting stops after <see cref="CountLimit"/> matches (or a page beyond the
+    /// one asked for): a common word matches tens of thousands of tasks, and an exact count would read them all. Below
+    /// that, the total is exact and the page is sorted from the index's matches. Above it, the word is common enough
+    /// that walking the due-date order and testing each row's text usually reaches a page within a few hundred rows
+    /// (<see cref="WalkPageAsync"/>); otherwise the page is still sorted from all of the index's matches.
+    /// </summary>
+    private static async Task<(int Total, bool TotalIsLowerBound, List<TaskRow> Rows)> SearchTextAsync(
+        WorkflowsDbContext db, TaskQuery query, string term, DateTimeOffset now, int page, int size, CancellationToken cancellationToken)
+    {
+        var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+        // The index's matches drive the count (a join, so LIMIT stops reading them); the page reads them as a set.
+        var streamed = db.FlowTasks.FromSql(
+            $"SELECT t.* FROM flow_tasks_fts JOIN flow_tasks AS t ON t.rowid = flow_tasks_fts.rowid WHERE flow_tasks_fts MATCH {phrase}");
+        var limit = Math.Max(CountLimit, (page + 2) * size);
+        var counted = await Filter(Start(streamed.AsNoTracking(), db, query, now), query, now).Take(limit + 1).CountAsync(cancellationToken);
+        var matches = Filter(Start(TextMatches(db, phrase), db, query, now), query, now);
+        if (counted <= limit)
+        {
+            return (counted, false, await Sort(matches, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken));
+        }
+
+        if (await WalkPageAsync(db, query, term, now, page, size, cancellationToken) is { } walked)
+        {
+            return (limit, true, walked);
+        }
+
+        return (limit, true, await Sort(matches, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken));
+    }
+
+    /// <summary>
+    /// The page of a text search read in due-date order from the (…, IsOpen, DueSort) indexes: the first rows of the
+    /// tasks the other filters select, each tested for the text, reading at most <see cref="WalkRowsPerResult"/> rows per
+    /// row of the pages up to this one. "All tasks" walks the open and the closed tasks apart (each is one index range in
+    /// due-date order) and merges them. Null where no index gives the order (other sorts, an exact status) or where a
+    /// walk comes back short: the word is too rare in that order, and the caller sorts the index's matches instead.
+    /// </summary>
+    private static async Task<List<TaskRow>?> WalkPageAsync(
+        WorkflowsDbContext db, TaskQuery query, string term, DateTimeOffset now, int page, int size, CancellationToken cancellationToken)
+    {
+        // Finished tasks are never open (TaskRows.Fill), so they are one range of the closed tasks.
+        bool[] ranges = query.Sort != TaskSort.DueDate ? [] : query.Status switch
+        {
+            TaskStatusFilter.Open => [true],
+            TaskStatusFilter.All => query.Overdue ? [true] : [true, false],
+            TaskStatusFilter.Finished when !query.Overdue => [false],
+            _ => [],
+        };
+        if (ranges.Length == 0)
         {
             return null;
         }
 
-        var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-        return db.FlowTasks
-            .FromSql($"SELECT * FROM flow_tasks WHERE rowid IN (SELECT rowid FROM flow_tasks_fts WHERE flow_tasks_fts MATCH {phrase})")
-            .AsNoTracking();
+        var wanted = (page + 1) * size;
+        var rows = new List<TaskRow>();
+        foreach (var open in ranges)
+        {
+            var window = Sort(Filter(Start(db, query, now), query with { Text = null }, now).Where(t => t.IsOpen == open), TaskSort.DueDate)
+                .Take(wanted * WalkRowsPerResult);
+            var first = await Sort(window.Where(t => t.SearchText.Contains(term)), TaskSort.DueDate).Take(wanted).ToListAsync(cancellationToken);
+            if (first.Count < wanted)
+            {
+                return null;
+            }
+
+            rows.AddRange(first);
+        }
+
+        rows.Sort(InDueOrder);
+        return rows[(page * size)..wanted];
     }
+
+    /// <summary>SQLite's order of <see cref="TaskSort.DueDate"/>: due, then execution and task id as UTF-8 bytes (BINARY).</summary>
+    private static int InDueOrder(TaskRow a, TaskRow b)
+    {
+        var byDue = a.DueSort.CompareTo(b.DueSort);
+        return byDue != 0 ? byDue : ByBytes(a.ExecutionId, b.ExecutionId) is var byExecution and not 0 ? byExecution : ByBytes(a.TaskId, b.TaskId);
+    }
+
+    private static int ByBytes(string a, string b) =>
+        System.Text.Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b));
+
+    /// <summary>The rows whose search text holds <paramref name="phrase"/>, as the trigram index lists them.</summary>
+    private static IQueryable<TaskRow> TextMatches(WorkflowsDbContext db, string phrase) => db.FlowTasks
+        .FromSql($"SELECT * FROM flow_tasks WHERE rowid IN (SELECT rowid FROM flow_tasks_fts WHERE flow_tasks_fts MATCH {phrase})")
+        .AsNoTracking();
 
     private static IQueryable<TaskRow> Sort(IQueryable<TaskRow> tasks, TaskSort sort) => sort switch
     {

@@ -37,6 +37,7 @@ public sealed class TaskSearchApiTests(TaskSearchApiTests.App app) : IClassFixtu
 
         var results = found["results"]!.AsArray();
         Assert.Equal(2, (int)found["total"]!);
+        Assert.False((bool)found["total_is_lower_bound"]!);
         Assert.Equal(["docs", "install"], results.Select(r => (string)r!["task_id"]!));
         var docs = results[0]!;
         Assert.True((bool)docs["overdue"]!);

@@ -80,4 +80,26 @@ public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
         Assert.Equal(3, second.Total);
         Assert.Equal(["swap"], second.Items.Select(t => t.TaskId));
     }
+
+    [Theory]
+    [InlineData("\"zähler\"", true)]
+    [InlineData("100% _done_", true)]
+    [InlineData("\" or \"", false)]
+    [InlineData("🔥x", true)]
+    [InlineData("🔥", true)]
+    [InlineData("zähler\" 2", false)]
+    public async Task Quotes_percent_signs_and_emoji_in_a_search_match_the_task_name_literally(string text, bool found)
+    {
+        var template = ATemplate("Hotfix")
+            .WithTask("read", "Read \"Zähler\" 100% _done_ 🔥x")
+            .With(t => t.Id = "hotfix")
+            .Build();
+        Assert.True((await services.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, Lena, CancellationToken.None)).Succeeded);
+        await services.GetRequiredService<FlowExecutionService>().StartAsync("hotfix", [new EntityRef { EntityId = "order-001" }], Lena, CancellationToken.None);
+
+        var page = await Search.SearchAsync(new TaskQuery { Text = text }, CancellationToken.None);
+
+        Assert.Equal(found ? ["read"] : [], page.Items.Select(t => t.TaskId));
+        Assert.Equal(found ? 1 : 0, page.Total);
+    }
 }

@@ -87,7 +87,7 @@ public static class TaskSearchApi
 
         var found = await tasks.SearchAsync(query, ct);
         return TypedResults.Json(
-            new SearchResults(found.Total, found.Page + 1, found.PageSize, found.Items), FlowJson.Options);
+            new SearchResults(found.Total, found.TotalIsLowerBound, found.Page + 1, found.PageSize, found.Items), FlowJson.Options);
     }
 
     private static (IReadOnlyList<string> Ids, bool Unassigned, bool Forbidden) AssigneesOf(RequestBody body, ClaimsPrincipal user)
@@ -155,5 +155,9 @@ public static class TaskSearchApi
         string? Assignee, string? Status, DateTimeOffset? DueFrom, DateTimeOffset? DueTo, bool? Overdue, string? TemplateId,
         string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, int? Page, int? Size);
 
-    public sealed record SearchResults(int Total, int Page, int Size, IReadOnlyList<TaskListItem> Results);
+    /// <summary>
+    /// <c>total_is_lower_bound</c>: counting stopped early (a common word over everyone's tasks) and more than
+    /// <c>total</c> tasks match; <c>total</c> still reaches past the next page.
+    /// </summary>
+    public sealed record SearchResults(int Total, bool TotalIsLowerBound, int Page, int Size, IReadOnlyList<TaskListItem> Results);
 }
