@@ -134,7 +134,7 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
 
         dashboard.WaitForAssertion(() =>
         {
-            var total = int.Parse(dashboard.Find("[data-testid=task-count]").TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var total = int.Parse(dashboard.Find("[data-testid=task-count]").TextContent.Split(' ')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(total > 25, $"the demo data has {total} tasks");
             Assert.Equal(25, TaskNames(dashboard).Count);
         });
