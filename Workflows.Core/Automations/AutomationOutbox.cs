@@ -12,7 +12,7 @@ namespace Workflows.Core.Automations;
 /// gets a job due at its scheduled time; a cancelled schedule cancels that job; an event some enabled automation
 /// listens to gets a job that fans it out to the matching automations.
 /// </summary>
-public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeProvider clock) : IFlowCommitHook, IEntityCommitHook
+public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeProvider clock, AutomationListeners listeners) : IFlowCommitHook, IEntityCommitHook
 {
     public const string EventJobKind = "automation-event";
 
@@ -20,7 +20,6 @@ public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeP
     {
         var (db, execution) = (commit.Db, commit.Execution);
         var now = clock.GetUtcNow();
-        var listening = new Dictionary<AutomationTriggerType, bool>();
         foreach (var e in commit.Events)
         {
             switch (e.Type)
@@ -49,7 +48,7 @@ public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeP
 
                     break;
                 default:
-                    if (TriggerFor(e.Type) is { } type && await ListensAsync(commit.Db, type, listening, cancellationToken))
+                    if (TriggerFor(e.Type) is { } type && await listeners.ListensAsync(type, cancellationToken))
                     {
                         var task = e.TaskId is null ? null : execution.FindTask(e.TaskId);
                         var phase = e.PhaseId is null ? null : execution.FindPhase(e.PhaseId);
@@ -78,7 +77,7 @@ public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeP
     public async Task OnCommitAsync(EntityCommit commit, CancellationToken cancellationToken)
     {
         var type = commit.Created ? AutomationTriggerType.EntityCreated : AutomationTriggerType.EntityUpdated;
-        if (!await ListensAsync(commit.Db, type, [], cancellationToken))
+        if (!await listeners.ListensAsync(type, cancellationToken))
         {
             return;
         }
@@ -103,19 +102,6 @@ public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeP
             TaskId = e.TaskId,
             EntityId = e.EntityId,
         });
-
-    private static async Task<bool> ListensAsync(
-        Data.WorkflowsDbContext db, AutomationTriggerType type, Dictionary<AutomationTriggerType, bool> known, CancellationToken cancellationToken)
-    {
-        if (!known.TryGetValue(type, out var listens))
-        {
-            var kind = $"|{type}|";
-            listens = await db.Automations.AnyAsync(a => a.Enabled && a.TriggerKinds.Contains(kind), cancellationToken);
-            known[type] = listens;
-        }
-
-        return listens;
-    }
 
     private static AutomationTriggerType? TriggerFor(FlowEventType type) => type switch
     {

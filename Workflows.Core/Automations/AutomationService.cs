@@ -7,7 +7,8 @@ namespace Workflows.Core.Automations;
 
 /// <summary>Automations and their runs: list, validate and save (refusing stale versions), delete, run by hand, re-run.</summary>
 public sealed class AutomationService(
-    IDbContextFactory<WorkflowsDbContext> dbFactory, AutomationDispatcher dispatcher, JobQueue jobs, TimeProvider clock)
+    IDbContextFactory<WorkflowsDbContext> dbFactory, AutomationDispatcher dispatcher, JobQueue jobs, TimeProvider clock,
+    AutomationListeners listeners)
 {
     public async Task<IReadOnlyList<AutomationSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -85,6 +86,7 @@ public sealed class AutomationService(
             };
             db.Automations.Add(created);
             await db.SaveChangesAsync(cancellationToken);
+            listeners.Changed();
             return created;
         }
 
@@ -114,6 +116,7 @@ public sealed class AutomationService(
         existing.UpdatedBy = actor.Name;
         existing.Version++;
         await db.SaveChangesAsync(cancellationToken);
+        listeners.Changed();
         return existing;
     }
 
@@ -141,6 +144,7 @@ public sealed class AutomationService(
 
         db.Automations.Remove(automation);
         await db.SaveChangesAsync(cancellationToken);
+        listeners.Changed();
         return Outcome.Success;
     }
 

@@ -39,6 +39,7 @@ public static class AutomationSetup
         services.AddSingleton<IAutomationRunQueue>(sp => sp.GetRequiredService<AutomationDispatcher>());
         services.TryAddSingleton<AutomationTaskRunner>();
         services.AddSingleton<AutomationService>();
+        services.AddSingleton<AutomationListeners>();
         services.AddSingleton<AutomationOutbox>();
         services.AddSingleton<IFlowCommitHook>(sp => sp.GetRequiredService<AutomationOutbox>());
         services.AddSingleton<IEntityCommitHook>(sp => sp.GetRequiredService<AutomationOutbox>());

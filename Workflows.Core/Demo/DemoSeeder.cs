@@ -18,6 +18,7 @@ public sealed class DemoSeeder(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     DemoWorkflows workflows,
+    Automations.AutomationListeners listeners,
     ILogger<DemoSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";
@@ -174,6 +175,7 @@ public sealed class DemoSeeder(
         var existing = await db.Automations.Select(a => a.Id).ToListAsync(cancellationToken);
         db.Automations.AddRange(DemoAutomations.All(owner, now).Where(a => !existing.Contains(a.Id)));
         await db.SaveChangesAsync(cancellationToken);
+        listeners.Changed();
     }
 
     private async Task SeedJourneysAsync(DateTimeOffset now, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Workflows.Core.Dashboard;
+using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
@@ -41,7 +41,9 @@ public sealed class CoreHost : IAsyncDisposable
         var folder = Path.Combine(workFolder, $"core-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflows"] = $"Data Source={Path.Combine(folder, "bench.db")}" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflows"] = $"Data Source={Path.Combine(folder, "bench.db")}",
+                ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+            })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging(logging =>
@@ -54,20 +56,9 @@ public sealed class CoreHost : IAsyncDisposable
             }
         });
         services.AddSingleton(TimeProvider.System);
-        services.AddWorkflowsDatabase(configuration);
+        // The Core services exactly as the app registers them (automation outbox and all), without the web host.
+        services.AddWorkflowsCore(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<WorkflowsDbContext>();
-        services.AddScoped<DemoSeeder>();
-        services.AddSingleton<DemoWorkflows>();
-        services.AddSingleton(new FlowSettings { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") });
-        services.AddSingleton<FlowChangeBus>();
-        services.AddSingleton<UserDirectory>();
-        services.AddSingleton<Workflows.Core.Notifications.NotificationService>();
-        services.AddSingleton<Workflows.Core.Notes.NoteService>();
-        services.AddSingleton<FlowTemplateService>();
-        services.AddSingleton<FlowExecutionService>();
-        services.AddSingleton<EntityService>();
-        services.AddSingleton<TaskSearch>();
-        services.AddSingleton<Workflows.Core.Demo.Bulk.BulkSeeder>();
         var host = new CoreHost(folder, services.BuildServiceProvider(), keep);
         await using var scope = host.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), cancellationToken);

@@ -196,6 +196,34 @@ public sealed class AutomationActionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_automation_saved_right_after_an_event_nobody_listened_to_hears_the_next_one()
+    {
+        await using (var db = h.Db())
+        {
+            foreach (var id in await db.Automations.Where(a => a.TriggerKinds.Contains("|EntityUpdated|")).Select(a => a.Id).ToListAsync())
+            {
+                await h.Automations.SetEnabledAsync(id, false, AutomationHarness.Lena, CancellationToken.None);
+            }
+        }
+
+        await h.SetAttributeAsync("opportunity", Opportunity, "stage", "lost");
+        Assert.Equal(0, await QueuedEventsAsync());
+
+        // The outbox remembers that nobody listened; saving an automation must make it listen again at once.
+        await h.SaveAsync("on-update", "On update", [new AutomationTrigger { Type = AutomationTriggerType.EntityUpdated, EntitySchema = "opportunity" }],
+            new AutomationAction { Type = AutomationActionType.AddNote, Body = "Changed." });
+        await h.SetAttributeAsync("opportunity", Opportunity, "stage", "won");
+
+        Assert.Equal(1, await QueuedEventsAsync());
+    }
+
+    private async Task<int> QueuedEventsAsync()
+    {
+        await using var db = h.Db();
+        return await db.Jobs.CountAsync(j => j.Kind == AutomationOutbox.EventJobKind && j.Status == JobStatus.Queued);
+    }
+
+    [Fact]
     public async Task An_event_delivered_twice_runs_each_automation_once()
     {
         await h.SaveAsync("on-update", "On update", [new AutomationTrigger { Type = AutomationTriggerType.EntityUpdated, EntitySchema = "opportunity" }],
