@@ -27,6 +27,34 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     [Fact]
+    public async Task An_automation_task_picks_its_automation_by_name_with_the_keyboard()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("builder@workflows.demo");
+        await page.WaitForURLAsync("**/builder");
+        await page.GotoAsync("/builder/new?from=solar-installation");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Fit to view" }).ClickAsync();
+        await Node(page, "Send offer e-mail").ClickAsync();
+        var details = page.GetByRole(AriaRole.Region, new() { Name = "Task details" });
+        await ExpectFieldAsync(details, "Automation to run", "Send solar offer e-mail");
+
+        await Control(details, "Automation to run").Locator("input").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var options = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(options.Filter(new() { HasText = "Send meter appointment notice" })).ToBeVisibleAsync();
+        await Assertions.Expect(options.First).ToHaveTextAsync("None");
+        await options.First.EvaluateAsync("e => Promise.all(e.closest('.mud-popover').getAnimations().map(a => a.finished))");
+        await page.ScreenshotAsync("builder-automation-picker");
+
+        await options.Filter(new() { HasText = "Send welcome e-mail" }).ClickAsync();
+        await ExpectFieldAsync(details, "Automation to run", "Send welcome e-mail");
+        await page.Keyboard.PressAsync("Control+s");
+        await Assertions.Expect(page.GetByText("Saved as version 1.")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Tasks_dragged_onto_the_canvas_and_connected_are_saved_with_ctrl_s_and_come_back_intact()
     {
         var page = await browser.NewPageAsync();

@@ -125,6 +125,44 @@ public static class FlowTemplateValidator
         return problems;
     }
 
+    /// <summary>
+    /// The automations and journeys the template names that are not among the known ones (deleted since, or mistyped).
+    /// Kept apart from <see cref="Validate"/> so the validator stays pure: the caller brings the ids it loaded.
+    /// </summary>
+    public static IReadOnlyList<ValidationProblem> CheckReferences(
+        FlowTemplate template, IReadOnlyCollection<string> automationIds, IReadOnlyCollection<string> journeyIds)
+    {
+        var problems = new List<ValidationProblem>();
+        foreach (var task in template.Tasks)
+        {
+            var name = string.IsNullOrWhiteSpace(task.Name) ? task.Id : task.Name;
+            if (task.TaskType == TaskType.AUTOMATION && task.AutomationConfig?.FlowId is { } flowId && !automationIds.Contains(flowId))
+            {
+                problems.Add(new ValidationProblem($"Automation task '{name}' runs automation '{flowId}', which does not exist.", ValidationItemKind.Task, task.Id));
+            }
+
+            if (task.Journey?.JourneyId is { } journeyId && !journeyIds.Contains(journeyId))
+            {
+                problems.Add(new ValidationProblem($"Task '{name}' opens journey '{journeyId}', which does not exist.", ValidationItemKind.Task, task.Id));
+            }
+        }
+
+        if (template.Trigger is { } trigger)
+        {
+            if (trigger.Type == TemplateTriggerType.JourneySubmission && trigger.JourneyId is { } journeyId && !journeyIds.Contains(journeyId))
+            {
+                problems.Add(new ValidationProblem($"The workflow starts on submissions of journey '{journeyId}', which does not exist.", ValidationItemKind.Workflow, null));
+            }
+
+            if (trigger.Type == TemplateTriggerType.Automation && trigger.AutomationId is { } automationId && !automationIds.Contains(automationId))
+            {
+                problems.Add(new ValidationProblem($"The workflow is started by automation '{automationId}', which does not exist.", ValidationItemKind.Workflow, null));
+            }
+        }
+
+        return problems;
+    }
+
     private static void CheckAssignees(
         List<Assignee>? assignees, string owner, string? ownerId, ValidationItemKind kind, Action<string, ValidationItemKind, string?> add)
     {

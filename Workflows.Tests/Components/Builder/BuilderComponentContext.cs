@@ -54,10 +54,25 @@ public abstract class BuilderComponentContext : BunitContext, IAsyncLifetime
     protected static IElement Button(IRenderedComponent<ContainerFragment> page, string text) =>
         page.FindAll("button").First(b => b.TextContent.Trim() == text || b.GetAttribute("aria-label") == text);
 
-    private static IElement Control(IRenderedComponent<ContainerFragment> page, string label) =>
+    protected static IElement Control(IRenderedComponent<ContainerFragment> page, string label) =>
         page.FindAll(".mud-input-control").FirstOrDefault(c => c.QuerySelector("label")?.TextContent.Trim().TrimEnd('*') == label)
         ?? throw new InvalidOperationException($"No control labelled '{label}'. Labels: {string.Join(", ", page.FindAll(".mud-input-control label").Select(l => l.TextContent.Trim()))}");
 
-    private static IEnumerable<IElement> Options(IRenderedComponent<ContainerFragment> page, string text) =>
-        page.FindAll(".mud-popover-open .mud-list-item").Where(i => i.TextContent.Trim() == text);
+    /// <summary>The open options with this text; an option with a line of detail under its name is found by the name.</summary>
+    protected static IEnumerable<IElement> Options(IRenderedComponent<ContainerFragment> page, string text) =>
+        page.FindAll(".mud-popover-open .mud-list-item").Where(i => (i.QuerySelector(".wf-choice-name") ?? i).TextContent.Trim() == text);
+
+    /// <summary>Opens the select with this label.</summary>
+    protected static void Open(IRenderedComponent<ContainerFragment> page, string label)
+    {
+        Control(page, label).QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input")!.MouseDown();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll(".mud-popover-open .mud-list-item")));
+    }
+
+    /// <summary>What the select with this label shows as its value, and its helper or error text.</summary>
+    protected static (string Shown, string Helper) Shown(IRenderedComponent<ContainerFragment> page, string label)
+    {
+        var control = Control(page, label);
+        return (control.QuerySelector("input")!.GetAttribute("value") ?? "", control.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "");
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 using Workflows.Web.Components.Builder;
 
 namespace Workflows.Tests.Components.Builder;
@@ -24,7 +25,19 @@ public sealed class TaskDetailsPanelTests : BuilderComponentContext
                 new() { Name = "owner", Label = "Owner", Type = AttributeType.User },
             ],
         }],
-        []);
+        [])
+    {
+        Automations =
+        [
+            new() { Id = "auto-welcome-mail", Name = "Send welcome e-mail", Description = "Mails the new customer their welcome pack." },
+            new() { Id = "auto-order-confirmation", Name = "Order confirmation", Enabled = false },
+        ],
+        Journeys =
+        [
+            new JourneySummary("journey-upload", "Upload documents", "opportunity", 2, 4, DateTimeOffset.UnixEpoch, null, 0),
+            new JourneySummary("journey-survey", "Site survey", "opportunity", 1, 6, DateTimeOffset.UnixEpoch, null, 0),
+        ],
+    };
 
     private readonly FlowTask check = new() { Id = "check", Name = "Check documents" };
     private readonly FlowTask mail = new() { Id = "mail", Name = "Send mail", TaskType = TaskType.AUTOMATION };
@@ -88,7 +101,7 @@ public sealed class TaskDetailsPanelTests : BuilderComponentContext
     {
         var page = RenderPanel(mail);
 
-        Field(page, "Automation to run (id)").Change("auto-welcome-mail");
+        Choose(page, "Automation to run", "Send welcome e-mail");
         Choose(page, "Runs", "When a user runs it");
         Choose(page, "Schedule", "After a delay");
         page.WaitForAssertion(() => Field(page, "Wait").Change("2"));
@@ -118,11 +131,113 @@ public sealed class TaskDetailsPanelTests : BuilderComponentContext
     {
         var page = RenderPanel(check);
 
-        Field(page, "Journey to open (id)").Change("journey-upload");
+        Choose(page, "Journey to open", "Upload documents");
         page.WaitForAssertion(() => Toggle(page, "Complete the task when the journey is submitted"));
 
         Assert.Equal("journey-upload", check.Journey!.JourneyId);
         Assert.False(check.Journey.CompleteTaskAutomatically);
+    }
+
+    [Fact]
+    public void The_automation_picker_lists_the_automations_by_name_with_their_description()
+    {
+        var page = RenderPanel(mail);
+
+        Open(page, "Automation to run");
+
+        Assert.Equal(
+            [("None", null), ("Send welcome e-mail", "Mails the new customer their welcome pack."), ("Order confirmation", "Switched off.")],
+            Offered(page));
+    }
+
+    [Fact]
+    public void Choosing_none_clears_the_automation()
+    {
+        mail.AutomationConfig = new AutomationConfig { FlowId = "auto-welcome-mail" };
+        var page = RenderPanel(mail);
+        Assert.Equal("Send welcome e-mail", Shown(page, "Automation to run").Shown);
+
+        Choose(page, "Automation to run", "None");
+
+        Assert.Null(mail.AutomationConfig!.FlowId);
+        Assert.Equal(1, changes);
+    }
+
+    [Fact]
+    public void An_automation_that_no_longer_exists_is_shown_as_unknown_and_kept()
+    {
+        mail.AutomationConfig = new AutomationConfig { FlowId = "auto-deleted" };
+        var page = RenderPanel(mail);
+
+        Assert.Equal(
+            ("Unknown automation 'auto-deleted'", "This automation no longer exists. Choose another one or None."),
+            Shown(page, "Automation to run"));
+        Choose(page, "Runs", "When a user runs it");
+        Open(page, "Automation to run");
+        Assert.Single(Options(page, "Unknown automation 'auto-deleted'"));
+
+        Assert.Equal("auto-deleted", mail.AutomationConfig.FlowId);
+    }
+
+    [Fact]
+    public void Choosing_another_automation_replaces_one_that_no_longer_exists()
+    {
+        mail.AutomationConfig = new AutomationConfig { FlowId = "auto-deleted" };
+        var page = RenderPanel(mail);
+
+        Choose(page, "Automation to run", "Order confirmation");
+
+        Assert.Equal("auto-order-confirmation", mail.AutomationConfig!.FlowId);
+        page.WaitForAssertion(() => Assert.Equal(("Order confirmation", ""), Shown(page, "Automation to run")));
+    }
+
+    [Fact]
+    public void Without_automations_the_picker_points_to_where_they_are_made()
+    {
+        var page = RenderPanel(mail, Lookups with { Automations = [] });
+
+        var empty = page.FindAll(".wf-choice-empty").Single();
+        Assert.Equal("No automations yet — create one under Automations.", string.Join(' ', empty.TextContent.Split(default(char[]), StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal("/automations", empty.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("None", Shown(page, "Automation to run").Shown);
+    }
+
+    [Fact]
+    public void The_journey_picker_lists_the_journeys_with_their_record_type()
+    {
+        var page = RenderPanel(check);
+
+        Open(page, "Journey to open");
+
+        Assert.Equal(
+            [("None", null), ("Upload documents", "Opportunity · 2 steps"), ("Site survey", "Opportunity · 1 step")],
+            Offered(page));
+        Assert.Empty(page.FindAll(".wf-choice-empty"));
+    }
+
+    [Fact]
+    public void Choosing_none_removes_the_journey()
+    {
+        check.Journey = new TaskJourney { JourneyId = "journey-survey", CompleteTaskAutomatically = true };
+        var page = RenderPanel(check);
+        Assert.Equal("Site survey", Shown(page, "Journey to open").Shown);
+
+        Choose(page, "Journey to open", "None");
+
+        Assert.Null(check.Journey);
+    }
+
+    [Fact]
+    public void A_journey_that_no_longer_exists_is_shown_as_unknown_and_kept()
+    {
+        check.Journey = new TaskJourney { JourneyId = "journey-deleted", CompleteTaskAutomatically = true };
+        var page = RenderPanel(check);
+
+        Assert.Equal(
+            ("Unknown journey 'journey-deleted'", "This journey no longer exists. Choose another one or None."),
+            Shown(page, "Journey to open"));
+        Assert.Equal("journey-deleted", check.Journey.JourneyId);
+        Assert.Equal(0, changes);
     }
 
     [Fact]
@@ -161,13 +276,18 @@ public sealed class TaskDetailsPanelTests : BuilderComponentContext
         Assert.Null(movedTo);
     }
 
-    private IRenderedComponent<ContainerFragment> RenderPanel(FlowTask task) => RenderWithPopovers(builder =>
+    /// <summary>The options of the open picker: each name, and the line of detail under it.</summary>
+    private static IEnumerable<(string Name, string? Detail)> Offered(IRenderedComponent<ContainerFragment> page) =>
+        page.FindAll(".mud-popover-open .mud-list-item").Select(i =>
+            ((i.QuerySelector(".wf-choice-name") ?? i).TextContent.Trim(), i.QuerySelector(".wf-choice-detail")?.TextContent.Trim()));
+
+    private IRenderedComponent<ContainerFragment> RenderPanel(FlowTask task, BuilderLookups? lookups = null) => RenderWithPopovers(builder =>
     {
         builder.OpenComponent<TaskDetailsPanel>(0);
         builder.AddComponentParameter(1, nameof(TaskDetailsPanel.Task), task);
         builder.AddComponentParameter(2, nameof(TaskDetailsPanel.Tasks), new List<FlowTask> { check, mail });
         builder.AddComponentParameter(3, nameof(TaskDetailsPanel.Phases), phases);
-        builder.AddComponentParameter(4, nameof(TaskDetailsPanel.Lookups), Lookups);
+        builder.AddComponentParameter(4, nameof(TaskDetailsPanel.Lookups), lookups ?? Lookups);
         builder.AddComponentParameter(5, nameof(TaskDetailsPanel.Schema), Lookups.Schemas[0]);
         builder.AddComponentParameter(6, nameof(TaskDetailsPanel.Changed), EventCallback.Factory.Create(this, () => changes++));
         builder.AddComponentParameter(7, nameof(TaskDetailsPanel.PhaseChanged), EventCallback.Factory.Create<string?>(this, phase => movedTo = phase));

@@ -182,4 +182,31 @@ public sealed class ValidationTests
     public void An_automation_task_names_its_automation() =>
         Assert.Equal(new ValidationProblem("Automation task 'Mail' has no automation to run.", ValidationItemKind.Task, "m"),
             Single(ATemplate().WithAutomation("m", name: "Mail").With(t => t.Tasks[0].AutomationConfig = null)));
+
+    [Fact]
+    public void Automations_and_journeys_the_template_names_must_exist_among_the_known_ones()
+    {
+        var template = ATemplate()
+            .WithAutomation("m", name: "Mail")
+            .WithTask("c", "Collect data").With(t => t.Tasks[1].Journey = new TaskJourney { JourneyId = "journey-gone" })
+            .With(t => t.Trigger = new TemplateTrigger { Type = TemplateTriggerType.JourneySubmission, JourneyId = "journey-gone" })
+            .Build();
+
+        Assert.Equal(
+            [
+                new ValidationProblem("Automation task 'Mail' runs automation 'auto-m', which does not exist.", ValidationItemKind.Task, "m"),
+                new ValidationProblem("Task 'Collect data' opens journey 'journey-gone', which does not exist.", ValidationItemKind.Task, "c"),
+                new ValidationProblem("The workflow starts on submissions of journey 'journey-gone', which does not exist.", ValidationItemKind.Workflow, null),
+            ],
+            FlowTemplateValidator.CheckReferences(template, ["auto-other"], ["journey-other"]));
+        Assert.Empty(FlowTemplateValidator.CheckReferences(template, ["auto-m"], ["journey-gone"]));
+    }
+
+    [Fact]
+    public void The_automation_that_starts_the_workflow_must_exist_among_the_known_ones() =>
+        Assert.Equal(
+            [new ValidationProblem("The workflow is started by automation 'auto-gone', which does not exist.", ValidationItemKind.Workflow, null)],
+            FlowTemplateValidator.CheckReferences(
+                ATemplate().WithTask("a").With(t => t.Trigger = new TemplateTrigger { Type = TemplateTriggerType.Automation, AutomationId = "auto-gone" }).Build(),
+                [], []));
 }

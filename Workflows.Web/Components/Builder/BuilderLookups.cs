@@ -1,10 +1,15 @@
+using Workflows.Core.Automations;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Journeys;
 
 namespace Workflows.Web.Components.Builder;
 
-/// <summary>What the builder's pickers offer: people and partners to assign, record schemas and the closing-reason catalogue.</summary>
+/// <summary>
+/// What the builder's pickers offer: people and partners to assign, record schemas, the closing-reason catalogue, and
+/// the automations and journeys tasks and triggers name.
+/// </summary>
 public sealed record BuilderLookups(
     IReadOnlyList<Person> People,
     IReadOnlyList<Partner> Partners,
@@ -12,6 +17,23 @@ public sealed record BuilderLookups(
     IReadOnlyList<ClosingReason> ClosingReasons)
 {
     public static BuilderLookups Empty { get; } = new([], [], [], []);
+
+    public IReadOnlyList<Automation> Automations { get; init; } = [];
+
+    public IReadOnlyList<JourneySummary> Journeys { get; init; } = [];
+
+    /// <summary>Automations by name, each with its description; one the system or a person switched off says so first.</summary>
+    public IReadOnlyList<ReferenceChoice> AutomationChoices =>
+        [.. Automations.Select(a => new ReferenceChoice(a.Id, a.Name, a.Enabled ? a.Description : $"Switched off. {a.Description}".Trim()))];
+
+    /// <summary>Journeys by name, each with the type of record it writes and its size.</summary>
+    public IReadOnlyList<ReferenceChoice> JourneyChoices =>
+        [.. Journeys.Select(j => new ReferenceChoice(j.Id, j.Name, $"{Schema(j.Schema)?.Name ?? j.Schema} · {j.StepCount} {(j.StepCount == 1 ? "step" : "steps")}"))];
+
+    /// <summary>The problems with automations and journeys the template names that no longer exist.</summary>
+    public IReadOnlyList<Core.Flows.Validation.ValidationProblem> MissingReferences(FlowTemplate template) =>
+        Core.Flows.Validation.FlowTemplateValidator.CheckReferences(
+            template, Automations.Select(a => a.Id).ToHashSet(StringComparer.Ordinal), Journeys.Select(j => j.Id).ToHashSet(StringComparer.Ordinal));
 
     public EntitySchema? Schema(string? slug) => Schemas.FirstOrDefault(s => s.Slug == slug);
 
