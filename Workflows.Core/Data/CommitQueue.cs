@@ -79,7 +79,15 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory)
                 batch.Add(next);
             }
 
-            await CommitAsync(connection, batch);
+            try
+            {
+                await CommitAsync(connection, batch);
+            }
+            catch (Exception e)
+            {
+                // The writer must outlive any one batch: a caller left waiting would wait forever.
+                batch.ForEach(p => p.Done.TrySetException(e));
+            }
         }
     }
 
