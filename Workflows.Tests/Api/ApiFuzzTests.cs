@@ -21,9 +21,17 @@ public sealed class ApiFuzzTests(ApiFuzzTests.App app) : IClassFixture<ApiFuzzTe
     private JsonObject template = default!;
     private string executionId = "";
 
+    /// <summary>
+    /// Without the job worker: the demo data's own scheduled automations would change workflows while the hostile
+    /// bodies are sent, and the fingerprint must tell only what the requests changed.
+    /// </summary>
     public sealed class App : WorkflowsAppFactory
     {
-        public App() => Settings["Api:RateLimitPerSecond"] = "100000";
+        public App()
+        {
+            Settings["Api:RateLimitPerSecond"] = "100000";
+            Settings["Jobs:RunWorker"] = "false";
+        }
     }
 
     private enum Kind

@@ -1,7 +1,4 @@
-using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
 using Workflows.Core.Demo.Bulk;
@@ -168,21 +165,10 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
     [Fact]
     public async Task A_common_word_is_counted_from_the_text_index_and_paged_from_the_due_date_index_without_sorting_every_match()
     {
-        var commands = new CommandLog();
-        var options = new DbContextOptionsBuilder<WorkflowsDbContext>(database.Options).AddInterceptors(commands).Options;
-        var search = new TaskSearch(new Factory(options), TimeProvider.System);
-
-        var found = await search.SearchAsync(new TaskQuery { Text = "offer" }, CancellationToken.None);
+        var (found, planned) = await TaskQueryPlans.SearchAsync(database, new TaskQuery { Text = "offer" });
+        var plans = planned.ConvertAll(p => p.Steps);
 
         Assert.True(found.TotalIsLowerBound);
-        await using var connection = new SqliteConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        var plans = new List<List<string>>();
-        foreach (var (sql, parameters) in commands.Selects)
-        {
-            plans.Add(await PlanAsync(connection, sql, parameters));
-        }
-
         Assert.Equal(3, plans.Count);
         Assert.Contains(plans[0], step => step.Contains("flow_tasks_fts VIRTUAL TABLE", StringComparison.Ordinal));
         Assert.Contains(plans[1], step => step.Contains("USING INDEX IX_flow_tasks_IsOpen_DueSort", StringComparison.Ordinal));
@@ -216,46 +202,5 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
         }
 
         throw new InvalidOperationException("No first name is rare enough in this data set.");
-    }
-
-    private static async Task<List<string>> PlanAsync(SqliteConnection connection, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
-    {
-        await using var explain = connection.CreateCommand();
-        explain.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var (name, value) in parameters)
-        {
-            explain.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        var steps = new List<string>();
-        await using var reader = await explain.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            steps.Add(reader.GetString(3));
-        }
-
-        return steps;
-    }
-
-    private sealed class Factory(DbContextOptions<WorkflowsDbContext> options) : IDbContextFactory<WorkflowsDbContext>
-    {
-        public WorkflowsDbContext CreateDbContext() => new(options);
-    }
-
-    /// <summary>Records the task-table SELECTs EF Core sends, with their parameter values.</summary>
-    private sealed class CommandLog : DbCommandInterceptor
-    {
-        public List<(string Sql, List<(string Name, object? Value)> Parameters)> Selects { get; } = [];
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.Ordinal) && command.CommandText.Contains("flow_task", StringComparison.Ordinal))
-            {
-                Selects.Add((command.CommandText, [.. command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value))]));
-            }
-
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }
