@@ -85,60 +85,42 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory)
             }
             catch (Exception e)
             {
-                // The writer must outlive any one batch: a caller left waiting would wait forever.
+                // The writer outlives any one batch (a caller left waiting would wait forever); changes already refused
+                // keep their own error.
                 batch.ForEach(p => p.Done.TrySetException(e));
             }
         }
     }
 
+    /// <summary>
+    /// Saves the batch in one transaction. A change whose save fails hears its own error at once; if the transaction
+    /// itself fails (begin or commit), the caller's catch fails every change not yet answered.
+    /// </summary>
     private static async Task CommitAsync(DbConnection connection, List<Pending> batch)
     {
-        DbTransaction transaction;
-        try
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var pending in batch)
         {
-            transaction = await connection.BeginTransactionAsync();
-        }
-        catch (Exception e)
-        {
-            batch.ForEach(p => p.Done.TrySetException(e));
-            return;
-        }
-
-        var saved = new List<Pending>(batch.Count);
-        await using (transaction)
-        {
-            foreach (var pending in batch)
-            {
-                try
-                {
-                    var database = pending.Db.Database;
-                    await database.CloseConnectionAsync();
-                    database.SetDbConnection(connection, contextOwnsConnection: false);
-                    await database.UseTransactionAsync(transaction);
-                    // Inside a transaction it did not begin, SaveChanges saves under a savepoint and rolls back to it
-                    // when it fails, so a refused change leaves the others in this batch intact.
-                    await pending.Db.SaveChangesAsync();
-                    await database.UseTransactionAsync(null);
-                    saved.Add(pending);
-                }
-                catch (Exception e)
-                {
-                    pending.Done.TrySetException(e);
-                }
-            }
-
             try
             {
-                await transaction.CommitAsync();
+                var database = pending.Db.Database;
+                await database.CloseConnectionAsync();
+                database.SetDbConnection(connection, contextOwnsConnection: false);
+                await database.UseTransactionAsync(transaction);
+                // Inside a transaction it did not begin, SaveChanges saves under a savepoint and rolls back to it when
+                // it fails, so a refused change leaves the others in this batch intact.
+                await pending.Db.SaveChangesAsync();
+                await database.UseTransactionAsync(null);
             }
             catch (Exception e)
             {
-                saved.ForEach(p => p.Done.TrySetException(e));
-                return;
+                pending.Done.TrySetException(e);
             }
         }
 
-        saved.ForEach(p => p.Done.TrySetResult());
+        await transaction.CommitAsync();
+        // Changes refused above already have their answer; TrySetResult leaves those alone.
+        batch.ForEach(p => p.Done.TrySetResult());
     }
 
     private sealed class Pending(WorkflowsDbContext db)
