@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Dashboard;
-using Workflows.Core.Data;
 using Workflows.Core.Demo.Bulk;
-using Workflows.Core.Flows;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Data;
@@ -20,16 +17,7 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         services = CoreServices.Build(database);
-        await using (var db = await database.CreateMigratedContextAsync())
-        {
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<Workflows.Core.Demo.DemoSeeder>().EnsureRolesAsync(CancellationToken.None);
-        }
-
-        var seeder = new BulkSeeder(
-            services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), services.GetRequiredService<FlowTemplateService>(),
-            services.GetRequiredService<FlowSettings>(), TimeProvider.System);
-        seeded = await seeder.SeedAsync(new BulkSeedOptions { Tasks = 5_000, Users = 20, Partners = 3, Templates = 4 }, null, CancellationToken.None);
+        seeded = await BulkTestData.SeedAsync(database, services, new BulkSeedOptions { Tasks = 5_000, Users = 20, Partners = 3, Templates = 4 });
     }
 
     public async Task DisposeAsync() => await services.DisposeAsync();

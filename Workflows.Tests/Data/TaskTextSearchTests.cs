@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Dashboard;
-using Workflows.Core.Data;
 using Workflows.Core.Demo.Bulk;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
@@ -33,16 +32,7 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
         public async Task InitializeAsync()
         {
             Services = CoreServices.Build(Database);
-            await using (var db = await Database.CreateMigratedContextAsync())
-            {
-                await using var scope = Services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<Workflows.Core.Demo.DemoSeeder>().EnsureRolesAsync(CancellationToken.None);
-            }
-
-            var seeder = new BulkSeeder(
-                Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), Services.GetRequiredService<FlowTemplateService>(),
-                Services.GetRequiredService<FlowSettings>(), TimeProvider.System);
-            Seeded = await seeder.SeedAsync(new BulkSeedOptions { Tasks = 20_000, Users = 20, Partners = 3, Templates = 20 }, null, CancellationToken.None);
+            Seeded = await BulkTestData.SeedAsync(Database, Services, new BulkSeedOptions { Tasks = 20_000, Users = 20, Partners = 3, Templates = 20 });
         }
 
         public async Task DisposeAsync() => await Services.DisposeAsync();
