@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>
-/// Evaluates decision conditions against the primary record's attributes (DESIGN rule 5).
+/// Evaluates decision conditions against the primary record's attributes.
 /// The attribute's type comes from <see cref="EvaluationSource.AttributeType"/>, else from the JSON
 /// value. A statement on a missing or mistyped attribute, or with values that do not parse as that
 /// type, is not met; the only exception is <c>is_empty</c>, for which missing means empty. Text

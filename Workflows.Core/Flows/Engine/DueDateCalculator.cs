@@ -1,6 +1,9 @@
 namespace Workflows.Core.Flows.Engine;
 
-/// <summary>Adds a due-date duration to its anchor (DESIGN rule 8).</summary>
+/// <summary>
+/// Adds a due-date duration to its anchor. Days, weeks and months are calendar dates (the same day for everyone, no
+/// time of day); minutes and hours are instants.
+/// </summary>
 public static class DueDateCalculator
 {
     /// <summary>About a hundred years: longer durations are typing mistakes and would run past the calendar's end.</summary>

@@ -1,7 +1,7 @@
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>
-/// The workflow engine (DESIGN "Runtime semantics"): pure, no I/O, no clock of its own.
+/// The workflow engine: pure, no I/O, no clock of its own.
 /// <para>
 /// Contract: <see cref="Apply"/> works <b>in place</b> on the execution it is given and returns
 /// that same instance as <see cref="FlowResult.Execution"/>; callers that must keep the state
@@ -22,7 +22,8 @@ namespace Workflows.Core.Flows.Engine;
 /// </summary>
 public static class FlowEngine
 {
-    /// <summary>Workflows started by automations started by workflows stop at this depth (DESIGN rule 12).</summary>
+    /// <summary>Workflows started by automations started by workflows stop at this depth, with a visible reason, so a
+    /// workflow and an automation that start each other cannot run forever.</summary>
     public const int MaxChainDepth = 10;
 
     /// <summary>

@@ -5,7 +5,7 @@ using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;
 
-/// <summary>DESIGN rule 5 (decisions and loops) and the dead-path part of rule 3.</summary>
+/// <summary>Decisions and loops, and dead-path elimination: tasks left with only dead incoming edges are skipped.</summary>
 public sealed class DecisionTests
 {
     /// <summary>check → size? (big: engineer, small: self) → both join in "install"; default optional.</summary>

@@ -4,7 +4,7 @@ using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;
 
-/// <summary>DESIGN rule 8: fixed and dynamic due dates on each anchor, calendar dates versus instants, overrides.</summary>
+/// <summary>Fixed and dynamic due dates on each anchor, calendar dates versus instants, overrides.</summary>
 public sealed class DueDateTests
 {
     private static readonly DateTimeOffset T0 = EngineHarness.T0;

@@ -5,7 +5,10 @@ using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;
 
-/// <summary>DESIGN "Runtime semantics" rules 1–4, 6, 7, 9 and 13 (decisions and due dates have their own files).</summary>
+/// <summary>
+/// The engine's runtime rules: start, requirements, current tasks, the task status machine, phases, workflow end,
+/// manual tasks and events (decisions and due dates have their own files).
+/// </summary>
 public sealed class RuntimeRulesTests
 {
     private static FlowTemplate OfferFlow() => ATemplate()
