@@ -116,6 +116,14 @@ public static class FlowEngine
     public static FlowResult Apply(FlowExecution execution, FlowCommand command, EngineContext context) =>
         new EngineRun(execution, context).Apply(command);
 
+    /// <summary>
+    /// Every command a person could send for <paramref name="taskId"/> now, each with the engine's verdict: allowed, or
+    /// the refusal <see cref="Apply"/> would give (locked with what it waits for, not applicable, already done). Leaves
+    /// <paramref name="execution"/> untouched. Empty when the task does not exist.
+    /// </summary>
+    public static IReadOnlyList<TaskCommandOption> Actions(FlowExecution execution, string taskId, EngineContext context) =>
+        TaskCommands.Judge(execution, taskId, context);
+
     /// <summary>What keeps a task locked (unfinished required tasks and phases, by name); empty when it is enabled.</summary>
     public static IReadOnlyList<string> WaitsFor(FlowExecution execution, string taskId) =>
         new EngineRun(execution, new EngineContext(execution.UpdatedAt, FlowActor.System)).WaitingNames(taskId);

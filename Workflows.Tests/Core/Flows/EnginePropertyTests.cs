@@ -108,7 +108,7 @@ public sealed class EnginePropertyTests
         return x.Linear != true || x.Edges.Where(e => e.ToId == task.Id).All(e => x.FindTask(e.FromId)!.IsFinished);
     }
 
-    private static FlowCommand CommandFor(int choice, FlowExecution x, ref int added)
+    internal static FlowCommand CommandFor(int choice, FlowExecution x, ref int added)
     {
         var task = x.Tasks[choice / 16 % x.Tasks.Count];
         var flag = choice / 256 % 2 == 1;
@@ -149,7 +149,7 @@ public sealed class EnginePropertyTests
         }
     }
 
-    private static FlowTemplate RandomTemplate(Random random)
+    internal static FlowTemplate RandomTemplate(Random random)
     {
         var n = random.Next(2, 9);
         var phaseCount = random.Next(0, 3);
