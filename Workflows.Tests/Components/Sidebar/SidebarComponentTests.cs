@@ -41,6 +41,41 @@ public sealed class SidebarComponentTests : MudTestContext
     }
 
     [Fact]
+    public void A_decisions_menu_offers_its_branches_and_no_mark_as_done()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var run = EngineHarness.Start(ATemplate()
+            .WithDecision("size", TriggerMode.Manual, Branch("big"), Branch("small"))
+            .WithTask("engineer").WithTask("self")
+            .Edge("size", "engineer", condition: "big").Edge("size", "self", condition: "small")
+            .Build());
+
+        RenderTask(run, "size").Find("button[aria-label='Actions for size']").Click();
+
+        var items = popovers.FindAll(".mud-menu-item").Select(i => i.TextContent.Trim()).ToList();
+        Assert.Contains("Take branch \"big\"", items);
+        Assert.Contains("Take branch \"small\"", items);
+        Assert.Contains("Skip", items);
+        Assert.DoesNotContain("Mark as done", items);
+        Assert.DoesNotContain("Mark in progress", items);
+    }
+
+    [Fact]
+    public void A_locked_tasks_menu_shows_its_status_changes_disabled_and_hold_enabled()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var run = Run();
+
+        RenderTask(run, "offer").Find("button[aria-label='Actions for Send offer']").Click();
+
+        var items = popovers.FindAll(".mud-menu-item");
+        bool Disabled(string text) => items.Single(i => i.TextContent.Trim() == text).GetAttribute("aria-disabled") == "true";
+        Assert.True(Disabled("Mark as done"));
+        Assert.True(Disabled("Skip"));
+        Assert.False(Disabled("Put on hold"));
+    }
+
+    [Fact]
     public void A_dynamic_due_date_whose_anchor_has_not_happened_reads_as_a_rule()
     {
         var run = Run();
