@@ -54,26 +54,12 @@ public static class ScheduleCalculator
         if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             // A calendar date counts from the start of that day where the tenant is.
-            var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-            return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            return new TenantCalendar(zone).StartOf(date);
         }
 
         return DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
     }
 
-    private static DateTimeOffset Add(DateTimeOffset from, double amount, TimeUnit unit, TimeZoneInfo zone)
-    {
-        var whole = (int)Math.Round(amount);
-        var local = TimeZoneInfo.ConvertTime(from, zone);
-        var moved = unit switch
-        {
-            TimeUnit.Minutes => from.AddMinutes(amount),
-            TimeUnit.Hours => from.AddHours(amount),
-            TimeUnit.Days => local.AddDays(whole),
-            TimeUnit.Weeks => local.AddDays(7 * whole),
-            TimeUnit.Months => local.AddMonths(whole),
-            _ => from,
-        };
-        return moved.ToUniversalTime();
-    }
+    private static DateTimeOffset Add(DateTimeOffset from, double amount, TimeUnit unit, TimeZoneInfo zone) =>
+        Enum.IsDefined(unit) ? new TenantCalendar(zone).Add(from, amount, unit) : from;
 }

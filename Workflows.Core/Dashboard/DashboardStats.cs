@@ -13,10 +13,11 @@ public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFacto
     public async Task<DashboardSummary> SummarizeAsync(IReadOnlyList<string> assigneeIds, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        var todayStart = Start(today, zone);
-        var tomorrowStart = Start(today.AddDays(1), zone);
-        var weekStart = Start(today.AddDays(-(((int)today.DayOfWeek + 6) % 7)), zone);
+        var calendar = new TenantCalendar(zone);
+        var today = calendar.DayOf(now);
+        var todayStart = calendar.StartOf(today);
+        var tomorrowStart = calendar.StartOf(today.AddDays(1));
+        var weekStart = calendar.StartOf(TenantCalendar.WeekStart(today));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         // The cards are the task list's own counts, served by the same indexes as the list.
@@ -38,7 +39,7 @@ public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFacto
             .ConvertAll(g => (g.Key, g.Count));
 
         // A task was overdue on a day when it was due before that day ended and not finished by then.
-        var windowStart = Start(today.AddDays(-29), zone);
+        var windowStart = calendar.StartOf(today.AddDays(-29));
         var late = await tasks
             .Where(t => t.DueAt != null && t.DueAt < now && (t.FinishedAt == null || t.FinishedAt > t.DueAt) && (t.FinishedAt == null || t.FinishedAt >= windowStart))
             .Select(t => new { t.DueAt, t.FinishedAt })
@@ -46,20 +47,20 @@ public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFacto
         var perDay = Enumerable.Range(0, 30).Select(offset =>
         {
             var day = today.AddDays(offset - 29);
-            var end = Start(day.AddDays(1), zone);
+            var end = calendar.StartOf(day.AddDays(1));
             return (day, late.Count(t => t.DueAt < end && (t.FinishedAt is null || t.FinishedAt >= end)));
         }).ToList();
 
-        var eightWeeksAgo = weekStart.AddDays(-7 * 7);
+        var firstWeek = TenantCalendar.WeekStart(today).AddDays(-7 * 7);
+        var eightWeeksAgo = calendar.StartOf(firstWeek);
         var finished = await tasks
             .Where(t => t.Status == "COMPLETED" && t.FinishedAt >= eightWeeksAgo)
             .Select(t => t.FinishedAt!.Value)
             .ToListAsync(cancellationToken);
-        var firstWeek = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(eightWeeksAgo, zone).DateTime);
         var perWeek = Enumerable.Range(0, 8).Select(week =>
         {
             var from = firstWeek.AddDays(7 * week);
-            var (start, end) = (Start(from, zone), Start(from.AddDays(7), zone));
+            var (start, end) = (calendar.StartOf(from), calendar.StartOf(from.AddDays(7)));
             return (from, finished.Count(f => f >= start && f < end));
         }).ToList();
 
@@ -77,6 +78,4 @@ public sealed class DashboardStats(IDbContextFactory<WorkflowsDbContext> dbFacto
         var keys = db.FlowTaskAssignees.AsNoTracking().Where(a => assigneeIds.Contains(a.AssigneeId));
         return tasks.Where(t => keys.Any(a => a.ExecutionId == t.ExecutionId && a.TaskId == t.TaskId));
     }
-
-    private static DateTimeOffset Start(DateOnly day, TimeZoneInfo zone) => DashboardView.StartOfDay(day, zone);
 }

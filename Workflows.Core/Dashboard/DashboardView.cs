@@ -119,15 +119,14 @@ public sealed record DashboardView
             _ => (TaskStatusFilter.Exactly, Status.ToUpperInvariant()),
         };
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
-        DateTimeOffset StartOf(DateOnly day) => StartOfDay(day, zone);
-        DateTimeOffset EndOf(DateOnly day) => StartOfDay(day.AddDays(1), zone).AddTicks(-1);
-        var weekStart = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var calendar = new TenantCalendar(zone);
+        var today = calendar.DayOf(now);
+        var weekStart = TenantCalendar.WeekStart(today);
         (DateTimeOffset? from, DateTimeOffset? to) = Due switch
         {
-            "today" => (StartOf(today), EndOf(today)),
-            "week" => (StartOf(weekStart), EndOf(weekStart.AddDays(6))),
-            "range" => (From is { } f ? StartOf(f) : null, To is { } t ? EndOf(t) : null),
+            "today" => (calendar.StartOf(today), calendar.EndOf(today)),
+            "week" => (calendar.StartOf(weekStart), calendar.EndOf(weekStart.AddDays(6))),
+            "range" => (From is { } f ? calendar.StartOf(f) : null, To is { } t ? calendar.EndOf(t) : null),
             _ => ((DateTimeOffset?)null, (DateTimeOffset?)null),
         };
 
@@ -168,11 +167,4 @@ public sealed record DashboardView
         "-updated" => TaskSort.UpdatedDescending,
         _ => TaskSort.DueDate,
     };
-
-    /// <summary>The instant a calendar day begins in <paramref name="zone"/>.</summary>
-    internal static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 }

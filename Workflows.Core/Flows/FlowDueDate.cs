@@ -38,20 +38,11 @@ public sealed record FlowDueDate
     /// <summary>A calendar date is overdue from the day after it, in the given zone; an instant once it has passed.</summary>
     public bool IsPast(DateTimeOffset now, TimeZoneInfo zone) =>
         Date is { } date
-            ? date < DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime)
+            ? date < new TenantCalendar(zone).DayOf(now)
             : Instant < now;
 
     /// <summary>The last instant the due date covers, for sorting and range queries.</summary>
-    public DateTimeOffset End(TimeZoneInfo zone)
-    {
-        if (Instant is { } instant)
-        {
-            return instant;
-        }
-
-        var nextDay = Date!.Value.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(nextDay, zone.GetUtcOffset(nextDay)).AddTicks(-1).ToUniversalTime();
-    }
+    public DateTimeOffset End(TimeZoneInfo zone) => Instant ?? new TenantCalendar(zone).EndOf(Date!.Value);
 
     public override string ToString() =>
         Date is { } date

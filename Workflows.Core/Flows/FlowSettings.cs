@@ -4,5 +4,12 @@ namespace Workflows.Core.Flows;
 public sealed class FlowSettings
 {
     /// <summary>The zone whose calendar decides which day "today" is for date-only due dates.</summary>
-    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Utc;
+    public TimeZoneInfo TimeZone
+    {
+        get => Calendar.Zone;
+        init => Calendar = new TenantCalendar(value);
+    }
+
+    /// <summary>The calendar of <see cref="TimeZone"/>: which day is today, where days and weeks begin.</summary>
+    public TenantCalendar Calendar { get; private init; } = TenantCalendar.Utc;
 }

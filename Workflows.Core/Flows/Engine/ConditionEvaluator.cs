@@ -241,16 +241,10 @@ public static class ConditionEvaluator
     {
         if (text.Length == 10 && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return StartOfDay(day, zone);
+            return new TenantCalendar(zone).StartOf(day);
         }
 
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? instant : null;
-    }
-
-    private static DateTimeOffset StartOfDay(DateOnly day, TimeZoneInfo zone)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     private static DateTimeOffset? ValueDate(string text, StatementValueType? type, DateTimeOffset now, TimeZoneInfo zone)
@@ -262,15 +256,18 @@ public static class ConditionEvaluator
 
         // Relative tokens: today, yesterday, tomorrow, now, or today+N / today-N in days.
         var token = text.Trim().ToLowerInvariant();
-        var today = StartOfDay(DueDateCalculator.DayOf(now, zone), zone);
+        var calendar = new TenantCalendar(zone);
+        var today = calendar.DayOf(now);
+        DateTimeOffset Day(int offset) => calendar.StartOf(today.AddDays(offset));
         return token switch
         {
             "now" => now,
-            "today" => today,
-            "yesterday" => today.AddDays(-1),
-            "tomorrow" => today.AddDays(1),
+            "today" => Day(0),
+            "yesterday" => Day(-1),
+            "tomorrow" => Day(1),
             _ when token.StartsWith("today", StringComparison.Ordinal)
-                && int.TryParse(token["today".Length..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) => today.AddDays(days),
+                && int.TryParse(token["today".Length..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days)
+                && Math.Abs(days) <= DueDateCalculator.MaxDays => Day(days),
             _ => null,
         };
     }
@@ -284,7 +281,8 @@ public static class ConditionEvaluator
         }
 
         // A date attribute, or a date-only value, compares by calendar day; otherwise by instant.
-        long Key(DateTimeOffset d, bool byDay) => byDay ? DueDateCalculator.DayOf(d, zone).DayNumber : d.UtcTicks;
+        var calendar = new TenantCalendar(zone);
+        long Key(DateTimeOffset d, bool byDay) => byDay ? calendar.DayOf(d).DayNumber : d.UtcTicks;
         var byDay = dayOnly || (statement.Values ?? []).Any(v => v.Length == 10) || statement.ValueType == StatementValueType.RelativeDate;
         var a = Key(attribute, byDay);
         var keys = parsed.Select(p => Key(p!.Value, byDay)).ToList();

@@ -27,19 +27,9 @@ public static class DueDateCalculator
     /// Minutes and hours give an instant. Days, weeks and months give a calendar date counted from
     /// the anchor's day in <paramref name="zone"/>, so everyone sees the same day whatever their zone.
     /// </summary>
-    public static FlowDueDate Add(DateTimeOffset anchor, double duration, TimeUnit unit, TimeZoneInfo zone)
+    public static FlowDueDate Add(DateTimeOffset anchor, double duration, TimeUnit unit, TimeZoneInfo zone) => unit switch
     {
-        var whole = (int)Math.Round(duration, MidpointRounding.AwayFromZero);
-        return unit switch
-        {
-            TimeUnit.Minutes => FlowDueDate.At(anchor.AddMinutes(duration)),
-            TimeUnit.Hours => FlowDueDate.At(anchor.AddHours(duration)),
-            TimeUnit.Days => FlowDueDate.OnDate(DayOf(anchor, zone).AddDays(whole)),
-            TimeUnit.Weeks => FlowDueDate.OnDate(DayOf(anchor, zone).AddDays(7 * whole)),
-            _ => FlowDueDate.OnDate(DayOf(anchor, zone).AddMonths(whole)),
-        };
-    }
-
-    public static DateOnly DayOf(DateTimeOffset instant, TimeZoneInfo zone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        TimeUnit.Minutes or TimeUnit.Hours => FlowDueDate.At(TenantCalendar.Utc.Add(anchor, duration, unit)),
+        _ => FlowDueDate.OnDate(TenantCalendar.Add(new TenantCalendar(zone).DayOf(anchor), duration, unit)),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflows.Core;
 using Workflows.Core.Demo;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
@@ -207,7 +208,7 @@ public sealed class GalleryTests
     {
         var execution = RunToDone(Entry("solar-installation").Create(), Opportunity(42), manualChoice: null);
 
-        DateOnly FinishedOn(string id) => DueDateCalculator.DayOf(execution.FindTask(id)!.Analytics.CompletedAt!.Value, Berlin);
+        DateOnly FinishedOn(string id) => new TenantCalendar(Berlin).DayOf(execution.FindTask(id)!.Analytics.CompletedAt!.Value);
         Assert.Equal(FlowDueDate.OnDate(FinishedOn("solar-order-materials").AddDays(5)), execution.FindTask("solar-schedule-installation")!.DueDate);
         Assert.Equal(FlowDueDate.OnDate(FinishedOn("solar-install-system").AddMonths(1)), execution.FindTask("solar-register-mastr")!.DueDate);
         Assert.Equal(FlowDueDate.OnDate(new DateOnly(2026, 3, 2).AddDays(7 * 12)), execution.DueDate);
