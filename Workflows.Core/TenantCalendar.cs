@@ -22,7 +22,10 @@ public sealed class TenantCalendar(TimeZoneInfo zone)
     public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The first instant of <paramref name="day"/> (on a day whose midnight a clock change skips, the first that exists).</summary>
-    public DateTimeOffset StartOf(DateOnly day) => ToInstant(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified));
+    public DateTimeOffset StartOf(DateOnly day) => At(day, TimeOnly.MinValue);
+
+    /// <summary>The instant the tenant's clocks show <paramref name="time"/> on <paramref name="day"/> (a skipped time moves on to the first that exists).</summary>
+    public DateTimeOffset At(DateOnly day, TimeOnly time) => ToInstant(day.ToDateTime(time, DateTimeKind.Unspecified));
 
     /// <summary>The last instant of <paramref name="day"/>.</summary>
     public DateTimeOffset EndOf(DateOnly day) => StartOf(day.AddDays(1)).AddTicks(-1);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using Workflows.Core.Flows;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Entities.Sidebar;
 
@@ -64,11 +65,9 @@ public static class TaskPresentation
 
         var at = task.Analytics.CompletedAt ?? task.Analytics.StatusUpdatedAt ?? task.UpdatedAt;
         var verb = task.Status == StepStatus.SKIPPED ? "Skipped" : "Done";
-        return at is { } time ? $"{verb} on {TimeZoneInfo.ConvertTime(time, zone).ToString("dd.MM.yyyy, HH:mm", CultureInfo.InvariantCulture)}" : verb;
+        return at is { } time ? $"{verb} on {DateText.Instant(time, zone)}" : verb;
     }
 
     public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) =>
-        due.Date is { } date
-            ? date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
-            : TimeZoneInfo.ConvertTime(due.Instant!.Value, zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+        due.Date is { } date ? DateText.Date(date) : DateText.Instant(due.Instant!.Value, zone);
 }
