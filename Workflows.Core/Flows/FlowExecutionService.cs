@@ -23,8 +23,12 @@ public sealed class FlowExecutionService(
     IEnumerable<IFlowCommitHook> hooks,
     CommitQueue commits)
 {
-    /// <summary>How often a start is tried when a record it writes changed meanwhile.</summary>
-    private const int StartAttempts = 5;
+    /// <summary>
+    /// How often a change based on no version the caller saw is tried when it loses a race. Each lost try means another
+    /// change committed after this one loaded (the commit queue answers a refused save only after its batch commits, so
+    /// the next try reads it), so up to this many writers at once on one workflow all get through.
+    /// </summary>
+    private const int SaveAttempts = 10;
 
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
@@ -44,21 +48,11 @@ public sealed class FlowExecutionService(
 
         // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
         // saving, starting again on the fresh record is what the caller wants.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < StartAttempts)
-            {
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Refusal.Conflict(
-                    $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({StartAttempts} tries). Nothing was started; try again.");
-            }
-        }
+        return await TryAgainOnLostRacesAsync(
+            () => StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken),
+            tryAgain: true,
+            () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
+                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({SaveAttempts} tries). Nothing was started; try again.")));
     }
 
     private async Task<Outcome<FlowExecution>> StartOnceAsync(
@@ -118,7 +112,18 @@ public sealed class FlowExecutionService(
     /// loaded (for a change that depends on the current state, such as "close unless already closed"). The plan must
     /// not change the execution. A hard <see cref="DeleteFlow"/> must come alone.
     /// </summary>
-    public async Task<Outcome<FlowExecution>> ApplyPlannedAsync(
+    public Task<Outcome<FlowExecution>> ApplyPlannedAsync(
+        string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
+        CancellationToken cancellationToken) =>
+        // Without a version the caller asked for the change on the current state, so a save that lost a race is planned
+        // and applied again on the fresh workflow (the engine still refuses what the new state no longer allows). With
+        // a version the caller's view is stale: refused with who changed what.
+        TryAgainOnLostRacesAsync(
+            () => ApplyPlannedOnceAsync(executionId, plan, actor, expectedVersion, cancellationToken),
+            tryAgain: expectedVersion is null,
+            async () => await StaleAfterSaveAsync(executionId, cancellationToken));
+
+    private async Task<Outcome<FlowExecution>> ApplyPlannedOnceAsync(
         string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
         CancellationToken cancellationToken)
     {
@@ -136,17 +141,33 @@ public sealed class FlowExecutionService(
             return staged.Refusal;
         }
 
-        try
-        {
-            await commits.SaveAsync(db, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StaleAfterSaveAsync(executionId, cancellationToken);
-        }
-
+        await commits.SaveAsync(db, cancellationToken);
         Publish(staged.Value);
         return staged.Value.Execution;
+    }
+
+    /// <summary>
+    /// Runs one load-change-save <paramref name="attempt"/> (each on a fresh context) and, while its save loses a race
+    /// (<see cref="DbUpdateConcurrencyException"/>) and <paramref name="tryAgain"/> holds, runs it again, at most
+    /// <see cref="SaveAttempts"/> times; otherwise answers <paramref name="lost"/>.
+    /// </summary>
+    private static async Task<Outcome<FlowExecution>> TryAgainOnLostRacesAsync(
+        Func<Task<Outcome<FlowExecution>>> attempt, bool tryAgain, Func<Task<Outcome<FlowExecution>>> lost)
+    {
+        for (var tries = 1; ; tries++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (DbUpdateConcurrencyException) when (tryAgain && tries < SaveAttempts)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return await lost();
+            }
+        }
     }
 
     /// <summary>
