@@ -23,13 +23,6 @@ public sealed class FlowExecutionService(
     IEnumerable<IFlowCommitHook> hooks,
     CommitQueue commits)
 {
-    /// <summary>
-    /// How often a change based on no version the caller saw is tried when it loses a race. Each lost try means another
-    /// change committed after this one loaded (the commit queue answers a refused save only after its batch commits, so
-    /// the next try reads it), so up to this many writers at once on one workflow all get through.
-    /// </summary>
-    private const int SaveAttempts = 10;
-
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
         string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, CancellationToken cancellationToken,
@@ -48,11 +41,11 @@ public sealed class FlowExecutionService(
 
         // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
         // saving, starting again on the fresh record is what the caller wants.
-        return await TryAgainOnLostRacesAsync(
+        return await LostRaces.TryAgainAsync(
             () => StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken),
             tryAgain: true,
             () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
-                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({SaveAttempts} tries). Nothing was started; try again.")));
+                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
     }
 
     private async Task<Outcome<FlowExecution>> StartOnceAsync(
@@ -118,7 +111,7 @@ public sealed class FlowExecutionService(
         // Without a version the caller asked for the change on the current state, so a save that lost a race is planned
         // and applied again on the fresh workflow (the engine still refuses what the new state no longer allows). With
         // a version the caller's view is stale: refused with who changed what.
-        TryAgainOnLostRacesAsync(
+        LostRaces.TryAgainAsync(
             () => ApplyPlannedOnceAsync(executionId, plan, actor, expectedVersion, cancellationToken),
             tryAgain: expectedVersion is null,
             async () => await StaleAfterSaveAsync(executionId, cancellationToken));
@@ -144,30 +137,6 @@ public sealed class FlowExecutionService(
         await commits.SaveAsync(db, cancellationToken);
         Publish(staged.Value);
         return staged.Value.Execution;
-    }
-
-    /// <summary>
-    /// Runs one load-change-save <paramref name="attempt"/> (each on a fresh context) and, while its save loses a race
-    /// (<see cref="DbUpdateConcurrencyException"/>) and <paramref name="tryAgain"/> holds, runs it again, at most
-    /// <see cref="SaveAttempts"/> times; otherwise answers <paramref name="lost"/>.
-    /// </summary>
-    private static async Task<Outcome<FlowExecution>> TryAgainOnLostRacesAsync(
-        Func<Task<Outcome<FlowExecution>>> attempt, bool tryAgain, Func<Task<Outcome<FlowExecution>>> lost)
-    {
-        for (var tries = 1; ; tries++)
-        {
-            try
-            {
-                return await attempt();
-            }
-            catch (DbUpdateConcurrencyException) when (tryAgain && tries < SaveAttempts)
-            {
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return await lost();
-            }
-        }
     }
 
     /// <summary>
