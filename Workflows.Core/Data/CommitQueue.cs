@@ -87,14 +87,15 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory)
             {
                 // The writer outlives any one batch (a caller left waiting would wait forever); changes already refused
                 // keep their own error.
-                batch.ForEach(p => p.Done.TrySetException(e));
+                batch.ForEach(p => p.Fail(e));
             }
         }
     }
 
     /// <summary>
-    /// Saves the batch in one transaction. A change whose save fails hears its own error at once; if the transaction
-    /// itself fails (begin or commit), the caller's catch fails every change not yet answered.
+    /// Saves the batch in one transaction. A change whose save fails keeps its own error, and hears it only once the
+    /// transaction has ended: a caller that tries again after losing a race then reads the change that beat it. If the
+    /// transaction itself fails (begin or commit), the caller's catch fails every change with the transaction's error.
     /// </summary>
     private static async Task CommitAsync(DbConnection connection, List<Pending> batch)
     {
@@ -114,13 +115,12 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory)
             }
             catch (Exception e)
             {
-                pending.Done.TrySetException(e);
+                pending.Refused = e;
             }
         }
 
         await transaction.CommitAsync();
-        // Changes refused above already have their answer; TrySetResult leaves those alone.
-        batch.ForEach(p => p.Done.TrySetResult());
+        batch.ForEach(p => p.Answer());
     }
 
     private sealed class Pending(WorkflowsDbContext db)
@@ -128,5 +128,22 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory)
         public WorkflowsDbContext Db { get; } = db;
 
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Why this change's own save failed, if it did; the others in the batch were saved without it.</summary>
+        public Exception? Refused { get; set; }
+
+        public void Answer()
+        {
+            if (Refused is null)
+            {
+                Done.TrySetResult();
+            }
+            else
+            {
+                Done.TrySetException(Refused);
+            }
+        }
+
+        public void Fail(Exception transactionError) => Done.TrySetException(Refused ?? transactionError);
     }
 }

@@ -23,9 +23,6 @@ public sealed class FlowExecutionService(
     IEnumerable<IFlowCommitHook> hooks,
     CommitQueue commits)
 {
-    /// <summary>How often a start is tried when a record it writes changed meanwhile.</summary>
-    private const int StartAttempts = 5;
-
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
         string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, CancellationToken cancellationToken,
@@ -44,21 +41,11 @@ public sealed class FlowExecutionService(
 
         // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
         // saving, starting again on the fresh record is what the caller wants.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < StartAttempts)
-            {
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Refusal.Conflict(
-                    $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({StartAttempts} tries). Nothing was started; try again.");
-            }
-        }
+        return await LostRaces.TryAgainAsync(
+            () => StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken),
+            tryAgain: true,
+            () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
+                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
     }
 
     private async Task<Outcome<FlowExecution>> StartOnceAsync(
@@ -118,7 +105,18 @@ public sealed class FlowExecutionService(
     /// loaded (for a change that depends on the current state, such as "close unless already closed"). The plan must
     /// not change the execution. A hard <see cref="DeleteFlow"/> must come alone.
     /// </summary>
-    public async Task<Outcome<FlowExecution>> ApplyPlannedAsync(
+    public Task<Outcome<FlowExecution>> ApplyPlannedAsync(
+        string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
+        CancellationToken cancellationToken) =>
+        // Without a version the caller asked for the change on the current state, so a save that lost a race is planned
+        // and applied again on the fresh workflow (the engine still refuses what the new state no longer allows). With
+        // a version the caller's view is stale: refused with who changed what.
+        LostRaces.TryAgainAsync(
+            () => ApplyPlannedOnceAsync(executionId, plan, actor, expectedVersion, cancellationToken),
+            tryAgain: expectedVersion is null,
+            async () => await StaleAfterSaveAsync(executionId, cancellationToken));
+
+    private async Task<Outcome<FlowExecution>> ApplyPlannedOnceAsync(
         string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,
         CancellationToken cancellationToken)
     {
@@ -136,15 +134,7 @@ public sealed class FlowExecutionService(
             return staged.Refusal;
         }
 
-        try
-        {
-            await commits.SaveAsync(db, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StaleAfterSaveAsync(executionId, cancellationToken);
-        }
-
+        await commits.SaveAsync(db, cancellationToken);
         Publish(staged.Value);
         return staged.Value.Execution;
     }

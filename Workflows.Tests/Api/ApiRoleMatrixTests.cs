@@ -42,6 +42,7 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         { "GET", "/v2/flows/executions/nope", "" },
         { "PATCH", "/v2/flows/executions/nope", "{\"status\": \"CLOSED\"}" },
         { "DELETE", "/v2/flows/executions/nope", "" },
+        { "DELETE", "/v2/flows/executions/nope?soft=false", "" },
         { "PATCH", "/v2/flows/executions/nope/tasks/t", "{\"status\": \"COMPLETED\"}" },
         { "POST", "/v2/flows/executions/nope/tasks", "{}" },
         { "POST", "/v2/flows/executions/nope/tasks/t/automation:run", "" },
@@ -49,6 +50,13 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         { "DELETE", "/v2/flows/executions/nope/tasks/t/schedule", "" },
         { "PATCH", "/v2/flows/executions/nope/phases/p", "{\"assigned_to\": []}" },
         { "POST", "/v2/flows/tasks:search", "{\"execution_id\": \"nope\"}" },
+        { "GET", "/v1/entity/schemas", "" },
+        { "PUT", "/v1/entity/schemas/nope", "{\"slug\": \"other\"}" },
+        { "POST", "/v1/entity/opportunity", "[]" },
+        { "GET", "/v1/entity/opportunity/nope", "" },
+        { "PATCH", "/v1/entity/opportunity/nope", "{}" },
+        { "DELETE", "/v1/entity/opportunity/nope", "" },
+        { "POST", "/v1/entity:search", "{}" },
     };
 
     /// <summary>Who may call what: the roles that are not refused with 403.</summary>
@@ -57,6 +65,19 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         string[] staff = [Admin, Builder, CaseWorker, Manager], builders = [Admin, Builder];
         string[] dashboard = [Admin, CaseWorker, Manager], workers = [Admin, CaseWorker, Manager, Partner];
         var reads = method == "GET" || path.EndsWith(":search", StringComparison.Ordinal);
+        // Destroying what colleagues work on (a workflow, softly or for good, or a record) is the Admin's alone.
+        var destroys = method == "DELETE" && !path.Contains("/tasks/", StringComparison.Ordinal)
+            && (path.StartsWith("/v2/flows/executions/", StringComparison.Ordinal) || path.StartsWith("/v1/entity/", StringComparison.Ordinal));
+        if (destroys || path.StartsWith("/v1/entity/schemas/", StringComparison.Ordinal) && method == "PUT")
+        {
+            return [Admin];
+        }
+
+        if (path.StartsWith("/v1/entity", StringComparison.Ordinal))
+        {
+            return staff;
+        }
+
         if (path.Contains("/templates", StringComparison.Ordinal))
         {
             return reads ? staff : builders;

@@ -11,7 +11,7 @@ public sealed class EntitiesApiTests(EntitiesApiTests.App app) : IClassFixture<E
     public sealed class App : WorkflowsAppFactory;
 
     [Fact]
-    public async Task A_case_worker_creates_reads_patches_and_deletes_a_contact()
+    public async Task A_case_worker_creates_reads_and_patches_a_contact_and_an_admin_deletes_it()
     {
         using var client = await ApiClients.ForAsync(app, "caseworker@workflows.demo");
 
@@ -28,7 +28,8 @@ public sealed class EntitiesApiTests(EntitiesApiTests.App app) : IClassFixture<E
         Assert.Equal("Regensburg", (string?)read!["city"]);
         Assert.Equal("Grete", (string?)read["first_name"]);
 
-        using var deleted = await client.DeleteAsync(new Uri($"/v1/entity/contact/{id}", UriKind.Relative));
+        using var admin = await ApiClients.ForAsync(app, "admin@workflows.demo");
+        using var deleted = await admin.DeleteAsync(new Uri($"/v1/entity/contact/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, deleted.StatusCode);
         using var gone = await client.GetAsync(new Uri($"/v1/entity/contact/{id}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

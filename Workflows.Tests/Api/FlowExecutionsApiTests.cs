@@ -9,6 +9,7 @@ namespace Workflows.Tests.Api;
 public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : IClassFixture<FlowExecutionsApiTests.App>, IAsyncLifetime
 {
     private HttpClient caseWorker = default!;
+    private HttpClient admin = default!;
     private string templateId = "";
 
     /// <summary>
@@ -23,6 +24,7 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
     public async Task InitializeAsync()
     {
         caseWorker = await ApiClients.ForAsync(app, "caseworker@workflows.demo");
+        admin = await ApiClients.ForAsync(app, "admin@workflows.demo");
         using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");
         templateId = (string)(await CreateTemplateAsync(builder, SolarTemplate().WithAutomation()))["id"]!;
     }
@@ -30,6 +32,7 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
     public Task DisposeAsync()
     {
         caseWorker.Dispose();
+        admin.Dispose();
         return Task.CompletedTask;
     }
 
@@ -297,18 +300,18 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
     }
 
     [Fact]
-    public async Task Search_lists_the_workflows_of_a_record_and_delete_is_soft_unless_asked()
+    public async Task Search_lists_the_workflows_of_a_record_and_an_admins_delete_is_soft_unless_asked()
     {
         var soft = (string)(await StartAsync(caseWorker, templateId, "opportunity-003"))["id"]!;
         var hard = (string)(await StartAsync(caseWorker, templateId, "opportunity-003"))["id"]!;
 
         using var search = await caseWorker.PostAsJsonAsync("/v2/flows/executions:search", new { entity_id = "opportunity-003", entity_schema = "opportunity" });
         var before = (await search.Content.ReadFromJsonAsync<JsonObject>())!["results"]!.AsArray();
-        using var softDelete = await caseWorker.DeleteAsync(new Uri($"/v2/flows/executions/{soft}", UriKind.Relative));
-        using var hardDelete = await caseWorker.DeleteAsync(new Uri($"/v2/flows/executions/{hard}?soft=false", UriKind.Relative));
+        using var softDelete = await admin.DeleteAsync(new Uri($"/v2/flows/executions/{soft}", UriKind.Relative));
+        using var hardDelete = await admin.DeleteAsync(new Uri($"/v2/flows/executions/{hard}?soft=false", UriKind.Relative));
         using var gone = await caseWorker.GetAsync(new Uri($"/v2/flows/executions/{soft}", UriKind.Relative));
-        using var again = await caseWorker.DeleteAsync(new Uri($"/v2/flows/executions/{soft}", UriKind.Relative));
-        using var badSoft = await caseWorker.DeleteAsync(new Uri($"/v2/flows/executions/{soft}?soft=maybe", UriKind.Relative));
+        using var again = await admin.DeleteAsync(new Uri($"/v2/flows/executions/{soft}", UriKind.Relative));
+        using var badSoft = await admin.DeleteAsync(new Uri($"/v2/flows/executions/{soft}?soft=maybe", UriKind.Relative));
         using var searchAfter = await caseWorker.PostAsJsonAsync("/v2/flows/executions:search", new { entity_id = "opportunity-003", entity_schema = "opportunity" });
 
         Assert.Contains(before, x => (string?)x!["id"] == soft);
@@ -332,7 +335,7 @@ public sealed class FlowExecutionsApiTests(FlowExecutionsApiTests.App app) : ICl
         using var get = await caseWorker.GetAsync(new Uri("/v2/flows/executions/nope", UriKind.Relative));
         using var patch = await PatchAsync(caseWorker, "/v2/flows/executions/nope", new JsonObject { ["status"] = "CLOSED" });
         using var task = await PatchAsync(caseWorker, "/v2/flows/executions/nope/tasks/docs", new JsonObject { ["status"] = "COMPLETED" });
-        using var delete = await caseWorker.DeleteAsync(new Uri("/v2/flows/executions/nope", UriKind.Relative));
+        using var delete = await admin.DeleteAsync(new Uri("/v2/flows/executions/nope", UriKind.Relative));
         using var run = await caseWorker.PostAsync(new Uri("/v2/flows/executions/nope/tasks/x/automation:run", UriKind.Relative), null);
 
         Assert.All([get, patch, task, delete, run], response => Assert.Equal(HttpStatusCode.NotFound, response.StatusCode));

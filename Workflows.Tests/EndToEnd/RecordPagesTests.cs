@@ -55,4 +55,26 @@ public sealed class RecordPagesTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "ORD-2026-9999" })).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData("caseworker@workflows.demo", false)]
+    [InlineData("manager@workflows.demo", false)]
+    [InlineData("builder@workflows.demo", false)]
+    [InlineData("admin@workflows.demo", true)]
+    public async Task Only_an_admin_is_offered_to_delete_a_record_or_its_workflow(string user, bool offered)
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync(user);
+        await page.GotoAsync("/entities/opportunity/opportunity-001");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workflow actions for Solar installation" }).ClickAsync();
+        var menu = page.Locator(".mud-popover-open:has([role=menuitem])");
+        await Assertions.Expect(menu.GetByRole(AriaRole.Menuitem).First).ToBeVisibleAsync();
+        await page.ScreenshotAsync($"records-delete-offered-to-{user.Split('@')[0]}");
+
+        await Assertions.Expect(menu.GetByRole(AriaRole.Menuitem, new() { Name = "Delete workflow…" })).ToHaveCountAsync(offered ? 1 : 0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true })).ToHaveCountAsync(offered ? 1 : 0);
+        await page.Context.CloseAsync();
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Core.Entities;
+using Workflows.Core.Identity;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Api;
@@ -24,7 +25,8 @@ public static class EntitiesApi
             => UpdateAsync(slug, id, body, replace: true, user, entities, ct));
         staff.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: false, user, entities, ct));
-        staff.MapDelete("/entity/{slug}/{id}", DeleteAsync);
+        group.MapDelete("/entity/{slug}/{id}", DeleteAsync)
+            .RequireAuthorization(policy => policy.RequireAssertion(c => AccessPolicy.MayDeleteRecords(c.User)));
         staff.MapPost("/entity:search", SearchAsync);
         return group;
     }

@@ -32,7 +32,8 @@ public static class FlowExecutionsApi
         workers.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json");
         workers.MapGet("/executions/{execution_id}", GetAsync);
         staff.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json");
-        staff.MapDelete("/executions/{execution_id}", DeleteAsync);
+        group.MapDelete("/executions/{execution_id}", DeleteAsync)
+            .RequireAuthorization(policy => policy.RequireAssertion(c => AccessPolicy.MayDeleteWorkflows(c.User)));
         workers.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json");
         staff.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json");
         workers.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync);
