@@ -111,7 +111,7 @@ public sealed class FlowExecutionService(
         // Without a version the caller asked for the change on the current state, so a save that lost a race is planned
         // and applied again on the fresh workflow (the engine still refuses what the new state no longer allows). With
         // a version the caller's view is stale: refused with who changed what.
-        LostRaces.TryAgainAsync(
+        LostRaces.TryAgainAsync<Outcome<FlowExecution>>(
             () => ApplyPlannedOnceAsync(executionId, plan, actor, expectedVersion, cancellationToken),
             tryAgain: expectedVersion is null,
             async () => await StaleAfterSaveAsync(executionId, cancellationToken));
