@@ -143,7 +143,8 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     }
 
     /// <summary>
-    /// Creates the template when its id is new (or missing), otherwise saves a new version of it.
+    /// Creates the template when its id is new (or missing), otherwise saves a new version of it, when it is valid and
+    /// every automation and journey it names exists (so no path saves a template the builder would refuse).
     /// <paramref name="expectedRevision"/> is the revision the editor started from; null skips the check (import).
     /// </summary>
     public async Task<Outcome<FlowTemplate>> SaveAsync(
@@ -151,7 +152,11 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var catalogue = await db.ClosingReasons.AsNoTracking().ToListAsync(cancellationToken);
-        var problems = FlowTemplateValidator.Validate(template, catalogue);
+        var automationIds = await db.Automations.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
+        var journeyIds = await db.Journeys.AsNoTracking().Select(j => j.Id).ToListAsync(cancellationToken);
+        var problems = FlowTemplateValidator.Validate(template, catalogue)
+            .Concat(FlowTemplateValidator.CheckReferences(template, automationIds.ToHashSet(StringComparer.Ordinal), journeyIds.ToHashSet(StringComparer.Ordinal)))
+            .ToList();
         if (problems.Count > 0)
         {
             return Refusal.Invalid("The workflow cannot be saved: " + string.Join(" ", problems.Select(p => p.Message)));
