@@ -22,7 +22,7 @@ namespace Workflows.Tests.Api;
 /// </summary>
 public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutputHelper output) : IClassFixture<ApiPropertyFuzzTests.App>, IAsyncLifetime
 {
-    private const int SamplesPerClass = 12;
+    private const int SamplesPerClass = 8;
     private const string Raw = "__raw__";
     private HttpClient admin = default!;
     private Dictionary<string, string> routeValues = [];
