@@ -19,10 +19,7 @@ public static class CoreSetup
     public static IServiceCollection AddWorkflowsCore(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
         services.AddWorkflowsDatabase(configuration);
-        services.AddSingleton(new FlowSettings
-        {
-            TimeZone = TimeZoneInfo.FindSystemTimeZoneById(configuration["Workflows:TimeZone"] ?? "Europe/Berlin"),
-        });
+        services.AddCoreSettings(configuration);
 
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApiTokenService>();

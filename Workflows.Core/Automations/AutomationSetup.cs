@@ -16,8 +16,6 @@ public static class AutomationSetup
 {
     public static IServiceCollection AddWorkflowsAutomations(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {
-        var jobOptions = new JobOptions();
-        configuration.GetSection("Jobs").Bind(jobOptions);
         var emailOptions = new EmailOptions();
         configuration.GetSection("Email").Bind(emailOptions);
         if (!Path.IsPathRooted(emailOptions.PickupDirectory))
@@ -25,11 +23,7 @@ public static class AutomationSetup
             emailOptions.PickupDirectory = Path.Combine(contentRoot ?? AppContext.BaseDirectory, emailOptions.PickupDirectory);
         }
 
-        var reminderOptions = new ReminderOptions();
-        configuration.GetSection("Reminders").Bind(reminderOptions);
-        services.AddSingleton(jobOptions);
         services.AddSingleton(emailOptions);
-        services.AddSingleton(reminderOptions);
 
         services.AddSingleton<JobSignal>();
         services.AddSingleton<JobQueue>();
@@ -60,7 +54,7 @@ public static class AutomationSetup
         services.AddSingleton<IJobStartup>(sp => sp.GetRequiredService<ReminderSweep>());
         services.AddSingleton<IJobStartup, ScheduledTaskRepair>();
         services.AddSingleton<IJobStartup, WakeWorkerOnFlowChange>();
-        if (jobOptions.RunWorker)
+        if (configuration.GetValue("Jobs:RunWorker", true))
         {
             services.AddHostedService<JobWorkerHost>();
         }

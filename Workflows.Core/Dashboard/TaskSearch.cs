@@ -119,7 +119,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         query.AssigneeIds.Count > 0
         && query.Status is TaskStatusFilter.Open or TaskStatusFilter.All
         && query.FinishedFrom is null && query.TemplateId is null && query.EntitySchema is null && query.EntityId is null
-        && query.ExecutionId is null && string.IsNullOrWhiteSpace(query.Text)
+        && query.ExecutionId is null && SearchTerm.Of(query.Text) is null
         && !query.NoDueDate && string.IsNullOrWhiteSpace(query.PhaseName)
         && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending;
 
@@ -249,9 +249,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             tasks = tasks.Where(t => t.ExecutionId == executionId);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Text))
+        if (SearchTerm.Of(query.Text) is { } text)
         {
-            var text = query.Text.Trim().ToLowerInvariant();
             tasks = tasks.Where(t => t.SearchText.Contains(text));
         }
 
@@ -266,7 +265,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     /// </summary>
     private static string? IndexedTerm(WorkflowsDbContext db, TaskQuery query)
     {
-        var term = query.Text?.Trim().ToLowerInvariant();
+        var term = SearchTerm.Of(query.Text);
         return term is null || query.AssigneeIds.Count > 0 || term.EnumerateRunes().Count() < 3 || !db.Database.IsSqlite() ? null : term;
     }
 

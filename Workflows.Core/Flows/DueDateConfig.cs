@@ -3,13 +3,19 @@ using System.Text.Json.Serialization;
 
 namespace Workflows.Core.Flows;
 
-/// <summary>A dynamic due date: <see cref="Duration"/> <see cref="Unit"/> after the anchor named by <see cref="Type"/>.</summary>
+/// <summary>
+/// A dynamic due date: <see cref="Duration"/> <see cref="Unit"/> after the anchor named by <see cref="Type"/>. The three
+/// are required in JSON: a rule without them would silently mean "0 minutes after the start", due at once.
+/// </summary>
 public sealed record DueDateConfig
 {
+    [JsonRequired]
     public double Duration { get; init; }
 
+    [JsonRequired]
     public TimeUnit Unit { get; init; }
 
+    [JsonRequired]
     public DueDateType Type { get; init; }
 
     public string? TaskId { get; init; }

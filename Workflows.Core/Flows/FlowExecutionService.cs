@@ -60,6 +60,12 @@ public sealed class FlowExecutionService(
             return Refusal.NotFound($"There is no record '{missing.EntityId}' to start the workflow on.");
         }
 
+        if (contexts.FirstOrDefault(c => c.EntitySchema is { } schema && schema != records[c.EntityId].Schema) is { } misnamed)
+        {
+            return Refusal.Invalid(
+                $"The record '{misnamed.EntityId}' is a '{records[misnamed.EntityId].Schema}', not a '{misnamed.EntitySchema}'; leave 'entity_schema' out or name its schema.");
+        }
+
         var resolved = contexts.Select(c => c with { EntitySchema = c.EntitySchema ?? records[c.EntityId].Schema }).ToList();
         var primary = records[(resolved.Find(c => c.IsPrimary == true) ?? resolved[0]).EntityId];
         var context = ContextFor(actor, primary);

@@ -134,16 +134,31 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The problems the engine's validator finds, against the current closing-reason catalogue.</summary>
+    /// <summary>
+    /// The problems the engine's validator finds, against the current closing-reason catalogue, and the automations
+    /// and journeys the template names that do not exist: what <see cref="SaveAsync"/> refuses.
+    /// </summary>
     public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(FlowTemplate template, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var catalogue = await db.ClosingReasons.AsNoTracking().ToListAsync(cancellationToken);
-        return FlowTemplateValidator.Validate(template, catalogue);
+        return await ProblemsAsync(db, template, await db.ClosingReasons.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    private static async Task<List<ValidationProblem>> ProblemsAsync(
+        WorkflowsDbContext db, FlowTemplate template, List<ClosingReason> catalogue, CancellationToken cancellationToken)
+    {
+        var automationIds = await db.Automations.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
+        var journeyIds = await db.Journeys.AsNoTracking().Select(j => j.Id).ToListAsync(cancellationToken);
+        return
+        [
+            .. FlowTemplateValidator.Validate(template, catalogue),
+            .. FlowTemplateValidator.CheckReferences(template, automationIds.ToHashSet(StringComparer.Ordinal), journeyIds.ToHashSet(StringComparer.Ordinal)),
+        ];
     }
 
     /// <summary>
-    /// Creates the template when its id is new (or missing), otherwise saves a new version of it.
+    /// Creates the template when its id is new (or missing), otherwise saves a new version of it, when it is valid and
+    /// every automation and journey it names exists (so no path saves a template the builder would refuse).
     /// <paramref name="expectedRevision"/> is the revision the editor started from; null skips the check (import).
     /// </summary>
     public async Task<Outcome<FlowTemplate>> SaveAsync(
@@ -151,7 +166,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var catalogue = await db.ClosingReasons.AsNoTracking().ToListAsync(cancellationToken);
-        var problems = FlowTemplateValidator.Validate(template, catalogue);
+        var problems = await ProblemsAsync(db, template, catalogue, cancellationToken);
         if (problems.Count > 0)
         {
             return Refusal.Invalid("The workflow cannot be saved: " + string.Join(" ", problems.Select(p => p.Message)));

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Workflows.Core.Data;
 using Workflows.Tests.Infrastructure;
 using static Workflows.Tests.Api.FlowApi;
 
@@ -132,7 +129,7 @@ public sealed class ApiFuzzTests(ApiFuzzTests.App app) : IClassFixture<ApiFuzzTe
         };
         var readOnly = new[] { "/v2/flows/templates:search", "/v2/flows/executions:search", "/v2/flows/tasks:search" };
 
-        var before = await FingerprintAsync();
+        var before = await DatabaseFingerprint.OfAsync(app.Services);
         var failures = new List<string>();
         var sent = 0;
         foreach (var (method, path, valid, fields) in targets)
@@ -165,7 +162,7 @@ public sealed class ApiFuzzTests(ApiFuzzTests.App app) : IClassFixture<ApiFuzzTe
 
         Assert.True(sent > 300, $"only {sent} bodies were sent");
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} hostile bodies were not refused with a 4xx:\n{string.Join("\n", failures.Take(40))}");
-        Assert.Equal(before, await FingerprintAsync());
+        Assert.Equal(before, await DatabaseFingerprint.OfAsync(app.Services));
     }
 
     /// <summary>Bodies that are broken as a whole, whatever the endpoint.</summary>
@@ -327,34 +324,6 @@ public sealed class ApiFuzzTests(ApiFuzzTests.App app) : IClassFixture<ApiFuzzTe
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative)) { Content = content };
         return await admin.SendAsync(request);
-    }
-
-    private async Task<string> FingerprintAsync()
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-        var text = new StringBuilder();
-        foreach (var t in await db.FlowTemplates.AsNoTracking().OrderBy(t => t.Id).ToListAsync())
-        {
-            text.Append(t.Id).Append(t.Revision).Append(t.Document).Append(t.DeletedAt).Append('|');
-        }
-
-        foreach (var e in await db.FlowExecutions.AsNoTracking().OrderBy(e => e.Id).ToListAsync())
-        {
-            text.Append(e.Id).Append(e.Version).Append(e.Document).Append(e.Deleted).Append('|');
-        }
-
-        foreach (var r in await db.ClosingReasons.AsNoTracking().OrderBy(r => r.Id).ToListAsync())
-        {
-            text.Append(r.Id).Append(r.Title).Append(r.Status).Append(r.LastUpdateTime.ToUnixTimeMilliseconds()).Append('|');
-        }
-
-        text.Append(await db.FlowTemplateVersions.CountAsync()).Append('/')
-            .Append(await db.FlowTasks.CountAsync()).Append('/')
-            .Append(await db.FlowTaskAssignees.CountAsync()).Append('/')
-            .Append(await db.FlowEvents.CountAsync()).Append('/')
-            .Append(await db.EntityRecords.CountAsync());
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;

@@ -55,7 +55,7 @@ internal static class FlowApi
         ["singleClosingReasonSelection"] = true,
     };
 
-    /// <summary>The solar template plus a standalone automation task that waits for a person to run it.</summary>
+    /// <summary>The solar template plus a standalone automation task (the demo's offer e-mail) that waits for a person to run it.</summary>
     public static JsonObject WithAutomation(this JsonObject template, string id = "notify", string mode = "manual")
     {
         template["tasks"]!.AsArray().Add(new JsonObject
@@ -63,7 +63,7 @@ internal static class FlowApi
             ["id"] = id,
             ["name"] = "Notify customer",
             ["task_type"] = "AUTOMATION",
-            ["automation_config"] = new JsonObject { ["flow_id"] = "automation-notify" },
+            ["automation_config"] = new JsonObject { ["flow_id"] = Workflows.Core.Demo.DemoAutomations.SendOfferEmail },
             ["trigger_mode"] = mode,
         });
         return template;

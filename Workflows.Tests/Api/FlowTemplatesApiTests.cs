@@ -39,12 +39,12 @@ public sealed class FlowTemplatesApiTests(FlowTemplatesApiTests.App app) : IClas
         using var manager = await ApiClients.ForAsync(app, "manager@workflows.demo");
         var manual = await CreateTemplateAsync(builder, SolarTemplate("Heat pump visit"));
         var automated = SolarTemplate("Meter exchange");
-        automated["trigger"] = new JsonObject { ["type"] = "automation", ["automation_id"] = "auto-meter" };
+        automated["trigger"] = new JsonObject { ["type"] = "automation", ["automation_id"] = Workflows.Core.Demo.DemoAutomations.SendMeterAppointment };
         var automation = await CreateTemplateAsync(builder, automated);
 
         var forOpportunities = await GetAsync(manager, "/v2/flows/templates?trigger_type=manual&trigger_schema=opportunity");
         var forContacts = await GetAsync(manager, "/v2/flows/templates?trigger_type=manual&trigger_schema=contact");
-        var byAutomation = await GetAsync(manager, "/v2/flows/templates?trigger_type=automation&trigger_source_id=auto-meter");
+        var byAutomation = await GetAsync(manager, $"/v2/flows/templates?trigger_type=automation&trigger_source_id={Workflows.Core.Demo.DemoAutomations.SendMeterAppointment}");
         using var badType = await manager.GetAsync(new Uri("/v2/flows/templates?trigger_type=cron", UriKind.Relative));
         using var search = await manager.PostAsJsonAsync("/v2/flows/templates:search", new { name = "heat PUMP", sort_by = "created_at", sort_order = "asc" });
 

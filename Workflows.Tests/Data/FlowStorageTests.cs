@@ -110,6 +110,30 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_template_naming_a_missing_automation_or_journey_is_refused_on_every_save_and_listed_by_validate()
+    {
+        var ghost = ATemplate("Ghost references").WithAutomation("ghost").WithTask("form", "Fill in the form")
+            .With(t => t.Tasks[1].Journey = new TaskJourney { JourneyId = "journey-ghost" }).Build();
+        var kept = (await Templates.SaveAsync(ATemplate("Kept").WithAutomation("mail").With(t =>
+            t.Tasks[0].AutomationConfig = new AutomationConfig { FlowId = DemoAutomations.SendOfferEmail }).Build(), null, Lena, CancellationToken.None)).Value!;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
+        {
+            await db.Automations.Where(a => a.Id == DemoAutomations.SendOfferEmail).ExecuteDeleteAsync();
+        }
+
+        var saved = await Templates.SaveAsync(ghost, null, Lena, CancellationToken.None);
+        var problems = await Templates.ValidateAsync(ghost, CancellationToken.None);
+        var duplicated = await Templates.DuplicateAsync(kept.Id!, Lena, CancellationToken.None);
+
+        Assert.Equal(RefusalKind.Invalid, saved.Refusal!.Kind);
+        Assert.Contains("auto-ghost", saved.Error, StringComparison.Ordinal);
+        Assert.Contains("journey-ghost", saved.Error, StringComparison.Ordinal);
+        Assert.Equal(2, problems.Count);
+        Assert.Equal(RefusalKind.Invalid, duplicated.Refusal!.Kind);
+        Assert.Contains(DemoAutomations.SendOfferEmail, duplicated.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_template_is_refused_with_the_validators_message_and_nothing_is_saved()
     {
         var broken = Solar();

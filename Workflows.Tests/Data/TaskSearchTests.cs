@@ -102,4 +102,29 @@ public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
         Assert.Equal(found ? ["read"] : [], page.Items.Select(t => t.TaskId));
         Assert.Equal(found ? 1 : 0, page.Total);
     }
+
+    [Fact]
+    public async Task Control_characters_lone_surrogates_and_FTS_syntax_in_a_search_are_text_not_query_syntax()
+    {
+        var template = ATemplate("Hotfix")
+            .WithTask("read", "Read \"Zähler\" 100% _done_ 🔥x")
+            .With(t => t.Id = "hotfix")
+            .Build();
+        Assert.True((await services.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, Lena, CancellationToken.None)).Succeeded);
+        await services.GetRequiredService<FlowExecutionService>().StartAsync("hotfix", [new EntityRef { EntityId = "order-001" }], Lena, CancellationToken.None);
+        (string Text, bool Found)[] searches =
+        [
+            ("\u0000zähler", true), ("zäh\u0000ler", true), ("zähler\u0001\u001f\u007f", true), ("\ud800zähler", true), ("zähler\udfff", true),
+            ("zähler*", false), ("NEAR(zähler", false), ("zähler AND done", false), ("zähler OR x", false), ("-zähler", false),
+            ("^read", false), ("name:zähler", false), ("{name}:zähler", false), ("\"\"\"", false), ("\u0000", true), ("🔥", true),
+        ];
+
+        foreach (var (text, found) in searches)
+        {
+            var page = await Search.SearchAsync(new TaskQuery { Text = text, TemplateId = "hotfix" }, CancellationToken.None);
+
+            var shown = string.Join(" ", text.Select(c => ((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.True(page.Items.Select(t => t.TaskId).SequenceEqual(found ? ["read"] : []), $"searching {shown} found {page.Items.Count}");
+        }
+    }
 }

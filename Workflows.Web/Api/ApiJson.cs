@@ -19,18 +19,42 @@ internal static partial class ApiJson
 
     public static JsonSerializerOptions Strict { get; } = CreateStrict();
 
+    /// <summary>How every body is parsed: bounded depth, and a key named twice is an error rather than a guess.</summary>
+    public static JsonDocumentOptions Document { get; } = new() { MaxDepth = MaxDepth, AllowDuplicateProperties = false };
+
+    /// <summary>
+    /// Why <paramref name="body"/> is not JSON the API reads, or null when it is: it must parse with
+    /// <see cref="Document"/>, and every name and string must be Unicode text (JSON's <c>\ud800</c> escapes can
+    /// spell a lone UTF-16 surrogate, which no text can hold).
+    /// </summary>
+    public static async Task<string?> ProblemAsync(Stream body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(body, Document, cancellationToken);
+            return NotText(document.RootElement, "$") is { } path ? NotUnicode(" at " + path) : null;
+        }
+        catch (JsonException exception)
+        {
+            return $"The request body is not valid JSON: {exception.Message}";
+        }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check reads every property name while parsing, and meets the broken one first.
+            return NotUnicode(" in a property name");
+        }
+    }
+
+    private static string NotUnicode(string where) =>
+        $"The request body holds text that is not Unicode{where}: a lone UTF-16 surrogate (such as \\ud800) must be sent with its pair.";
+
     /// <summary>The body as a JSON object, or the reason it is not one.</summary>
     public static async Task<Outcome<JsonObject>> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!request.HasJsonContentType())
-        {
-            return Refusal.Invalid("Send the body as JSON with 'Content-Type: application/json'.");
-        }
-
         JsonNode? node;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = MaxDepth }, cancellationToken: cancellationToken);
+            node = await JsonNode.ParseAsync(request.Body, documentOptions: Document, cancellationToken: cancellationToken);
         }
         catch (JsonException exception)
         {
@@ -90,6 +114,12 @@ internal static partial class ApiJson
         if (exception.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
             return $"'{field}' is not a field of this request.";
+        }
+
+        if (exception.Message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var names = QuotedName().Matches(exception.Message[Math.Max(0, exception.Message.IndexOf("including:", StringComparison.Ordinal))..]).Select(m => m.Value);
+            return $"'{field}' needs {string.Join(", ", names)}.";
         }
 
         return TypeAt(target, path) is { } type && Describe(type) is { } accepted
@@ -159,6 +189,46 @@ internal static partial class ApiJson
         };
     }
 
+    private static string? NotText(JsonElement element, string path)
+    {
+        try
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String:
+                    _ = element.GetString();
+                    return null;
+                case JsonValueKind.Array:
+                    var i = 0;
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (NotText(item, $"{path}[{i++}]") is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                case JsonValueKind.Object:
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (NotText(property.Value, $"{path}.{property.Name}") is { } found)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                default:
+                    return null;
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return path;
+        }
+    }
+
     private static string? NullInList(JsonNode node, string path = "$")
     {
         switch (node)
@@ -213,4 +283,7 @@ internal static partial class ApiJson
 
     [GeneratedRegex(@"[^.\[\]]+|\[\d+\]", RegexOptions.CultureInvariant)]
     private static partial Regex PathStep();
+
+    [GeneratedRegex("'[^']+'", RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedName();
 }

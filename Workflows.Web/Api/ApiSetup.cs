@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Scalar.AspNetCore;
+using Workflows.Core;
 using Workflows.Core.Identity;
 
 namespace Workflows.Web.Api;
@@ -27,23 +28,27 @@ public static class ApiSetup
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
 
-        var perSecond = configuration.GetValue("Api:RateLimitPerSecond", 500);
+        services.AddChecked<ApiOptions>(configuration, "Api").Positive("Api:RateLimitPerSecond", o => o.RateLimitPerSecond);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
                 await context.HttpContext.Response.WriteAsJsonAsync(
                     new ApiError("Too many requests for this token; slow down and retry in a second."), cancellationToken);
-            options.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.User.FindFirstValue(BearerTokenHandler.TokenIdClaim) ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = perSecond * 2,
-                    TokensPerPeriod = perSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
+            options.AddPolicy(RateLimitPolicy, context =>
+            {
+                var perSecond = context.RequestServices.GetRequiredService<ApiOptions>().RateLimitPerSecond;
+                return RateLimitPartition.GetTokenBucketLimiter(
+                    context.User.FindFirstValue(BearerTokenHandler.TokenIdClaim) ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = perSecond * 2,
+                        TokensPerPeriod = perSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+            });
         });
         services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -58,6 +63,7 @@ public static class ApiSetup
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new JsonStringEnumConverter());
     }
 
@@ -67,6 +73,13 @@ public static class ApiSetup
         var tokens = app.Services.GetRequiredService<ApiTokenService>();
         var cache = app.Services.GetRequiredService<IMemoryCache>();
         tokens.Revoked += hash => cache.Remove("api-token:" + hash);
+        return app;
+    }
+
+    /// <summary>Checks JSON bodies (<see cref="JsonBodyGate"/>); after authorization, so a stranger learns nothing from a body.</summary>
+    public static WebApplication UseWorkflowsApiBodies(this WebApplication app)
+    {
+        app.UseMiddleware<JsonBodyGate>();
         return app;
     }
 
@@ -84,11 +97,10 @@ public static class ApiSetup
         api.MapFlowExecutionsApi();
         api.MapTaskSearchApi();
 
-        // An unknown API path answers like every other API error, not with the app's HTML "not found" page.
+        // An unknown API path (or method) answers like every other API error, not with the app's HTML "not found" page.
         foreach (var prefix in new[] { "/v1", "/v2" })
         {
-            app.Map(prefix + "/{**path}", (string? path) =>
-                ApiResults.NotFound($"There is no API endpoint {prefix}/{path}.")).AllowAnonymous();
+            app.Map(prefix + "/{**path}", UnknownApiRoute.Answer).AllowAnonymous();
         }
 
         return app;

@@ -70,6 +70,8 @@ public static class ApplicationSetup
 
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Wrong settings stop the start here, before the database is touched, each named with its key.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         await DatabaseSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
@@ -106,6 +108,7 @@ public static class ApplicationSetup
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseWorkflowsApiBodies();
         app.MapStaticAssets();
         return app;
     }
