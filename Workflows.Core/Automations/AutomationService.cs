@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
@@ -8,7 +9,7 @@ namespace Workflows.Core.Automations;
 /// <summary>Automations and their runs: list, validate and save (refusing stale versions), delete, run by hand, re-run.</summary>
 public sealed class AutomationService(
     IDbContextFactory<WorkflowsDbContext> dbFactory, AutomationDispatcher dispatcher, JobQueue jobs, TimeProvider clock,
-    AutomationListeners listeners)
+    AutomationListeners listeners, WebhookAddressPolicy webhookAddresses)
 {
     public async Task<IReadOnlyList<AutomationSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ public sealed class AutomationService(
     /// </summary>
     public async Task<Outcome<Automation>> SaveAsync(Automation input, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
-        if (AutomationRules.Check(input) is { } problem)
+        if (AutomationRules.Check(input, webhookAddresses) is { } problem)
         {
             return problem;
         }

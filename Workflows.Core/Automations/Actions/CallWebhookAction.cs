@@ -2,13 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflows.Core.Automations.Webhooks;
 
 namespace Workflows.Core.Automations.Actions;
 
 /// <summary>
 /// POSTs the event as JSON, signed with HMAC-SHA256 when the action has a secret, through the resilient
 /// <see cref="HttpClientName"/> client. 2xx succeeds; 408, 429, 5xx, timeouts and network errors are retried by the
-/// job; other answers fail the run.
+/// job; other answers fail the run. The client connects only where <see cref="WebhookAddressPolicy"/> allows: an
+/// internal address fails the run at once with the reason.
 /// </summary>
 public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandler
 {
@@ -46,6 +48,10 @@ public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandl
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ActionFailedException($"{uri.Host} did not answer within {timeout.TotalSeconds:0} s.", transient: true);
+        }
+        catch (HttpRequestException error) when (error.InnerException is WebhookAddressRefusedException refused)
+        {
+            throw new ActionFailedException(refused.Message, transient: false, error);
         }
         catch (Exception error) when (error is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             or Polly.CircuitBreaker.BrokenCircuitException)

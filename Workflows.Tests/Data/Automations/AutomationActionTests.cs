@@ -15,7 +15,7 @@ public sealed class AutomationActionTests : IAsyncLifetime
     private const string Opportunity = "opportunity-003";
     private AutomationHarness h = default!;
 
-    public async Task InitializeAsync() => h = await AutomationHarness.StartAsync();
+    public async Task InitializeAsync() => h = await AutomationHarness.StartAsync(settings: AutomationHarness.LoopbackWebhooks);
 
     public async Task DisposeAsync() => await h.DisposeAsync();
 
