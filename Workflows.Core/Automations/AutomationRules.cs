@@ -14,6 +14,11 @@ public static class AutomationRules
             problems.Add("Give the automation a name.");
         }
 
+        if (automation.MaxExecutions is < 1 or > AutomationLimits.HighestMaxExecutions)
+        {
+            problems.Add($"Max executions must be between 1 and {AutomationLimits.HighestMaxExecutions:N0} runs per loop window.");
+        }
+
         if (automation.Actions.Count == 0)
         {
             problems.Add("Add at least one action.");

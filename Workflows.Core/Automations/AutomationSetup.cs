@@ -67,11 +67,14 @@ public static class AutomationSetup
             services.AddHostedService<JobWorkerHost>();
         }
 
+        services.AddOptions<AutomationLimits>().Bind(configuration.GetSection(AutomationLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AutomationLimits>, AutomationLimitsValidation>();
         services.AddOptions<WebhookOptions>()
             .Bind(configuration.GetSection(WebhookOptions.Section))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookAddressPolicy>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddHttpClient(CallWebhookAction.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {

@@ -12,7 +12,7 @@ namespace Workflows.Core.Automations.Actions;
 /// job; other answers fail the run. The client connects only where <see cref="WebhookAddressPolicy"/> allows: an
 /// internal address fails the run at once with the reason.
 /// </summary>
-public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandler
+public sealed class CallWebhookAction(IHttpClientFactory clients, WebhookSecrets secrets) : IActionHandler
 {
     public const string HttpClientName = "automation-webhooks";
 
@@ -32,9 +32,9 @@ public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandl
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.DeliveryHeader, $"{context.Run.Id}:{action.Id}");
-        if (!string.IsNullOrEmpty(action.Secret))
+        if (secrets.SigningKeyOf(action) is { } key)
         {
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(action.Secret, body));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(key, body));
         }
 
         var timeout = TimeSpan.FromSeconds(Math.Clamp(action.TimeoutSeconds ?? DefaultTimeoutSeconds, 1, 120));
