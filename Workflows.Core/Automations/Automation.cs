@@ -14,6 +14,12 @@ public sealed class Automation
     /// <summary>Why it was switched off by the system (a loop); cleared when a person enables it again.</summary>
     public string? DisabledReason { get; set; }
 
+    /// <summary>
+    /// max_executions: how often it may be asked to run within the loop window before it is switched off as a loop;
+    /// null takes <see cref="AutomationLimits.MaxExecutionsPerWindow"/>.
+    /// </summary>
+    public int? MaxExecutions { get; set; }
+
     public List<AutomationTrigger> Triggers { get; set; } = [];
 
     public List<AutomationAction> Actions { get; set; } = [];

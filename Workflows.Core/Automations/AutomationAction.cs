@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Workflows.Core.Automations.Webhooks;
+
 namespace Workflows.Core.Automations;
 
 /// <summary>
@@ -28,8 +31,23 @@ public sealed record AutomationAction
     /// <summary>CallWebhook: where the event is POSTed.</summary>
     public string? Url { get; init; }
 
-    /// <summary>CallWebhook: key of the HMAC-SHA256 signature; the receiver checks it.</summary>
+    /// <summary>
+    /// CallWebhook: the key of the HMAC-SHA256 signature in clear, only on its way in: a person set or replaced it, or
+    /// a row stored before keys were protected still holds it. A save stores it as <see cref="ProtectedSecret"/> and
+    /// nothing reads it back (see <see cref="WebhookSecrets"/>).
+    /// </summary>
     public string? Secret { get; init; }
+
+    /// <summary>CallWebhook: the signing key as stored, encrypted with Data Protection.</summary>
+    public string? ProtectedSecret { get; init; }
+
+    /// <summary>CallWebhook, on the way in: drop the stored key.</summary>
+    [JsonIgnore]
+    public bool RemoveSecret { get; init; }
+
+    /// <summary>CallWebhook, on the way out: a key is stored (its value is not given).</summary>
+    [JsonIgnore]
+    public bool HasSecret { get; init; }
 
     public int? TimeoutSeconds { get; init; }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workflows.Core.Data;
 using Workflows.Core.Jobs;
 using Workflows.Core.Notifications;
@@ -8,9 +9,9 @@ namespace Workflows.Core.Automations;
 
 /// <summary>
 /// Turns "run this automation for this event" into a run row and its job, in one transaction, at most once per
-/// idempotency key. Also the loop breaker of DESIGN rule 12: an automation that fired more than
-/// <see cref="AutomationLimits.MaxRunsInWindow"/> times within <see cref="AutomationLimits.Window"/> is disabled and its
-/// owner notified. It is the durable <see cref="IAutomationRunQueue"/> behind "Run automation" on a task.
+/// idempotency key. Also the loop breaker: an automation asked to run more often than its limit
+/// (<see cref="AutomationLimits.LimitOf"/>) within <see cref="AutomationLimits.Window"/> is disabled and its owner told
+/// what tripped it and how to switch it on again. It is the durable <see cref="IAutomationRunQueue"/> behind "Run automation" on a task.
 /// </summary>
 public sealed class AutomationDispatcher(
     IDbContextFactory<WorkflowsDbContext> dbFactory,
@@ -18,6 +19,7 @@ public sealed class AutomationDispatcher(
     JobSignal signal,
     NotificationService notifications,
     TimeProvider clock,
+    IOptions<AutomationLimits> limitOptions,
     ILogger<AutomationDispatcher> logger) : IAutomationRunQueue
 {
     public const string RunJobKind = "automation-run";
@@ -83,13 +85,18 @@ public sealed class AutomationDispatcher(
         Automation? stopped = null;
         if (automation is { Enabled: true })
         {
-            var since = now - AutomationLimits.Window;
+            var limits = limitOptions.Value;
+            var limit = limits.LimitOf(automation);
+            var since = now - limits.Window;
             var recent = await db.AutomationRuns.CountAsync(r => r.AutomationId == automation.Id && r.CreatedAt > since, cancellationToken);
-            if (recent >= AutomationLimits.MaxRunsInWindow)
+            if (recent >= limit)
             {
                 automation.Enabled = false;
                 automation.DisabledReason =
-                    $"Switched off at {now:yyyy-MM-dd HH:mm:ss} UTC: it fired more than {AutomationLimits.MaxRunsInWindow} times in {AutomationLimits.Window.TotalSeconds:0} seconds, which looks like a loop.";
+                    $"Switched off at {now:yyyy-MM-dd HH:mm:ss} UTC: it was asked to run {recent + 1} times in {limits.Window.TotalSeconds:0} seconds, " +
+                    $"more than its limit of {limit} (max executions), which looks like a loop. If it was real work, such as an import, raise " +
+                    "\"Max executions\" on the automation's page; otherwise fix the loop. Then switch it on again there with \"Enable again\" " +
+                    "(or the Enabled switch, and save).";
                 automation.UpdatedAt = now;
                 automation.UpdatedBy = "Workflows";
                 automation.Version++;

@@ -1,14 +1,22 @@
+using Workflows.Core.Automations.Webhooks;
+
 namespace Workflows.Core.Automations;
 
 /// <summary>What a saved automation must satisfy, each problem said so the builder can fix it.</summary>
 public static class AutomationRules
 {
-    public static Refusal? Check(Automation automation)
+    /// <param name="addresses">Refuses a webhook URL that names an internal address outright; the call itself is checked again.</param>
+    public static Refusal? Check(Automation automation, WebhookAddressPolicy addresses)
     {
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(automation.Name))
         {
             problems.Add("Give the automation a name.");
+        }
+
+        if (automation.MaxExecutions is < 1 or > AutomationLimits.HighestMaxExecutions)
+        {
+            problems.Add($"Max executions must be between 1 and {AutomationLimits.HighestMaxExecutions:N0} runs per loop window.");
         }
 
         if (automation.Actions.Count == 0)
@@ -31,6 +39,8 @@ public static class AutomationRules
                 AutomationActionType.SendEmail when string.IsNullOrWhiteSpace(action.Subject) => "give the e-mail a subject",
                 AutomationActionType.CallWebhook when !Uri.TryCreate(action.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
                     => "give the webhook an http(s) address",
+                AutomationActionType.CallWebhook when Uri.TryCreate(action.Url, UriKind.Absolute, out var target) && addresses.RefusalFor(target) is { } refused
+                    => refused,
                 AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => "write the note",
                 _ => null,
             };

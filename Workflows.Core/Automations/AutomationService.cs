@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
 
 namespace Workflows.Core.Automations;
 
-/// <summary>Automations and their runs: list, validate and save (refusing stale versions), delete, run by hand, re-run.</summary>
+/// <summary>
+/// Automations and their runs: list, validate and save (refusing stale versions), delete, run by hand, re-run. What it
+/// hands out carries no webhook signing key, only whether one is set.
+/// </summary>
 public sealed class AutomationService(
     IDbContextFactory<WorkflowsDbContext> dbFactory, AutomationDispatcher dispatcher, JobQueue jobs, TimeProvider clock,
-    AutomationListeners listeners)
+    AutomationListeners listeners, WebhookAddressPolicy webhookAddresses, WebhookSecrets secrets)
 {
     public async Task<IReadOnlyList<AutomationSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -29,14 +33,15 @@ public sealed class AutomationService(
         return [.. automations.Select(a =>
         {
             var s = stats.GetValueOrDefault(a.Id);
-            return new AutomationSummary(a, s?.Runs ?? 0, s?.Failed ?? 0, s?.Last);
+            return new AutomationSummary(WebhookSecrets.Redact(a), s?.Runs ?? 0, s?.Failed ?? 0, s?.Last);
         })];
     }
 
     public async Task<Automation?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Automations.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var automation = await db.Automations.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        return automation is null ? null : WebhookSecrets.Redact(automation);
     }
 
     /// <summary>Enabled automations with a manual trigger for records of <paramref name="schema"/>.</summary>
@@ -45,7 +50,8 @@ public sealed class AutomationService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var kind = $"|{AutomationTriggerType.Manual}|";
         var manual = await db.Automations.AsNoTracking().Where(a => a.Enabled && a.TriggerKinds.Contains(kind)).OrderBy(a => a.Name).ToListAsync(cancellationToken);
-        return [.. manual.Where(a => a.Triggers.Exists(t => t.Type == AutomationTriggerType.Manual && (string.IsNullOrEmpty(t.EntitySchema) || t.EntitySchema == schema)))];
+        return [.. manual.Where(a => a.Triggers.Exists(t => t.Type == AutomationTriggerType.Manual && (string.IsNullOrEmpty(t.EntitySchema) || t.EntitySchema == schema)))
+            .Select(WebhookSecrets.Redact)];
     }
 
     /// <summary>
@@ -54,7 +60,7 @@ public sealed class AutomationService(
     /// </summary>
     public async Task<Outcome<Automation>> SaveAsync(Automation input, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
-        if (AutomationRules.Check(input) is { } problem)
+        if (AutomationRules.Check(input, webhookAddresses) is { } problem)
         {
             return problem;
         }
@@ -75,8 +81,9 @@ public sealed class AutomationService(
                 Name = input.Name.Trim(),
                 Description = input.Description,
                 Enabled = input.Enabled,
+                MaxExecutions = input.MaxExecutions,
                 Triggers = [.. input.Triggers],
-                Actions = [.. input.Actions],
+                Actions = secrets.ForStorage(input.Actions, []),
                 TriggerKinds = Automation.KindsOf(input.Triggers),
                 OwnerId = input.OwnerId ?? actor.Id,
                 OwnerName = input.OwnerName ?? actor.Name,
@@ -87,7 +94,7 @@ public sealed class AutomationService(
             db.Automations.Add(created);
             await db.SaveChangesAsync(cancellationToken);
             listeners.Changed();
-            return created;
+            return WebhookSecrets.Redact(created);
         }
 
         if (expectedVersion is null)
@@ -109,15 +116,16 @@ public sealed class AutomationService(
         }
 
         existing.Enabled = input.Enabled;
+        existing.MaxExecutions = input.MaxExecutions;
         existing.Triggers = [.. input.Triggers];
-        existing.Actions = [.. input.Actions];
+        existing.Actions = secrets.ForStorage(input.Actions, existing.Actions);
         existing.TriggerKinds = Automation.KindsOf(input.Triggers);
         existing.UpdatedAt = now;
         existing.UpdatedBy = actor.Name;
         existing.Version++;
         await db.SaveChangesAsync(cancellationToken);
         listeners.Changed();
-        return existing;
+        return WebhookSecrets.Redact(existing);
     }
 
     public async Task<Outcome<Automation>> SetEnabledAsync(string id, bool enabled, Actor actor, CancellationToken cancellationToken)

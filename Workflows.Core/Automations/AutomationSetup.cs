@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
 using Workflows.Core.Automations.Actions;
+using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Email;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
@@ -59,7 +61,24 @@ public static class AutomationSetup
             services.AddHostedService<JobWorkerHost>();
         }
 
+        services.AddOptions<AutomationLimits>().Bind(configuration.GetSection(AutomationLimits.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AutomationLimits>, AutomationLimitsValidation>();
+        services.AddOptions<WebhookOptions>()
+            .Bind(configuration.GetSection(WebhookOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
+        services.AddSingleton<WebhookAddressPolicy>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddHttpClient(CallWebhookAction.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                // Every connection, redirects included, is made by the policy after it resolved and judged the address;
+                // a proxy would make the connection elsewhere, so none is used.
+                ConnectCallback = sp.GetRequiredService<WebhookAddressPolicy>().ConnectAsync,
+                UseProxy = false,
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            })
             .AddStandardResilienceHandler(options =>
             {
                 // A webhook is a POST: it is not replayed within one attempt; the job retries it with backoff, and the

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -17,10 +18,15 @@ using Workflows.Core.Notifications;
 
 namespace Workflows.Core.Data;
 
-/// <summary>The one database of the product: Identity, records, templates, executions, events, journeys and jobs.</summary>
+/// <summary>
+/// The one database of the product: Identity, records, templates, executions, events, journeys, jobs, and the Data
+/// Protection keys every instance shares.
+/// </summary>
 public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> options)
-    : IdentityDbContext<ApplicationUser>(options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Partner> Partners => Set<Partner>();
 
     public DbSet<EntitySchema> EntitySchemas => Set<EntitySchema>();

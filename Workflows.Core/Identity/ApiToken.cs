@@ -9,7 +9,10 @@ public sealed class ApiToken
 
     public required string Name { get; set; }
 
-    /// <summary>The first characters of the token, so a person can tell their tokens apart.</summary>
+    /// <summary>
+    /// A few characters that tell a person's tokens apart without helping anyone guess one: "wf_" and 4 random
+    /// characters of a generated token, "bootstrap" for the bootstrap token.
+    /// </summary>
     public required string Prefix { get; init; }
 
     public required string Hash { get; init; }

@@ -10,6 +10,12 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
 {
     private const string TokenPrefix = "wf_";
 
+    /// <summary>How much of a generated token is kept in clear: "wf_" and 4 of its 43 random characters.</summary>
+    public const int ShownLength = 7;
+
+    /// <summary>What a token of a known value (the bootstrap token, chosen by a person) shows: none of its characters.</summary>
+    public const string BootstrapPrefix = "bootstrap";
+
     /// <summary>Raised after a revocation, so caches of resolved tokens drop it at once.</summary>
     public event Action<string>? Revoked;
 
@@ -29,7 +35,7 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        return await StoreAsync(userId, name.Trim(), token, expiresAt, cancellationToken);
+        return await StoreAsync(userId, name.Trim(), token, token[..ShownLength], expiresAt, cancellationToken);
     }
 
     /// <summary>Makes sure a token with a known value exists for the user (the bootstrap token for scripts and CI).</summary>
@@ -39,7 +45,7 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.ApiTokens.AnyAsync(t => t.Hash == hash, cancellationToken))
         {
-            await StoreAsync(userId, name, token, null, cancellationToken);
+            await StoreAsync(userId, name, token, BootstrapPrefix, null, cancellationToken);
         }
     }
 
@@ -110,7 +116,7 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private async Task<(ApiTokenInfo, string)> StoreAsync(
-        string userId, string name, string token, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+        string userId, string name, string token, string prefix, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -119,7 +125,7 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
             Id = Guid.NewGuid().ToString(),
             UserId = userId,
             Name = name,
-            Prefix = token[..Math.Min(10, token.Length)],
+            Prefix = prefix,
             Hash = HashOf(token),
             CreatedAt = now,
             ExpiresAt = expiresAt,

@@ -21,10 +21,14 @@ public sealed partial class AppProcess : IAsyncDisposable
 
     public Uri Address { get; private set; } = default!;
 
+    /// <summary>The HOME folder of the process: Data Protection would put key files here if it used the file system.</summary>
+    public string Home { get; private set; } = default!;
+
     /// <summary>The last lines the app wrote, for a failure message.</summary>
     public string Output => string.Join('\n', output.TakeLast(60));
 
-    public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="home">A HOME of its own; by default one beside the database file. Two instances on one file need two.</param>
+    public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string?> settings, string? home = null)
     {
         var folder = WebOutputFolder();
         var start = new ProcessStartInfo("dotnet")
@@ -35,7 +39,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(folder, "Workflows.Web.dll"));
-        var home = databaseFile + "-home";
+        home ??= databaseFile + "-home";
         Directory.CreateDirectory(home);
         var environment = new Dictionary<string, string>
         {
@@ -59,7 +63,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true }) { Home = home };
         app.process.OutputDataReceived += (_, line) => app.Read(line.Data);
         app.process.ErrorDataReceived += (_, line) => app.Read(line.Data);
         app.process.Exited += (_, _) => app.listening.TrySetException(new InvalidOperationException($"The app exited while starting:\n{app.Output}"));

@@ -40,8 +40,9 @@ public static class CoreServices
         services.AddIdentityCore<ApplicationUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<WorkflowsDbContext>();
-        services.AddSingleton<IJourneyLinkSigner>(new Workflows.Web.Hosting.DataProtectionLinkSigner(
-            new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
+        var keys = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();
+        services.AddSingleton<IJourneyLinkSigner>(new Workflows.Web.Hosting.DataProtectionLinkSigner(keys));
+        services.AddSingleton<Workflows.Core.Automations.Webhooks.ISecretProtector>(new Workflows.Web.Hosting.DataProtectionSecretProtector(keys));
         services.AddSingleton(new FlowSettings());
         configure?.Invoke(services);
         return services.BuildServiceProvider();

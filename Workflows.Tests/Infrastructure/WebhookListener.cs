@@ -9,8 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace Workflows.Tests.Infrastructure;
 
 /// <summary>
-/// A real HTTP receiver for webhook tests: Kestrel on 127.0.0.1 at a free port, recording every request. It answers
-/// <see cref="StatusCode"/>, or holds the request open while <see cref="Hold"/> is set (a receiver that hangs).
+/// A real HTTP receiver for webhook tests: Kestrel on a loopback address (127.0.0.1 unless told) at a free port,
+/// recording every request. It answers <see cref="StatusCode"/>, redirects to <see cref="RedirectTo"/> when set, or holds
+/// the request open while <see cref="Hold"/> is set (a receiver that hangs). Webhooks reach it only when the app's
+/// <c>Webhooks:AllowedHosts</c> allows loopback.
 /// </summary>
 public sealed class WebhookListener : IAsyncDisposable
 {
@@ -24,16 +26,19 @@ public sealed class WebhookListener : IAsyncDisposable
 
     public bool Hold { get; set; }
 
+    /// <summary>When set, every request is answered 307 to this address (the POST is repeated there).</summary>
+    public Uri? RedirectTo { get; set; }
+
     /// <summary>Completes when a request arrives while <see cref="Hold"/> is set.</summary>
     public TaskCompletionSource Held { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Uri Address { get; private set; } = default!;
 
-    public static async Task<WebhookListener> StartAsync()
+    public static async Task<WebhookListener> StartAsync(string address = "127.0.0.1")
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://{address}:0");
         var app = builder.Build();
         var listener = new WebhookListener(app);
         app.MapPost("/hook", async (HttpRequest request, CancellationToken aborted) =>
@@ -51,7 +56,9 @@ public sealed class WebhookListener : IAsyncDisposable
                 await Task.Delay(Timeout.Infinite, aborted);
             }
 
-            return Results.StatusCode(listener.StatusCode);
+            return listener.RedirectTo is { } target
+                ? Results.Redirect(target.ToString(), permanent: false, preserveMethod: true)
+                : Results.StatusCode(listener.StatusCode);
         });
         await app.StartAsync();
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Workflows.Core.Automations;
+using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Dashboard;
 using Workflows.Core;
 using Workflows.Core.Data;
@@ -63,7 +64,7 @@ public static class ApplicationSetup
 
         services.AddWorkflowsApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddDataProtection();
+        services.AddWorkflowsDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
         return builder;
     }
@@ -75,6 +76,7 @@ public static class ApplicationSetup
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         await DatabaseSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<WebhookSecrets>().ProtectStoredAsync(app.Lifetime.ApplicationStopping);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync(app.Lifetime.ApplicationStopping);
         if (app.Configuration.GetValue("Seed:Demo", app.Environment.IsDevelopment()))

@@ -59,6 +59,8 @@ public sealed class CoreHost : IAsyncDisposable
         // The Core services exactly as the app registers them (automation outbox and all), without the web host.
         services.AddWorkflowsCore(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<WorkflowsDbContext>();
+        services.AddSingleton<Workflows.Core.Automations.Webhooks.ISecretProtector>(
+            new Workflows.Web.Hosting.DataProtectionSecretProtector(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider()));
         var host = new CoreHost(folder, services.BuildServiceProvider(), keep);
         await using var scope = host.Services.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), cancellationToken);

@@ -2,15 +2,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflows.Core.Automations.Webhooks;
 
 namespace Workflows.Core.Automations.Actions;
 
 /// <summary>
 /// POSTs the event as JSON, signed with HMAC-SHA256 when the action has a secret, through the resilient
 /// <see cref="HttpClientName"/> client. 2xx succeeds; 408, 429, 5xx, timeouts and network errors are retried by the
-/// job; other answers fail the run.
+/// job; other answers fail the run. The client connects only where <see cref="WebhookAddressPolicy"/> allows: an
+/// internal address fails the run at once with the reason.
 /// </summary>
-public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandler
+public sealed class CallWebhookAction(IHttpClientFactory clients, WebhookSecrets secrets) : IActionHandler
 {
     public const string HttpClientName = "automation-webhooks";
 
@@ -30,9 +32,9 @@ public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandl
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.Add(WebhookSignature.DeliveryHeader, $"{context.Run.Id}:{action.Id}");
-        if (!string.IsNullOrEmpty(action.Secret))
+        if (secrets.SigningKeyOf(action) is { } key)
         {
-            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(action.Secret, body));
+            request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(key, body));
         }
 
         var timeout = TimeSpan.FromSeconds(Math.Clamp(action.TimeoutSeconds ?? DefaultTimeoutSeconds, 1, 120));
@@ -46,6 +48,10 @@ public sealed class CallWebhookAction(IHttpClientFactory clients) : IActionHandl
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ActionFailedException($"{uri.Host} did not answer within {timeout.TotalSeconds:0} s.", transient: true);
+        }
+        catch (HttpRequestException error) when (error.InnerException is WebhookAddressRefusedException refused)
+        {
+            throw new ActionFailedException(refused.Message, transient: false, error);
         }
         catch (Exception error) when (error is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             or Polly.CircuitBreaker.BrokenCircuitException)

@@ -15,7 +15,7 @@ public sealed class AutomationActionTests : IAsyncLifetime
     private const string Opportunity = "opportunity-003";
     private AutomationHarness h = default!;
 
-    public async Task InitializeAsync() => h = await AutomationHarness.StartAsync();
+    public async Task InitializeAsync() => h = await AutomationHarness.StartAsync(settings: AutomationHarness.LoopbackWebhooks);
 
     public async Task DisposeAsync() => await h.DisposeAsync();
 
@@ -264,7 +264,7 @@ public sealed class AutomationActionTests : IAsyncLifetime
         await h.SaveAsync("chatty", "Chatty", [new AutomationTrigger { Type = AutomationTriggerType.EntityUpdated, EntitySchema = "opportunity" }],
             new AutomationAction { Type = AutomationActionType.AddNote, Body = "x" });
         var dispatcher = h.Services.GetRequiredService<AutomationDispatcher>();
-        for (var i = 0; i < AutomationLimits.MaxRunsInWindow + 1; i++)
+        for (var i = 0; i < AutomationLimits.DefaultMaxExecutions + 1; i++)
         {
             await dispatcher.DispatchAsync(new RunRequest("chatty", new AutomationEvent { Type = AutomationTriggerType.EntityUpdated, EntityId = Opportunity }, $"e{i}", "test"), CancellationToken.None);
         }
@@ -272,7 +272,7 @@ public sealed class AutomationActionTests : IAsyncLifetime
         var automation = (await h.Automations.GetAsync("chatty", CancellationToken.None))!;
         Assert.False(automation.Enabled);
         Assert.Contains("looks like a loop", automation.DisabledReason, StringComparison.Ordinal);
-        Assert.Equal(AutomationLimits.MaxRunsInWindow, (await h.RunsAsync("chatty")).Count);
+        Assert.Equal(AutomationLimits.DefaultMaxExecutions, (await h.RunsAsync("chatty")).Count);
         await using var db = h.Db();
         var notice = await db.Notifications.AsNoTracking().SingleAsync(n => n.Kind == "automation-disabled");
         Assert.Equal(AutomationHarness.Lena.Id, notice.UserId);

@@ -20,6 +20,9 @@ public sealed class AutomationHarness : IAsyncDisposable
 {
     public static readonly Actor Lena = new("lena", "Lena Schmidt");
 
+    /// <summary>The settings that let webhooks reach a <see cref="WebhookListener"/> on 127.0.0.1.</summary>
+    public static Dictionary<string, string?> LoopbackWebhooks => new() { ["Webhooks:AllowedHosts:0"] = "127.0.0.1" };
+
     private readonly TempDatabase database = new();
 
     private AutomationHarness(Action<IServiceCollection>? configure, IDictionary<string, string?>? settings)

@@ -14,7 +14,7 @@ public sealed class AutomationJobClaimTests : IAsyncLifetime
     private AutomationHarness h = default!;
 
     public async Task InitializeAsync() =>
-        h = await AutomationHarness.StartAsync(services => services.AddSingleton<IJobHandler>(counter), seed: false);
+        h = await AutomationHarness.StartAsync(services => services.AddSingleton<IJobHandler>(counter), AutomationHarness.LoopbackWebhooks, seed: false);
 
     public async Task DisposeAsync() => await h.DisposeAsync();
 

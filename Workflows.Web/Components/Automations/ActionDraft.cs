@@ -21,7 +21,15 @@ public sealed class ActionDraft
 
     public string? Url { get; set; }
 
-    public string? Secret { get; set; }
+    /// <summary>A signing key is stored; its value never comes to the page.</summary>
+    public bool HasSecret { get; init; }
+
+    /// <summary>The key a person typed to set or replace the stored one; sent once, on save.</summary>
+    public string? NewSecret { get; set; }
+
+    public bool ReplacingSecret { get; set; }
+
+    public bool RemoveSecret { get; set; }
 
     public int? TimeoutSeconds { get; set; }
 
@@ -35,7 +43,7 @@ public sealed class ActionDraft
         Subject = action.Subject,
         Body = action.Body,
         Url = action.Url,
-        Secret = action.Secret,
+        HasSecret = action.HasSecret,
         TimeoutSeconds = action.TimeoutSeconds,
     };
 
@@ -49,7 +57,15 @@ public sealed class ActionDraft
         },
         AutomationActionType.TriggerWorkflow => new() { Id = Id, Type = Type, TemplateId = TemplateId },
         AutomationActionType.SendEmail => new() { Id = Id, Type = Type, To = To, Subject = Subject, Body = Body },
-        AutomationActionType.CallWebhook => new() { Id = Id, Type = Type, Url = Url, Secret = Secret, TimeoutSeconds = TimeoutSeconds },
+        AutomationActionType.CallWebhook => new()
+        {
+            Id = Id,
+            Type = Type,
+            Url = Url,
+            Secret = RemoveSecret || string.IsNullOrEmpty(NewSecret) ? null : NewSecret,
+            RemoveSecret = RemoveSecret,
+            TimeoutSeconds = TimeoutSeconds,
+        },
         AutomationActionType.AddNote => new() { Id = Id, Type = Type, Body = Body },
         _ => new() { Id = Id, Type = Type },
     };

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -9,7 +11,7 @@ namespace Workflows.Bench.Api;
 
 /// <summary>
 /// The real app (its <c>Program</c>, middleware, auth, rate limits) on a SQLite file of its own, in Production mode
-/// with the demo data, listening on a real Kestrel socket at 127.0.0.1.
+/// with the demo data and a throwaway key-protection certificate, listening on a real Kestrel socket at 127.0.0.1.
 /// </summary>
 public sealed class BenchApp(string folder) : WebApplicationFactory<Program>
 {
@@ -32,6 +34,21 @@ public sealed class BenchApp(string folder) : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={DatabaseFile}");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Production stores its Data Protection keys only encrypted with a certificate: a throwaway one per run.
+        builder.UseSetting("DataProtection:CertificatePath", KeyProtectionCertificate());
+        builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
+    }
+
+    private const string CertificatePassword = "bench";
+
+    private string KeyProtectionCertificate()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Workflows bench key protection", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        var path = Path.Combine(folder, "key-protection.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, CertificatePassword));
+        return path;
     }
 
     protected override void Dispose(bool disposing)
