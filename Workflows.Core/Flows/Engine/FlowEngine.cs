@@ -27,7 +27,7 @@ public static class FlowEngine
     public const int MaxChainDepth = 10;
 
     /// <summary>
-    /// Starts <paramref name="template"/> on the records of <paramref name="command"/> (rule 1): a new
+    /// Starts <paramref name="template"/> on the records of <paramref name="command"/> (only an enabled template, on at least one record): a new
     /// STARTED execution whose tasks are PENDING, with enabled, current tasks, variable assignees and
     /// WORKFLOW_STARTED due dates computed, reached automatic decisions evaluated and reached automatic
     /// automations SCHEDULED. The template is copied, never referenced mutably.
@@ -109,7 +109,7 @@ public static class FlowEngine
     }
 
     /// <summary>
-    /// Applies one command to a running execution (rules 2–9): see the class remarks for the
+    /// Applies one command to a running execution, checking all before changing anything: see the class remarks for the
     /// in-place contract. Returns the changed execution, its events and the changed task ids, or a
     /// <see cref="FlowError"/> (NotFound, Invalid, Locked with what the task waits for, Conflict).
     /// </summary>
@@ -126,5 +126,5 @@ public static class FlowEngine
 
     /// <summary>What keeps a task locked (unfinished required tasks and phases, by name); empty when it is enabled.</summary>
     public static IReadOnlyList<string> WaitsFor(FlowExecution execution, string taskId) =>
-        new EngineRun(execution, new EngineContext(execution.UpdatedAt, FlowActor.System)).WaitingNames(taskId);
+        new FlowGraph(execution).WaitingNames(taskId);
 }

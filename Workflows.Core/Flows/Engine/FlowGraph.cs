@@ -5,7 +5,7 @@ namespace Workflows.Core.Flows.Engine;
 /// Edges that close a loop (found by a depth-first search from the start tasks) are kept apart
 /// as back edges: joins ignore them, and firing one restarts the loop body.
 /// </summary>
-internal sealed class FlowGraph
+internal sealed partial class FlowGraph
 {
     public FlowGraph(FlowExecution execution)
     {
@@ -75,6 +75,7 @@ internal sealed class FlowGraph
 
         BackEdges = [.. back];
         Topo = TopologicalOrder();
+        IsLinear = execution.Linear == true;
     }
 
     public ExecutionTask[] Tasks { get; }
@@ -108,6 +109,9 @@ internal sealed class FlowGraph
 
     /// <summary>Tasks in an order where every non-back edge points forward; ties keep the template's order.</summary>
     public int[] Topo { get; }
+
+    /// <summary>Sequential mode: a task is enabled only once every task before it is finished.</summary>
+    public bool IsLinear { get; }
 
     public int IndexOf(string id) => TaskIndex.TryGetValue(id, out var i) ? i : -1;
 

@@ -1,0 +1,274 @@
+namespace Workflows.Core.Flows.Engine;
+
+/// <summary>The handlers of commands on the workflow as a whole and on its plan (due dates, assignees, added tasks,
+/// closing, reopening, deleting): each checks everything first and only then changes the execution.</summary>
+internal sealed partial class EngineRun
+{
+    private FlowError? SetDueDate(SetDueDate c)
+    {
+        if (RefuseWhenClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (c.Config is { } rule && !DueDateCalculator.IsInRange(rule.Duration, rule.Unit))
+        {
+            return FlowError.Invalid($"A due date lies at most {DueDateCalculator.MaxDays:0} days ahead; check the duration and unit.");
+        }
+
+        if (c.Config is { Type: DueDateType.TASK_FINISHED, TaskId: var anchorTask } && (anchorTask is null || graph.IndexOf(anchorTask) < 0))
+        {
+            return FlowError.NotFound($"Workflow '{execution.Name}' has no task '{anchorTask}' to count the due date from.");
+        }
+
+        if (c.Config is { Type: DueDateType.PHASE_FINISHED, PhaseId: var anchorPhase } && graph.Phase(anchorPhase) is null)
+        {
+            return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{anchorPhase}' to count the due date from.");
+        }
+
+        // A fixed date overrides the dynamic rule, a rule replaces the fixed date; settling then computes the rule's date.
+        var fixedDate = c.Config is null ? c.DueDate : null;
+        var text = c.Config is not null ? PendingDueDate.Describe(c.Config, execution) : fixedDate?.ToString() ?? "no date";
+        switch (c.Target.Kind)
+        {
+            case FlowItemKind.Workflow:
+                execution.DueDate = fixedDate;
+                execution.DueDateConfig = c.Config;
+                edit.Emit(FlowEventType.FlowDueDateChanged, $"{context.Actor.DisplayName} set the workflow's due date to {text}", detail: fixedDate?.ToString());
+                return null;
+            case FlowItemKind.Phase:
+                if (graph.Phase(c.Target.Id) is not { } phase)
+                {
+                    return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{c.Target.Id}'.");
+                }
+
+                phase.DueDate = fixedDate;
+                phase.DueDateConfig = c.Config;
+                phase.UpdatedAt = Now;
+                edit.Emit(FlowEventType.PhaseDueDateChanged, $"{context.Actor.DisplayName} set the due date of phase '{phase.Name}' to {text}", phaseId: phase.Id, detail: fixedDate?.ToString());
+                return null;
+            default:
+                if (FindTask(c.Target.Id ?? "", out var i) is { } missing)
+                {
+                    return missing;
+                }
+
+                var task = graph.Tasks[i];
+                task.DueDate = fixedDate;
+                task.DueDateConfig = c.Config;
+                edit.Touch(task);
+                edit.Emit(FlowEventType.TaskDueDateChanged, $"{context.Actor.DisplayName} set the due date of '{task.Name}' to {text}", task.Id, task.PhaseId, fixedDate?.ToString());
+                return null;
+        }
+    }
+
+    private FlowError? Assign(Assign c)
+    {
+        if (RefuseWhenClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        var resolved = AssigneeResolver.Resolve(c.Assignees, context.Facts, execution.Analytics.StartedBy) ?? [];
+        var who = resolved.Count == 0 ? "nobody" : string.Join(", ", resolved.SelectMany(a => a.IsVariable ? [a.Variable!] : a.Ids()));
+        switch (c.Target.Kind)
+        {
+            case FlowItemKind.Workflow:
+                execution.AssignedTo = resolved;
+                edit.Emit(FlowEventType.FlowAssigned, $"{context.Actor.DisplayName} assigned the workflow to {who}", detail: who);
+                return null;
+            case FlowItemKind.Phase:
+                if (graph.Phase(c.Target.Id) is not { } phase)
+                {
+                    return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{c.Target.Id}'.");
+                }
+
+                phase.AssignedTo = resolved;
+                phase.UpdatedAt = Now;
+                edit.Emit(FlowEventType.PhaseAssigned, $"{context.Actor.DisplayName} assigned phase '{phase.Name}' to {who}", phaseId: phase.Id, detail: who);
+                return null;
+            default:
+                if (FindTask(c.Target.Id ?? "", out var i) is { } missing)
+                {
+                    return missing;
+                }
+
+                var task = graph.Tasks[i];
+                task.AssignedTo = resolved;
+                edit.Touch(task);
+                edit.Emit(FlowEventType.TaskAssigned, $"{context.Actor.DisplayName} assigned '{task.Name}' to {who}", task.Id, task.PhaseId, who);
+                return null;
+        }
+    }
+
+    private FlowError? AddTask(AddManualTask c)
+    {
+        if (RefuseWhenClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Name))
+        {
+            return FlowError.Invalid("A task needs a name.");
+        }
+
+        if (c.Name.Trim().Length > Validation.FlowTemplateValidator.MaxNameLength || c.TaskId.Length > Validation.FlowTemplateValidator.MaxIdLength)
+        {
+            return FlowError.Invalid(
+                $"A task's name can have at most {Validation.FlowTemplateValidator.MaxNameLength} characters and its id at most {Validation.FlowTemplateValidator.MaxIdLength}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.TaskId) || graph.IndexOf(c.TaskId) >= 0)
+        {
+            return FlowError.Conflict($"Workflow '{execution.Name}' already has a task '{c.TaskId}'.");
+        }
+
+        if (c.PreviousTaskId is null && c.NextTaskId is null)
+        {
+            return FlowError.Invalid("Say where the new task goes: after a task, before a task, or between two.");
+        }
+
+        var previous = c.PreviousTaskId is null ? -1 : graph.IndexOf(c.PreviousTaskId);
+        var next = c.NextTaskId is null ? -1 : graph.IndexOf(c.NextTaskId);
+        if ((c.PreviousTaskId is not null && previous < 0) || (c.NextTaskId is not null && next < 0))
+        {
+            return FlowError.NotFound($"Workflow '{execution.Name}' has no task '{(previous < 0 ? c.PreviousTaskId : c.NextTaskId)}'.");
+        }
+
+        if (c.PhaseId is not null && graph.Phase(c.PhaseId) is null)
+        {
+            return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{c.PhaseId}'.");
+        }
+
+        var task = new ExecutionTask
+        {
+            Id = c.TaskId,
+            TemplateId = c.TaskId,
+            Name = c.Name.Trim(),
+            TaskType = TaskType.MANUAL,
+            PhaseId = c.PhaseId ?? (previous >= 0 ? graph.Tasks[previous].PhaseId : graph.Tasks[next].PhaseId),
+            DueDate = c.DueDate,
+            AssignedTo = AssigneeResolver.Resolve(c.AssignedTo, context.Facts, execution.Analytics.StartedBy),
+            ManuallyCreated = true,
+            CreatedAt = Now,
+        };
+        var position = previous >= 0 ? execution.Tasks.IndexOf(graph.Tasks[previous]) + 1 : execution.Tasks.IndexOf(graph.Tasks[next]);
+        execution.Tasks.Insert(position, task);
+
+        var between = previous >= 0 && next >= 0
+            ? execution.Edges.FindIndex(e => e.FromId == c.PreviousTaskId && e.ToId == c.NextTaskId)
+            : -1;
+        if (between >= 0)
+        {
+            // The old edge keeps its id and branch, so a decision's branch now leads to the new task.
+            execution.Edges[between] = execution.Edges[between] with { ToId = task.Id };
+        }
+        else if (previous >= 0)
+        {
+            execution.Edges.Add(new FlowEdge { Id = NewEdgeId(c.PreviousTaskId!, task.Id), FromId = c.PreviousTaskId!, ToId = task.Id });
+        }
+
+        if (next >= 0)
+        {
+            execution.Edges.Add(new FlowEdge { Id = NewEdgeId(task.Id, c.NextTaskId!), FromId = task.Id, ToId = c.NextTaskId });
+            edit.ReleasedCurrentTaskIds.Add(c.NextTaskId!);
+        }
+
+        graph = new FlowGraph(execution);
+        edit.Touch(task);
+        edit.Emit(FlowEventType.TaskAdded, $"{context.Actor.DisplayName} added '{task.Name}'", task.Id, task.PhaseId);
+        return null;
+    }
+
+    private string NewEdgeId(string from, string to)
+    {
+        var id = $"{from}->{to}";
+        var suffix = 1;
+        while (execution.Edges.Exists(e => e.Id == id))
+        {
+            id = $"{from}->{to}#{++suffix}";
+        }
+
+        return id;
+    }
+
+    private FlowError? Close(CloseFlow c)
+    {
+        if (execution.Status == WorkflowStatus.CLOSED)
+        {
+            return FlowError.Conflict($"Workflow '{execution.Name}' is already closed.");
+        }
+
+        var configured = execution.ClosingReason?.ConfiguredReasons ?? [];
+        var ids = c.ReasonIds.Distinct(StringComparer.Ordinal).ToList();
+        var unknown = ids.Find(id => !configured.Exists(r => r.Id == id));
+        if (unknown is not null)
+        {
+            return FlowError.Invalid($"'{unknown}' is not a closing reason of workflow '{execution.Name}'.");
+        }
+
+        if (execution.SingleClosingReasonSelection == true && ids.Count != 1)
+        {
+            return FlowError.Invalid($"Workflow '{execution.Name}' is closed with exactly one reason; {ids.Count} were given.");
+        }
+
+        var selected = ids.ConvertAll(id => configured.Find(r => r.Id == id)!);
+        execution.Status = WorkflowStatus.CLOSED;
+        execution.Analytics.ClosedAt = Now;
+        execution.Analytics.ClosedBy = ActorId;
+        execution.ClosingReason ??= new FlowClosingReason();
+        execution.ClosingReason.SelectedReasons = selected;
+        execution.ClosingReason.ExtraDescription = string.IsNullOrWhiteSpace(c.Text) ? null : c.Text;
+        var reasons = selected.Count == 0 ? "" : $": {string.Join(", ", selected.Select(r => r.Title ?? r.Id))}";
+        edit.Emit(FlowEventType.FlowCancelled, $"{context.Actor.DisplayName} closed '{execution.Name}'{reasons}", detail: c.Text);
+        return null;
+    }
+
+    private FlowError? Reopen()
+    {
+        switch (execution.Status)
+        {
+            case WorkflowStatus.STARTED:
+                return FlowError.Conflict($"Workflow '{execution.Name}' is already open.");
+            case WorkflowStatus.CLOSED:
+                execution.Status = graph.AllTasksFinished() ? WorkflowStatus.DONE : WorkflowStatus.STARTED;
+                execution.Analytics.ClosedAt = null;
+                execution.Analytics.ClosedBy = null;
+                if (execution.ClosingReason is not null)
+                {
+                    execution.ClosingReason.SelectedReasons = null;
+                    execution.ClosingReason.ExtraDescription = null;
+                }
+
+                edit.Emit(FlowEventType.FlowReopened, $"{context.Actor.DisplayName} reopened '{execution.Name}'");
+                return null;
+            default:
+                // DONE means every task is finished, so reopening the workflow reopens the task finished last.
+                if (graph.Tasks.Length == 0)
+                {
+                    return FlowError.Invalid($"Workflow '{execution.Name}' has no task to reopen.");
+                }
+
+                var last = graph.Topo[^1];
+                DateTimeOffset? latest = null;
+                foreach (var i in graph.Topo)
+                {
+                    if (ExecutionEdit.FinishedAt(graph.Tasks[i]) is { } finished && (latest is null || finished >= latest))
+                    {
+                        (last, latest) = (i, finished);
+                    }
+                }
+
+                ReopenTask(last, revert: false);
+                return null;
+        }
+    }
+
+    private FlowError? Delete(DeleteFlow c)
+    {
+        execution.Deleted = true;
+        edit.Emit(FlowEventType.FlowDeleted, $"{context.Actor.DisplayName} deleted '{execution.Name}'{(c.Hard ? " permanently" : "")}", detail: c.Hard ? "hard" : "soft");
+        return null;
+    }
+}
