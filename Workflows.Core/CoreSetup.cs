@@ -39,7 +39,9 @@ public static class CoreSetup
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
         services.AddSingleton<JourneySubmissionBus>();
-        services.AddSingleton<JourneyService>();
+        services.AddSingleton<JourneyDefinitionService>();
+        services.AddSingleton<JourneyRunService>();
+        services.AddSingleton<JourneyLinkService>();
         services.AddWorkflowsAutomations(configuration, contentRoot);
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoWorkflows>();
