@@ -10,6 +10,7 @@ using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
+using Workflows.Core.Reminders;
 
 namespace Workflows.Core;
 
@@ -36,8 +37,11 @@ public static class CoreSetup
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
         services.AddSingleton<JourneySubmissionBus>();
-        services.AddSingleton<JourneyService>();
+        services.AddSingleton<JourneyDefinitionService>();
+        services.AddSingleton<JourneyRunService>();
+        services.AddSingleton<JourneyLinkService>();
         services.AddWorkflowsAutomations(configuration, contentRoot);
+        services.AddWorkflowsReminders(configuration);
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoWorkflows>();
         services.AddSingleton<Demo.Bulk.BulkSeeder>();

@@ -1,19 +1,14 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Workflows.Core.Jobs;
 
 namespace Workflows.Core.Automations;
 
-/// <summary>How automations, runs and their job payloads are stored: camelCase, enums by name.</summary>
+/// <summary>How automations, runs and their job payloads are stored: the way every job payload is (<see cref="JobJson"/>).</summary>
 public static class AutomationJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
+    public static JsonSerializerOptions Options => JobJson.Options;
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public static string Serialize<T>(T value) => JobJson.Serialize(value);
 
-    public static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"Stored {typeof(T).Name} is empty.");
+    public static T Deserialize<T>(string json) => JobJson.Deserialize<T>(json);
 }

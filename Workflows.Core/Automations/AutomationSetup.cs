@@ -9,11 +9,10 @@ using Workflows.Core.Email;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
 using Workflows.Core.Jobs;
-using Workflows.Core.Reminders;
 
 namespace Workflows.Core.Automations;
 
-/// <summary>Registers automations, the job queue and worker, e-mail, webhooks and due-date reminders.</summary>
+/// <summary>Registers automations, the job queue and worker, e-mail and webhooks.</summary>
 public static class AutomationSetup
 {
     public static IServiceCollection AddWorkflowsAutomations(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
@@ -50,10 +49,6 @@ public static class AutomationSetup
         services.AddSingleton<IJobHandler, AutomationRunner>();
         services.AddSingleton<IJobHandler, AutomationEventHandler>();
         services.AddSingleton<IJobHandler, ScheduledTaskHandler>();
-        services.AddSingleton<IJobHandler, DueReminderHandler>();
-        services.AddSingleton<ReminderSweep>();
-        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ReminderSweep>());
-        services.AddSingleton<IJobStartup>(sp => sp.GetRequiredService<ReminderSweep>());
         services.AddSingleton<IJobStartup, ScheduledTaskRepair>();
         services.AddSingleton<IJobStartup, WakeWorkerOnFlowChange>();
         if (configuration.GetValue("Jobs:RunWorker", true))

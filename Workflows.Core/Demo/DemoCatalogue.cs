@@ -2,20 +2,17 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows;
+using Workflows.Core.Flows.Gallery;
 
 namespace Workflows.Core.Demo;
 
 /// <summary>The fixed demo content: schemas, records and closing reasons, with stable ids so seeding is idempotent.</summary>
 internal static class DemoCatalogue
 {
+    /// <summary>The reasons the gallery templates offer, and one retired reason to show what inactive looks like.</summary>
     public static IReadOnlyList<(string Id, string Title, ClosingReasonStatus Status)> ClosingReasons { get; } =
     [
-        ("cr-customer-cancelled", "Customer cancelled", ClosingReasonStatus.ACTIVE),
-        ("cr-duplicate", "Duplicate request", ClosingReasonStatus.ACTIVE),
-        ("cr-not-feasible", "Technically not feasible", ClosingReasonStatus.ACTIVE),
-        ("cr-no-response", "No response from customer", ClosingReasonStatus.ACTIVE),
-        ("cr-credit-check", "Credit check failed", ClosingReasonStatus.ACTIVE),
-        ("cr-other-provider", "Customer chose another provider", ClosingReasonStatus.ACTIVE),
+        .. GalleryCatalogue.ClosingReasons,
         ("cr-legacy-migrated", "Migrated to legacy system", ClosingReasonStatus.INACTIVE),
     ];
 

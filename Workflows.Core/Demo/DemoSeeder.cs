@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Workflows.Core.Data;
 using Workflows.Core.Flows;
+using Workflows.Core.Flows.Gallery;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 
@@ -23,8 +24,9 @@ public sealed class DemoSeeder(
 {
     public const string DemoPassword = "Demo!2026";
 
-    public const string SolarPartnerId = "partner-solartech";
-    public const string MeterPartnerId = "partner-messdienst";
+    /// <summary>The demo partners are the ones the gallery templates assign work to.</summary>
+    public const string SolarPartnerId = GalleryCatalogue.SolarPartnerId;
+    public const string MeterPartnerId = GalleryCatalogue.MeterPartnerId;
 
     public static IReadOnlyList<DemoUser> DemoUsers { get; } =
     [

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Workflows.Core.Automations;
 using Workflows.Core.Data;
 using Workflows.Core.Email;
 using Workflows.Core.Flows;
@@ -27,7 +26,7 @@ public sealed class DueReminderHandler(
 
     public async Task HandleAsync(JobContext context, CancellationToken cancellationToken)
     {
-        var reminder = AutomationJson.Deserialize<ReminderPayload>(context.Job.Payload);
+        var reminder = JobJson.Deserialize<ReminderPayload>(context.Job.Payload);
         var execution = await executions.GetAsync(reminder.ExecutionId, cancellationToken);
         var task = execution?.FindTask(reminder.TaskId);
         if (execution is null || task is null || task.IsFinished || execution.Status != WorkflowStatus.STARTED

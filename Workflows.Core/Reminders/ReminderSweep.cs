@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Workflows.Core.Automations;
 using Workflows.Core.Data;
 using Workflows.Core.Jobs;
 
@@ -40,7 +39,7 @@ public sealed class ReminderSweep(IDbContextFactory<WorkflowsDbContext> dbFactor
                 .Select(j => j.IdempotencyKey!).ToListAsync(cancellationToken);
             foreach (var (key, reminder) in reminders.Where(r => !sent.Contains(r.Key)))
             {
-                await jobs.EnqueueAsync(new NewJob(DueReminderHandler.JobKind, AutomationJson.Serialize(reminder))
+                await jobs.EnqueueAsync(new NewJob(DueReminderHandler.JobKind, JobJson.Serialize(reminder))
                 {
                     IdempotencyKey = key,
                     ExecutionId = reminder.ExecutionId,

@@ -1,4 +1,3 @@
-using Workflows.Core.Demo;
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -30,7 +29,7 @@ internal static class MeterChangeTemplate
     private const string SendReadings = "meter-send-readings";
     private const string CloseOrder = "meter-close-order";
 
-    private static readonly Assignee MeteringPartner = Assignee.Of(DemoSeeder.MeterPartnerId);
+    private static readonly Assignee MeteringPartner = Assignee.Of(GalleryCatalogue.MeterPartnerId);
 
     public static FlowTemplate Create() => new()
     {

@@ -1,4 +1,3 @@
-using Workflows.Core.Demo;
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -37,7 +36,7 @@ internal static class SolarInstallationTemplate
     private const string NotifyGridOperator = "solar-notify-grid-operator";
     private const string RegisterMastr = "solar-register-mastr";
 
-    private static readonly Assignee Installer = Assignee.Of(DemoSeeder.SolarPartnerId);
+    private static readonly Assignee Installer = Assignee.Of(GalleryCatalogue.SolarPartnerId);
 
     public static FlowTemplate Create() => new()
     {

@@ -1,5 +1,3 @@
-using Workflows.Core.Demo;
-
 namespace Workflows.Core.Flows.Gallery;
 
 /// <summary>Short names for the pieces the gallery templates are made of, so each template reads as its process.</summary>
@@ -76,7 +74,7 @@ internal static class TemplateParts
         .. ids.Select(id => new ClosingReasonRef
         {
             Id = id,
-            Title = DemoCatalogue.ClosingReasons.Single(r => r.Id == id).Title,
+            Title = GalleryCatalogue.ClosingReasons.Single(r => r.Id == id).Title,
         }),
     ];
 

@@ -33,7 +33,7 @@ public sealed class JourneyTriggerTests : IAsyncLifetime
             })
             .Build());
         var execution = await h.StartAsync(template.Id!, Opportunity);
-        var journeys = h.Services.GetRequiredService<JourneyService>();
+        var journeys = h.Services.GetRequiredService<JourneyRunService>();
         var run = await journeys.OpenAsync("journey-site-survey", Opportunity, execution.Id, "survey", CancellationToken.None);
 
         var submitted = await journeys.SubmitAsync(new JourneySubmit("journey-site-survey", Opportunity, new JsonObject

@@ -14,7 +14,7 @@ using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Data;
 
-public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
+public sealed class JourneysTests : IAsyncLifetime, IDisposable
 {
     private const string SiteSurvey = "journey-site-survey";
     private const string Opportunity = "opportunity-003";
@@ -23,7 +23,11 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
     private ServiceProvider services = default!;
 
-    private JourneyService Journeys => services.GetRequiredService<JourneyService>();
+    private JourneyDefinitionService Definitions => services.GetRequiredService<JourneyDefinitionService>();
+
+    private JourneyRunService Runs => services.GetRequiredService<JourneyRunService>();
+
+    private JourneyLinkService Links => services.GetRequiredService<JourneyLinkService>();
 
     private FlowExecutionService Executions => services.GetRequiredService<FlowExecutionService>();
 
@@ -87,13 +91,13 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     public async Task Submitting_from_a_task_writes_the_record_stores_the_submission_adds_history_and_completes_the_task_together()
     {
         var execution = await StartSurveyWorkflowAsync();
-        var run = await Journeys.OpenAsync(SiteSurvey, Opportunity, execution.Id, "survey", CancellationToken.None);
+        var run = await Runs.OpenAsync(SiteSurvey, Opportunity, execution.Id, "survey", CancellationToken.None);
         Assert.True(run.Succeeded, run.Error);
         Assert.True(run.Value.CompletesTask);
         JourneySubmitted? published = null;
         using var subscription = services.GetRequiredService<JourneySubmissionBus>().Subscribe(s => published = s);
 
-        var submitted = await Journeys.SubmitAsync(
+        var submitted = await Runs.SubmitAsync(
             new JourneySubmit(SiteSurvey, Opportunity, SurveyAnswers(), run.Value.RecordVersion) { ExecutionId = execution.Id, TaskId = "survey" },
             Lena, CancellationToken.None);
 
@@ -109,7 +113,7 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
         var history = await Executions.HistoryAsync(execution.Id, CancellationToken.None);
         Assert.Contains(history, e => e.Type == nameof(FlowEventType.JourneySubmitted) && e.ActorName == "Lena Schmidt" && e.TaskId == "survey");
         Assert.Contains(history, e => e.Type == nameof(FlowEventType.TaskCompleted) && e.TaskId == "survey");
-        var stored = Assert.Single(await Journeys.SubmissionsForEntityAsync(Opportunity, CancellationToken.None));
+        var stored = Assert.Single(await Runs.SubmissionsForEntityAsync(Opportunity, CancellationToken.None));
         Assert.Equal(("lena", "Lena Schmidt", "survey"), (stored.SubmittedById, stored.SubmittedByName, stored.TaskId));
         Assert.Equal("Through the attic, 14 m down the north wall.", stored.Values["cable_route"]!.GetValue<string>());
         Assert.Equal(stored.Id, published?.SubmissionId);
@@ -119,12 +123,12 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     public async Task A_submission_based_on_a_stale_record_version_is_refused_and_nothing_is_written()
     {
         var execution = await StartSurveyWorkflowAsync();
-        var run = (await Journeys.OpenAsync(SiteSurvey, Opportunity, execution.Id, "survey", CancellationToken.None)).Value!;
+        var run = (await Runs.OpenAsync(SiteSurvey, Opportunity, execution.Id, "survey", CancellationToken.None)).Value!;
         var colleague = await Entities.UpdateAsync("opportunity", Opportunity, new JsonObject { ["stage"] = "offer" }, null, false,
             new Actor("mehmet", "Mehmet Yılmaz"), CancellationToken.None);
         Assert.True(colleague.Succeeded, colleague.Error);
 
-        var submitted = await Journeys.SubmitAsync(
+        var submitted = await Runs.SubmitAsync(
             new JourneySubmit(SiteSurvey, Opportunity, SurveyAnswers(), run.RecordVersion) { ExecutionId = execution.Id, TaskId = "survey" },
             Lena, CancellationToken.None);
 
@@ -146,7 +150,7 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
         var execution = await StartSurveyWorkflowAsync();
         var before = await Entities.GetAsync("opportunity", Opportunity, CancellationToken.None);
 
-        var submitted = await Journeys.SubmitAsync(
+        var submitted = await Runs.SubmitAsync(
             new JourneySubmit(SiteSurvey, Opportunity, SurveyAnswers(), before!.Version) { ExecutionId = execution.Id, TaskId = "review" },
             Lena, CancellationToken.None);
 
@@ -163,7 +167,7 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     {
         var execution = await StartSurveyWorkflowAsync(completeAutomatically: false);
 
-        var submitted = await Journeys.SubmitAsync(
+        var submitted = await Runs.SubmitAsync(
             new JourneySubmit(SiteSurvey, Opportunity, SurveyAnswers(), null) { ExecutionId = execution.Id, TaskId = "survey" },
             Lena, CancellationToken.None);
 
@@ -180,7 +184,7 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
         answers["cable_route"] = "short";
         answers["site_visit_done"] = false;
 
-        var submitted = await Journeys.SubmitAsync(new JourneySubmit(SiteSurvey, Opportunity, answers, null), Lena, CancellationToken.None);
+        var submitted = await Runs.SubmitAsync(new JourneySubmit(SiteSurvey, Opportunity, answers, null), Lena, CancellationToken.None);
 
         Assert.False(submitted.Succeeded);
         Assert.Equal(RefusalKind.Invalid, submitted.Refusal.Kind);
@@ -193,23 +197,23 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     public async Task A_shared_link_works_once_as_external_then_says_it_was_used()
     {
         var execution = await StartSurveyWorkflowAsync();
-        var link = await Journeys.CreateLinkAsync(SiteSurvey, Opportunity, execution.Id, "survey", TimeSpan.FromDays(7), Lena, CancellationToken.None);
+        var link = await Links.CreateLinkAsync(SiteSurvey, Opportunity, execution.Id, "survey", TimeSpan.FromDays(7), Lena, CancellationToken.None);
         Assert.True(link.Succeeded, link.Error);
 
-        var opened = await Journeys.OpenLinkAsync(link.Value.Token, CancellationToken.None);
+        var opened = await Links.OpenLinkAsync(link.Value.Token, CancellationToken.None);
         Assert.Equal(JourneyLinkState.Valid, opened.State);
         Assert.Equal("Site survey", opened.Run!.Journey.Name);
 
-        var submitted = await Journeys.SubmitLinkAsync(link.Value.Token, SurveyAnswers(), CancellationToken.None);
+        var submitted = await Links.SubmitLinkAsync(link.Value.Token, SurveyAnswers(), CancellationToken.None);
         Assert.True(submitted.Succeeded, submitted.Error);
         Assert.Equal("External", submitted.Value.Submission.SubmittedByName);
         Assert.Equal("External", (await Entities.GetAsync("opportunity", Opportunity, CancellationToken.None))!.UpdatedBy);
         Assert.Equal(StepStatus.COMPLETED, (await Executions.GetAsync(execution.Id, CancellationToken.None))!.FindTask("survey")!.Status);
 
-        var again = await Journeys.OpenLinkAsync(link.Value.Token, CancellationToken.None);
+        var again = await Links.OpenLinkAsync(link.Value.Token, CancellationToken.None);
         Assert.Equal(JourneyLinkState.Used, again.State);
         Assert.StartsWith("This link was already used on", again.Message, StringComparison.Ordinal);
-        var twice = await Journeys.SubmitLinkAsync(link.Value.Token, SurveyAnswers(), CancellationToken.None);
+        var twice = await Links.SubmitLinkAsync(link.Value.Token, SurveyAnswers(), CancellationToken.None);
         Assert.False(twice.Succeeded);
         Assert.Equal(1, await SubmissionCountAsync());
     }
@@ -217,17 +221,17 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_expired_link_says_so_and_a_tampered_one_is_not_valid()
     {
-        var link = (await Journeys.CreateLinkAsync(SiteSurvey, Opportunity, null, null, TimeSpan.FromDays(1), Lena, CancellationToken.None)).Value!;
+        var link = (await Links.CreateLinkAsync(SiteSurvey, Opportunity, null, null, TimeSpan.FromDays(1), Lena, CancellationToken.None)).Value!;
         var tampered = link.Token[..^2] + (link.Token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA");
 
-        Assert.Equal(JourneyLinkState.Invalid, (await Journeys.OpenLinkAsync(tampered, CancellationToken.None)).State);
-        Assert.Equal(JourneyLinkState.Invalid, (await Journeys.OpenLinkAsync("not-a-token", CancellationToken.None)).State);
+        Assert.Equal(JourneyLinkState.Invalid, (await Links.OpenLinkAsync(tampered, CancellationToken.None)).State);
+        Assert.Equal(JourneyLinkState.Invalid, (await Links.OpenLinkAsync("not-a-token", CancellationToken.None)).State);
 
         clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
-        var expired = await Journeys.OpenLinkAsync(link.Token, CancellationToken.None);
+        var expired = await Links.OpenLinkAsync(link.Token, CancellationToken.None);
         Assert.Equal(JourneyLinkState.Expired, expired.State);
         Assert.StartsWith("This link expired on", expired.Message, StringComparison.Ordinal);
-        Assert.False((await Journeys.SubmitLinkAsync(link.Token, SurveyAnswers(), CancellationToken.None)).Succeeded);
+        Assert.False((await Links.SubmitLinkAsync(link.Token, SurveyAnswers(), CancellationToken.None)).Succeeded);
     }
 
     [Fact]
@@ -244,7 +248,7 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
         var saved = await services.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, Lena, CancellationToken.None);
         Assert.True(saved.Succeeded, saved.Error);
 
-        var submitted = await Journeys.SubmitAsync(new JourneySubmit(SiteSurvey, Opportunity, SurveyAnswers(), null), Lena, CancellationToken.None);
+        var submitted = await Runs.SubmitAsync(new JourneySubmit(SiteSurvey, Opportunity, SurveyAnswers(), null), Lena, CancellationToken.None);
 
         Assert.True(submitted.Succeeded, submitted.Error);
         Assert.Equal(["After the survey"], submitted.Value.StartedWorkflows);
@@ -257,23 +261,23 @@ public sealed class JourneyServiceTests : IAsyncLifetime, IDisposable
     {
         foreach (var id in new[] { "journey-site-survey", "journey-move-in", "journey-sepa-mandate" })
         {
-            var journey = await Journeys.GetAsync(id, CancellationToken.None);
+            var journey = await Definitions.GetAsync(id, CancellationToken.None);
             Assert.NotNull(journey);
-            Assert.Empty(await Journeys.CheckAsync(journey, CancellationToken.None));
+            Assert.Empty(await Definitions.CheckAsync(journey, CancellationToken.None));
         }
     }
 
     [Fact]
     public async Task Saving_a_journey_based_on_an_old_version_is_refused()
     {
-        var journey = (await Journeys.GetAsync("journey-move-in", CancellationToken.None))!;
+        var journey = (await Definitions.GetAsync("journey-move-in", CancellationToken.None))!;
         var first = journey.Clone();
         first.Name = "Move-in (v2)";
-        Assert.True((await Journeys.SaveAsync(first, journey.Version, Lena, CancellationToken.None)).Succeeded);
+        Assert.True((await Definitions.SaveAsync(first, journey.Version, Lena, CancellationToken.None)).Succeeded);
 
         var second = journey.Clone();
         second.Description = "Other change";
-        var refused = await Journeys.SaveAsync(second, journey.Version, new Actor("jonas", "Jonas Becker"), CancellationToken.None);
+        var refused = await Definitions.SaveAsync(second, journey.Version, new Actor("jonas", "Jonas Becker"), CancellationToken.None);
 
         Assert.Equal(RefusalKind.Conflict, refused.Refusal?.Kind);
         Assert.Contains("Lena Schmidt", refused.Error, StringComparison.Ordinal);

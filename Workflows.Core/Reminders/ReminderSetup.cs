@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Core.Jobs;
+
+namespace Workflows.Core.Reminders;
+
+/// <summary>Registers due-date reminders: the recurring sweep and the job that sends one reminder.</summary>
+public static class ReminderSetup
+{
+    public static IServiceCollection AddWorkflowsReminders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = new ReminderOptions();
+        configuration.GetSection("Reminders").Bind(options);
+        services.AddSingleton(options);
+        services.AddSingleton<IJobHandler, DueReminderHandler>();
+        services.AddSingleton<ReminderSweep>();
+        services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ReminderSweep>());
+        services.AddSingleton<IJobStartup>(sp => sp.GetRequiredService<ReminderSweep>());
+        return services;
+    }
+}
