@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Claims;
+using Workflows.Core.Identity;
 
 namespace Workflows.Core.Dashboard;
 
@@ -92,6 +94,10 @@ public sealed record DashboardView
         return string.Join('&', parts);
     }
 
+    /// <summary>The task query this view asks for on behalf of the signed-in user, within what they may see.</summary>
+    public TaskQuery ToQuery(ClaimsPrincipal user, DateTimeOffset now, TimeZoneInfo zone) =>
+        TaskAccess.Confine(this, user).ToQuery(TaskAccess.AssigneeIds(user), TaskAccess.AssigneeScope(user), now, zone);
+
     /// <summary>
     /// The task query this view asks for. <paramref name="myIds"/> are the ids "me" stands for (a partner user's own
     /// id and their organisation's); <paramref name="scope"/>, when set, confines everything to those ids (partners).
@@ -105,11 +111,7 @@ public sealed record DashboardView
             _ when Assignee.StartsWith("partner:", StringComparison.Ordinal) => [Assignee[8..]],
             _ => myIds,
         };
-        if (scope is not null)
-        {
-            var allowed = assignees.Where(scope.Contains).ToList();
-            assignees = allowed.Count > 0 ? allowed : scope;
-        }
+        assignees = TaskAccess.Within(assignees, scope);
 
         var (status, exact) = Status.ToLowerInvariant() switch
         {

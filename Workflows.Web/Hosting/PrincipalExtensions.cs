@@ -10,9 +10,6 @@ public static class PrincipalExtensions
         user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous",
         user.FindFirstValue(UserClaims.DisplayName) ?? user.Identity?.Name ?? "Unknown");
 
-    public static string? PartnerId(this ClaimsPrincipal user) => user.FindFirstValue(UserClaims.PartnerId);
-
     /// <summary>The assignee ids a user acts for: their own, and their partner organisation's when they have one.</summary>
-    public static IReadOnlyList<string> AssigneeIds(this ClaimsPrincipal user) =>
-        user.PartnerId() is { } partnerId ? [user.ToActor().Id, partnerId] : [user.ToActor().Id];
+    public static IReadOnlyList<string> AssigneeIds(this ClaimsPrincipal user) => TaskAccess.AssigneeIds(user);
 }

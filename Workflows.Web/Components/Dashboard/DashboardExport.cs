@@ -14,24 +14,17 @@ internal static class DashboardExport
     public static void MapDashboardExport(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/dashboard/export.csv", (HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock) =>
-                WriteAsync(context, search, directory, settings, clock, partner: false))
+                WriteAsync(context, search, directory, settings, clock))
             .RequireAuthorization(policy => policy.RequireRole(AccessRoles.Dashboard.Split(',')));
         endpoints.MapGet("/partner/export.csv", (HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock) =>
-                WriteAsync(context, search, directory, settings, clock, partner: true))
+                WriteAsync(context, search, directory, settings, clock))
             .RequireAuthorization(policy => policy.RequireRole(AccessRoles.Partner));
     }
 
-    private static async Task WriteAsync(HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock, bool partner)
+    private static async Task WriteAsync(HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock)
     {
-        var user = context.User;
-        var myIds = user.AssigneeIds();
-
         var view = DashboardView.Parse(QueryHelpers.ParseQuery(context.Request.QueryString.Value)
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString()));
-        if (!partner && !(user.IsInRole(Roles.Manager) || user.IsInRole(Roles.Admin)))
-        {
-            view = view with { Assignee = DashboardView.Me };
-        }
 
         var people = await directory.ListPeopleAsync(context.RequestAborted);
         var partners = await directory.ListPartnersAsync(context.RequestAborted);
@@ -41,7 +34,7 @@ internal static class DashboardExport
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"tasks-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await writer.WriteLineAsync("Task;Workflow;Record;Record type;Phase;Status;Due;Overdue;Assignees;Last change");
-        var query = view.ToQuery(myIds, partner ? myIds : null, clock.GetUtcNow(), settings.TimeZone) with { PageSize = TaskQuery.MaxPageSize };
+        var query = view.ToQuery(context.User, clock.GetUtcNow(), settings.TimeZone) with { PageSize = TaskQuery.MaxPageSize };
         for (var page = 0; ; page++)
         {
             var result = await search.SearchAsync(query with { Page = page }, context.RequestAborted);

@@ -1,7 +1,7 @@
 using MudBlazor;
 using Workflows.Core;
 
-namespace Workflows.Web.Components.Admin;
+namespace Workflows.Web.Components.Shared;
 
 /// <summary>Tells the user how an action went: the success text, or the refusal's own message.</summary>
 public static class OutcomeSnackbar
