@@ -41,7 +41,7 @@ public static class CoreSetup
         services.AddSingleton<JourneyRunService>();
         services.AddSingleton<JourneyLinkService>();
         services.AddWorkflowsAutomations(configuration, contentRoot);
-        services.AddWorkflowsReminders(configuration);
+        services.AddWorkflowsReminders();
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoWorkflows>();
         services.AddSingleton<Demo.Bulk.BulkSeeder>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Core.Jobs;
 
@@ -7,11 +6,9 @@ namespace Workflows.Core.Reminders;
 /// <summary>Registers due-date reminders: the recurring sweep and the job that sends one reminder.</summary>
 public static class ReminderSetup
 {
-    public static IServiceCollection AddWorkflowsReminders(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddWorkflowsReminders(this IServiceCollection services)
     {
-        var options = new ReminderOptions();
-        configuration.GetSection("Reminders").Bind(options);
-        services.AddSingleton(options);
+        // ReminderOptions are bound and checked with the other settings (CheckedSettings).
         services.AddSingleton<IJobHandler, DueReminderHandler>();
         services.AddSingleton<ReminderSweep>();
         services.AddSingleton<IJobHandler>(sp => sp.GetRequiredService<ReminderSweep>());
