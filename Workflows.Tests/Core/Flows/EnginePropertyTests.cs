@@ -91,7 +91,7 @@ public sealed class EnginePropertyTests
         }
     }
 
-    /// <summary>The rule of DESIGN 2, computed independently of the engine.</summary>
+    /// <summary>A task is enabled when each requirement holds (its task finished, or every task of its phase finished) and, in a linear workflow, every task before it finished; computed independently of the engine.</summary>
     private static bool Enabled(FlowExecution x, ExecutionTask task)
     {
         foreach (var r in task.Requirements ?? [])
