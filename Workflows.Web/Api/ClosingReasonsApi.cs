@@ -15,19 +15,19 @@ public static class ClosingReasonsApi
     public static RouteGroupBuilder MapClosingReasonsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Closing reasons");
-        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
-        var builders = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Builders.Split(',')));
+        var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
+        var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
-        staff.MapGet("/v1/workflows/closing-reasons", ListAsync);
+        readers.MapGet("/v1/workflows/closing-reasons", ListAsync);
         builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json");
-        staff.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
+        readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
         builders.MapPatch("/v1/workflows/closing-reasons/{reasonId}", ChangeStatusAsync).Accepts<ReasonBody>("application/json");
-        staff.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);
+        readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);
         builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json");
         builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync);
-        staff.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync);
+        readers.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync);
         builders.MapPatch("/v1/workflows/definitions/{definitionId}/closing-reasons", SetTemplateReasonsAsync).Accepts<ReasonIds>("application/json");
-        staff.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync);
+        readers.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync);
         return group;
     }
 
@@ -166,7 +166,7 @@ public static class ClosingReasonsApi
         return body;
     }
 
-    private static IResult NotFound(string reasonId) => ApiResults.NotFound($"There is no closing reason '{reasonId}'.");
+    private static ApiProblem NotFound(string reasonId) => ApiResults.NotFound($"There is no closing reason '{reasonId}'.");
 
     /// <summary>A catalogue entry as the spec shows it; its two times are camelCase there.</summary>
     public sealed record ReasonJson(

@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Core.Entities;
-using Workflows.Core.Identity;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Api;
@@ -15,19 +14,19 @@ public static class EntitiesApi
     public static RouteGroupBuilder MapEntitiesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1").WithTags("Entities");
-        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
-        staff.MapGet("/entity/schemas", ListSchemasAsync);
-        staff.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
-        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(policy => policy.RequireRole("Admin"));
-        staff.MapPost("/entity/{slug}", CreateAsync);
-        staff.MapGet("/entity/{slug}/{id}", GetAsync);
-        staff.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+        var records = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.UseRecords);
+        records.MapGet("/entity/schemas", ListSchemasAsync);
+        records.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
+        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer);
+        records.MapPost("/entity/{slug}", CreateAsync);
+        records.MapGet("/entity/{slug}/{id}", GetAsync);
+        records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: true, user, entities, ct));
-        staff.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+        records.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: false, user, entities, ct));
         group.MapDelete("/entity/{slug}/{id}", DeleteAsync)
-            .RequireAuthorization(policy => policy.RequireAssertion(c => AccessPolicy.MayDeleteRecords(c.User)));
-        staff.MapPost("/entity:search", SearchAsync);
+            .RequireAuthorization(AuthorizationPolicies.DeleteRecords);
+        records.MapPost("/entity:search", SearchAsync);
         return group;
     }
 
