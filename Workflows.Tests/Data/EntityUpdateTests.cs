@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Workflows.Core;
-using Workflows.Core.Data;
-using Workflows.Core.Demo;
 using Workflows.Core.Entities;
 using Workflows.Core.Identity;
 using Workflows.Tests.Infrastructure;
@@ -20,13 +18,7 @@ public sealed class EntityUpdateTests : IAsyncLifetime, IDisposable
 
     private EntityService Entities => services.GetRequiredService<EntityService>();
 
-    public async Task InitializeAsync()
-    {
-        services = CoreServices.Build(database, clock);
-        await using var scope = services.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => services = await CoreServices.BuildSeededAsync(database, clock);
 
     public async Task DisposeAsync() => await services.DisposeAsync();
 
