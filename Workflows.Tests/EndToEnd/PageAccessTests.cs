@@ -20,6 +20,12 @@ public sealed class PageAccessTests(BrowserFixture browser) : IClassFixture<Brow
         ("/admin", Permission.Administer),
     ];
 
+    private static readonly (string Path, Permission Permission)[] Exports =
+    [
+        ("/dashboard/export.csv", Permission.UseDashboard),
+        ("/partner/export.csv", Permission.UsePartnerPortal),
+    ];
+
     [Theory]
     [InlineData("admin@workflows.demo", Roles.Admin)]
     [InlineData("builder@workflows.demo", Roles.Builder)]
@@ -49,6 +55,14 @@ public sealed class PageAccessTests(BrowserFixture browser) : IClassFixture<Brow
             }
 
             await page.ScreenshotAsync($"access-{role.ToLowerInvariant()}{path.Replace('/', '-')}");
+        }
+
+        foreach (var (path, permission) in Exports)
+        {
+            var export = await page.Context.APIRequest.GetAsync(path);
+
+            var isCsv = export.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/csv", StringComparison.Ordinal);
+            Assert.True(RoleMatrix.RolesHolding(permission).Contains(role) == isCsv, $"{role} {path}: {export.Status} {type}");
         }
 
         await page.Context.CloseAsync();
