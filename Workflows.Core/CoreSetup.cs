@@ -31,6 +31,7 @@ public static class CoreSetup
         services.AddSingleton<FlowChangeBus>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
+        services.AddSingleton<VisibleExecutions>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NoteService>();
         services.AddSingleton<TaskSearch>();

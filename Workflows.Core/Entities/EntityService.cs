@@ -184,6 +184,29 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
     }
 
     /// <summary>
+    /// <see cref="UpdateAsync"/> as epilot's entity API asks it: a write that names the <c>_updated_at</c> it was based on
+    /// (<paramref name="basedOn"/>) is refused when the record changed after that instant (to the millisecond, as the API
+    /// shows times), and otherwise is based on the version read, so a change in between is refused too.
+    /// </summary>
+    public async Task<Outcome<EntityRecord>> UpdateBasedOnAsync(
+        string schema, string id, JsonObject attributes, DateTimeOffset? basedOn, bool replace, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(schema, id, cancellationToken);
+        if (current is null)
+        {
+            return Refusal.NotFound($"There is no {schema} with id '{id}'.");
+        }
+
+        if (basedOn is { } seen && current.UpdatedAt.ToUnixTimeMilliseconds() > seen.ToUnixTimeMilliseconds())
+        {
+            return Refusal.Conflict(
+                $"This {schema} was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-ddTHH:mm:ss.fffZ}, after the version you sent.");
+        }
+
+        return await UpdateAsync(schema, id, attributes, basedOn is null ? null : current.Version, replace, actor, cancellationToken);
+    }
+
+    /// <summary>
     /// The checks and changes of <see cref="UpdateAsync"/> on a unit of work the caller owns and saves, so a record
     /// write can commit together with other changes (a journey submission and the task it completes).
     /// </summary>

@@ -61,10 +61,12 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         return Outcome.Success;
     }
 
-    public async Task<Outcome<ClosingReason>> CreateAsync(string title, CancellationToken cancellationToken)
+    /// <summary>Adds a reason to the catalogue, active unless <paramref name="status"/> says otherwise; titles are unique, ignoring case.</summary>
+    public async Task<Outcome<ClosingReason>> CreateAsync(
+        string title, CancellationToken cancellationToken, ClosingReasonStatus status = ClosingReasonStatus.ACTIVE)
     {
         title = title.Trim();
-        if (CheckTitle(title) is { } refusal)
+        if ((CheckTitle(title) ?? CheckStatus(status)) is { } refusal)
         {
             return refusal;
         }
@@ -80,13 +82,36 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         {
             Id = Guid.NewGuid().ToString("N"),
             Title = title,
-            Status = ClosingReasonStatus.ACTIVE,
+            Status = status,
             CreationTime = now,
             LastUpdateTime = now,
         };
         db.ClosingReasons.Add(reason);
         await db.SaveChangesAsync(cancellationToken);
         return reason;
+    }
+
+    /// <summary>
+    /// Renames a reason, changes its status, or both: both are checked before either is written, so a refused status
+    /// never follows an applied rename.
+    /// </summary>
+    public async Task<Outcome<ClosingReason>> UpdateAsync(
+        string id, string? title, ClosingReasonStatus? status, CancellationToken cancellationToken)
+    {
+        var problem = title is null ? null : CheckTitle(title.Trim());
+        problem ??= status is { } wanted ? CheckStatus(wanted) : null;
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var result = title is null ? null : await RenameAsync(id, title, cancellationToken);
+        if (status is { } newStatus && result is null or { Succeeded: true })
+        {
+            result = await SetStatusAsync(id, newStatus, cancellationToken);
+        }
+
+        return result ?? Refusal.Invalid("Send a new title, a new status, or both.");
     }
 
     public async Task<Outcome<ClosingReason>> RenameAsync(string id, string title, CancellationToken cancellationToken)
@@ -116,9 +141,9 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
 
     public async Task<Outcome<ClosingReason>> SetStatusAsync(string id, ClosingReasonStatus status, CancellationToken cancellationToken)
     {
-        if (!Enum.IsDefined(status))
+        if (CheckStatus(status) is { } refusal)
         {
-            return Refusal.Invalid($"“{status}” is not a closing-reason status; use ACTIVE or INACTIVE.");
+            return refusal;
         }
 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
@@ -143,6 +168,9 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         > MaxTitleLength => Refusal.Invalid($"A title can have at most {MaxTitleLength} characters."),
         _ => null,
     };
+
+    private static Refusal? CheckStatus(ClosingReasonStatus status) =>
+        Enum.IsDefined(status) ? null : Refusal.Invalid($"“{status}” is not a closing-reason status; use ACTIVE or INACTIVE.");
 
     private static string Duplicate(ClosingReason existing) =>
         existing.Status == ClosingReasonStatus.ACTIVE

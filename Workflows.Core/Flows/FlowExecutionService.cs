@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Patches;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
 
@@ -121,6 +122,11 @@ public sealed class FlowExecutionService(
             () => ApplyPlannedOnceAsync(executionId, plan, actor, expectedVersion, cancellationToken),
             tryAgain: expectedVersion is null,
             async () => await StaleAfterSaveAsync(executionId, cancellationToken));
+
+    /// <summary>Applies what a request means (<see cref="ExecutionPatches"/>); a request refused on its own loads nothing.</summary>
+    public async Task<Outcome<FlowExecution>> ApplyPlanAsync(
+        string executionId, ExecutionPlan plan, Actor actor, int? expectedVersion, CancellationToken cancellationToken) =>
+        plan.Refusal is { } refused ? refused : await ApplyPlannedAsync(executionId, plan.CommandsFor, actor, expectedVersion, cancellationToken);
 
     private async Task<Outcome<FlowExecution>> ApplyPlannedOnceAsync(
         string executionId, Func<FlowExecution, Outcome<IReadOnlyList<FlowCommand>>> plan, Actor actor, int? expectedVersion,

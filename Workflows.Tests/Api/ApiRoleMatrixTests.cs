@@ -1,12 +1,15 @@
 using System.Net;
 using System.Text;
+using Workflows.Core.Identity;
+using Workflows.Tests.Core.Identity;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Api;
 
 /// <summary>
 /// Each role against one endpoint of each group: allowed (anything but 401/403, the body is deliberately unusable so
-/// nothing changes) or refused with 403; without a token every one is 401.
+/// nothing changes) when the <see cref="RoleMatrix"/> gives the role the endpoint's permission, refused with 403
+/// otherwise; without a token every one is 401.
 /// </summary>
 public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixture<ApiRoleMatrixTests.App>
 {
@@ -18,91 +21,64 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
 
     public sealed class App : WorkflowsAppFactory;
 
-    public static TheoryData<string, string, string> Endpoints => new()
+    private static readonly Dictionary<string, string> UserOf = new()
     {
-        { "GET", "/v2/flows/templates", "" },
-        { "POST", "/v2/flows/templates:search", "{}" },
-        { "GET", "/v2/flows/templates/nope", "" },
-        { "POST", "/v2/flows/templates", "{\"name\": 1}" },
-        { "PUT", "/v2/flows/templates/nope", "{}" },
-        { "DELETE", "/v2/flows/templates/nope", "" },
-        { "POST", "/v2/flows/templates/nope/duplicate", "" },
-        { "GET", "/v1/workflows/closing-reasons", "" },
-        { "POST", "/v1/workflows/closing-reasons", "{\"title\": \"\"}" },
-        { "GET", "/v1/workflows/closing-reasons/nope", "" },
-        { "PATCH", "/v1/workflows/closing-reasons/nope", "{\"status\": \"ACTIVE\"}" },
-        { "GET", "/v2/workflows/closing-reasons/nope", "" },
-        { "PATCH", "/v2/workflows/closing-reasons/nope", "{\"title\": \"x\"}" },
-        { "DELETE", "/v2/workflows/closing-reasons/nope", "" },
-        { "GET", "/v1/workflows/definitions/nope/closing-reasons", "" },
-        { "PATCH", "/v1/workflows/definitions/nope/closing-reasons", "{\"reasons\": []}" },
-        { "GET", "/v1/workflows/executions/nope/closing-reasons", "" },
-        { "POST", "/v2/flows/executions", "{}" },
-        { "POST", "/v2/flows/executions:search", "{}" },
-        { "GET", "/v2/flows/executions/nope", "" },
-        { "PATCH", "/v2/flows/executions/nope", "{\"status\": \"CLOSED\"}" },
-        { "DELETE", "/v2/flows/executions/nope", "" },
-        { "DELETE", "/v2/flows/executions/nope?soft=false", "" },
-        { "PATCH", "/v2/flows/executions/nope/tasks/t", "{\"status\": \"COMPLETED\"}" },
-        { "POST", "/v2/flows/executions/nope/tasks", "{}" },
-        { "POST", "/v2/flows/executions/nope/tasks/t/automation:run", "" },
-        { "POST", "/v2/flows/executions/nope/tasks/t/execute", "" },
-        { "DELETE", "/v2/flows/executions/nope/tasks/t/schedule", "" },
-        { "PATCH", "/v2/flows/executions/nope/phases/p", "{\"assigned_to\": []}" },
-        { "POST", "/v2/flows/tasks:search", "{\"execution_id\": \"nope\"}" },
-        { "GET", "/v1/entity/schemas", "" },
-        { "PUT", "/v1/entity/schemas/nope", "{\"slug\": \"other\"}" },
-        { "POST", "/v1/entity/opportunity", "[]" },
-        { "GET", "/v1/entity/opportunity/nope", "" },
-        { "PATCH", "/v1/entity/opportunity/nope", "{}" },
-        { "DELETE", "/v1/entity/opportunity/nope", "" },
-        { "POST", "/v1/entity:search", "{}" },
+        [Roles.Admin] = Admin, [Roles.Builder] = Builder, [Roles.CaseWorker] = CaseWorker, [Roles.Manager] = Manager, [Roles.Partner] = Partner,
     };
 
-    /// <summary>Who may call what: the roles that are not refused with 403.</summary>
-    private static string[] Allowed(string method, string path)
+    /// <summary>Each endpoint and the permission it asks for; who holds that permission is the <see cref="RoleMatrix"/>'s to say.</summary>
+    public static TheoryData<string, string, string, Permission> Endpoints => new()
     {
-        string[] staff = [Admin, Builder, CaseWorker, Manager], builders = [Admin, Builder];
-        string[] dashboard = [Admin, CaseWorker, Manager], workers = [Admin, CaseWorker, Manager, Partner];
-        var reads = method == "GET" || path.EndsWith(":search", StringComparison.Ordinal);
-        // Destroying what colleagues work on (a workflow, softly or for good, or a record) is the Admin's alone.
-        var destroys = method == "DELETE" && !path.Contains("/tasks/", StringComparison.Ordinal)
-            && (path.StartsWith("/v2/flows/executions/", StringComparison.Ordinal) || path.StartsWith("/v1/entity/", StringComparison.Ordinal));
-        if (destroys || path.StartsWith("/v1/entity/schemas/", StringComparison.Ordinal) && method == "PUT")
-        {
-            return [Admin];
-        }
-
-        if (path.StartsWith("/v1/entity", StringComparison.Ordinal))
-        {
-            return staff;
-        }
-
-        if (path.Contains("/templates", StringComparison.Ordinal))
-        {
-            return reads ? staff : builders;
-        }
-
-        if (path.Contains("closing-reasons", StringComparison.Ordinal))
-        {
-            return method == "GET" ? staff : builders;
-        }
-
-        var worksATask = (method == "PATCH" && path.Contains("/tasks/", StringComparison.Ordinal))
-            || path.EndsWith("automation:run", StringComparison.Ordinal) || path.EndsWith("/execute", StringComparison.Ordinal);
-        return reads || worksATask ? workers : dashboard;
-    }
+        { "GET", "/v2/flows/templates", "", Permission.ReadDefinitions },
+        { "POST", "/v2/flows/templates:search", "{}", Permission.ReadDefinitions },
+        { "GET", "/v2/flows/templates/nope", "", Permission.ReadDefinitions },
+        { "POST", "/v2/flows/templates", "{\"name\": 1}", Permission.Build },
+        { "PUT", "/v2/flows/templates/nope", "{}", Permission.Build },
+        { "DELETE", "/v2/flows/templates/nope", "", Permission.Build },
+        { "POST", "/v2/flows/templates/nope/duplicate", "", Permission.Build },
+        { "GET", "/v1/workflows/closing-reasons", "", Permission.ReadDefinitions },
+        { "POST", "/v1/workflows/closing-reasons", "{\"title\": \"\"}", Permission.Build },
+        { "GET", "/v1/workflows/closing-reasons/nope", "", Permission.ReadDefinitions },
+        { "PATCH", "/v1/workflows/closing-reasons/nope", "{\"status\": \"ACTIVE\"}", Permission.Build },
+        { "GET", "/v2/workflows/closing-reasons/nope", "", Permission.ReadDefinitions },
+        { "PATCH", "/v2/workflows/closing-reasons/nope", "{\"title\": \"x\"}", Permission.Build },
+        { "DELETE", "/v2/workflows/closing-reasons/nope", "", Permission.Build },
+        { "GET", "/v1/workflows/definitions/nope/closing-reasons", "", Permission.ReadDefinitions },
+        { "PATCH", "/v1/workflows/definitions/nope/closing-reasons", "{\"reasons\": []}", Permission.Build },
+        { "GET", "/v1/workflows/executions/nope/closing-reasons", "", Permission.ReadDefinitions },
+        { "POST", "/v2/flows/executions", "{}", Permission.ManageWorkflows },
+        { "POST", "/v2/flows/executions:search", "{}", Permission.SeeWork },
+        { "GET", "/v2/flows/executions/nope", "", Permission.SeeWork },
+        { "PATCH", "/v2/flows/executions/nope", "{\"status\": \"CLOSED\"}", Permission.ManageWorkflows },
+        { "DELETE", "/v2/flows/executions/nope", "", Permission.DeleteWorkflows },
+        { "DELETE", "/v2/flows/executions/nope?soft=false", "", Permission.DeleteWorkflows },
+        { "PATCH", "/v2/flows/executions/nope/tasks/t", "{\"status\": \"COMPLETED\"}", Permission.WorkTasks },
+        { "POST", "/v2/flows/executions/nope/tasks", "{}", Permission.ManageWorkflows },
+        { "POST", "/v2/flows/executions/nope/tasks/t/automation:run", "", Permission.WorkTasks },
+        { "POST", "/v2/flows/executions/nope/tasks/t/execute", "", Permission.WorkTasks },
+        { "DELETE", "/v2/flows/executions/nope/tasks/t/schedule", "", Permission.ManageWorkflows },
+        { "PATCH", "/v2/flows/executions/nope/phases/p", "{\"assigned_to\": []}", Permission.ManageWorkflows },
+        { "POST", "/v2/flows/tasks:search", "{\"execution_id\": \"nope\"}", Permission.SeeWork },
+        { "GET", "/v1/entity/schemas", "", Permission.UseRecords },
+        { "PUT", "/v1/entity/schemas/nope", "{\"slug\": \"other\"}", Permission.Administer },
+        { "POST", "/v1/entity/opportunity", "[]", Permission.UseRecords },
+        { "GET", "/v1/entity/opportunity/nope", "", Permission.UseRecords },
+        { "PATCH", "/v1/entity/opportunity/nope", "{}", Permission.UseRecords },
+        { "DELETE", "/v1/entity/opportunity/nope", "", Permission.DeleteRecords },
+        { "POST", "/v1/entity:search", "{}", Permission.UseRecords },
+    };
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task Each_role_is_allowed_or_refused_with_403(string method, string path, string body)
+    public async Task Each_role_is_allowed_or_refused_with_403(string method, string path, string body, Permission permission)
     {
-        foreach (var user in new[] { Admin, Builder, CaseWorker, Manager, Partner })
+        var allowedUsers = RoleMatrix.RolesHolding(permission).Select(role => UserOf[role]).ToList();
+        foreach (var user in UserOf.Values)
         {
             using var client = await ApiClients.ForAsync(app, user);
             using var response = await client.SendAsync(Request(method, path, body));
 
-            var allowed = Allowed(method, path).Contains(user);
+            var allowed = allowedUsers.Contains(user);
             Assert.True(
                 allowed ? response.StatusCode is not (HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized) : response.StatusCode == HttpStatusCode.Forbidden,
                 $"{user} {method} {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -110,8 +86,19 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         }
     }
 
+    public static TheoryData<string, string, string> Requests()
+    {
+        var requests = new TheoryData<string, string, string>();
+        foreach (var endpoint in Endpoints)
+        {
+            requests.Add((string)endpoint[0], (string)endpoint[1], (string)endpoint[2]);
+        }
+
+        return requests;
+    }
+
     [Theory]
-    [MemberData(nameof(Endpoints))]
+    [MemberData(nameof(Requests))]
     public async Task Without_a_token_every_endpoint_is_401(string method, string path, string body)
     {
         using var client = app.CreateClient();

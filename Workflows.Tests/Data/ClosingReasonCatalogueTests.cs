@@ -42,6 +42,29 @@ public sealed class ClosingReasonCatalogueTests : IAsyncLifetime
         Assert.Single(await Catalogue.ListAsync(includeInactive: false, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_reason_can_be_created_inactive()
+    {
+        var created = await Catalogue.CreateAsync("Out of area", CancellationToken.None, ClosingReasonStatus.INACTIVE);
+
+        Assert.Equal(ClosingReasonStatus.INACTIVE, created.Value?.Status);
+        Assert.Empty(await Catalogue.ListAsync(includeInactive: false, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_rename_and_a_status_change_in_one_update_are_both_checked_before_either_is_written()
+    {
+        var reason = (await Catalogue.CreateAsync("Roof too small", CancellationToken.None)).Value!;
+
+        var refused = await Catalogue.UpdateAsync(reason.Id, "  ", ClosingReasonStatus.INACTIVE, CancellationToken.None);
+        var both = await Catalogue.UpdateAsync(reason.Id, "Roof area too small", ClosingReasonStatus.INACTIVE, CancellationToken.None);
+
+        Assert.Equal("Enter a title for the closing reason.", refused.Error);
+        Assert.Equal(("Roof area too small", ClosingReasonStatus.INACTIVE), (both.Value?.Title, both.Value?.Status));
+        var stored = await Catalogue.GetAsync(reason.Id, CancellationToken.None);
+        Assert.Equal(("Roof area too small", ClosingReasonStatus.INACTIVE), (stored?.Title, stored?.Status));
+    }
+
     [Theory]
     [InlineData("   ", "Enter a title for the closing reason.")]
     [InlineData(null, "A title can have at most 200 characters.")]

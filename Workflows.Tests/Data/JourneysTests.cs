@@ -33,13 +33,7 @@ public sealed class JourneysTests : IAsyncLifetime, IDisposable
 
     private EntityService Entities => services.GetRequiredService<EntityService>();
 
-    public async Task InitializeAsync()
-    {
-        services = CoreServices.Build(database, clock);
-        await using var scope = services.CreateAsyncScope();
-        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
-    }
+    public async Task InitializeAsync() => services = await CoreServices.BuildSeededAsync(database, clock);
 
     public async Task DisposeAsync() => await services.DisposeAsync();
 

@@ -47,4 +47,14 @@ public static class CoreServices
         configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
+
+    /// <summary><see cref="Build"/> on a migrated database that holds the demo data.</summary>
+    public static async Task<ServiceProvider> BuildSeededAsync(TempDatabase database, TimeProvider? clock = null)
+    {
+        var services = Build(database, clock);
+        await using var scope = services.CreateAsyncScope();
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
+        return services;
+    }
 }

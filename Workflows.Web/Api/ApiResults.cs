@@ -2,21 +2,12 @@ using Workflows.Core;
 
 namespace Workflows.Web.Api;
 
-/// <summary>Maps a <see cref="Failure"/> to its status code and a <c>{ "message": … }</c> body, in one place.</summary>
+/// <summary>Every API error as an <see cref="ApiProblem"/>: a <c>{ "message": … }</c> body with the refusal's status code.</summary>
 internal static class ApiResults
 {
-    public static IResult Problem(Refusal failure, int invalidStatus = StatusCodes.Status400BadRequest) =>
-        TypedResults.Json(new ApiError(failure.Message), statusCode: failure.Kind switch
-        {
-            RefusalKind.NotFound => StatusCodes.Status404NotFound,
-            RefusalKind.Conflict => StatusCodes.Status409Conflict,
-            RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
-            _ => invalidStatus,
-        });
+    public static ApiProblem Problem(Refusal failure, int invalidStatus = StatusCodes.Status400BadRequest) => new(failure, invalidStatus);
 
-    public static IResult BadRequest(string message) =>
-        TypedResults.Json(new ApiError(message), statusCode: StatusCodes.Status400BadRequest);
+    public static ApiProblem BadRequest(string message) => new(Refusal.Invalid(message));
 
-    public static IResult NotFound(string message) =>
-        TypedResults.Json(new ApiError(message), statusCode: StatusCodes.Status404NotFound);
+    public static ApiProblem NotFound(string message) => new(Refusal.NotFound(message));
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Core;
 using Workflows.Core.Flows;
 using Workflows.Web.Hosting;
@@ -15,19 +16,19 @@ public static class ClosingReasonsApi
     public static RouteGroupBuilder MapClosingReasonsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Closing reasons");
-        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
-        var builders = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Builders.Split(',')));
+        var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
+        var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
-        staff.MapGet("/v1/workflows/closing-reasons", ListAsync);
+        readers.MapGet("/v1/workflows/closing-reasons", ListAsync);
         builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json");
-        staff.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
+        readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
         builders.MapPatch("/v1/workflows/closing-reasons/{reasonId}", ChangeStatusAsync).Accepts<ReasonBody>("application/json");
-        staff.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);
+        readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);
         builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json");
         builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync);
-        staff.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync);
+        readers.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync);
         builders.MapPatch("/v1/workflows/definitions/{definitionId}/closing-reasons", SetTemplateReasonsAsync).Accepts<ReasonIds>("application/json");
-        staff.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync);
+        readers.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync);
         return group;
     }
 
@@ -42,25 +43,14 @@ public static class ClosingReasonsApi
             ? TypedResults.Json(ReasonJson.From(reason), FlowJson.Options)
             : NotFound(reasonId);
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<ReasonJson>, ApiProblem>> CreateAsync(
+        HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
     {
         var body = await ReadAsync(request, ct);
-        if (!body.Succeeded)
-        {
-            return ApiResults.Problem(body.Refusal);
-        }
-
-        if (body.Value.Title is null)
-        {
-            return ApiResults.BadRequest("A closing reason needs a title.");
-        }
-
-        var created = await catalogue.CreateAsync(body.Value.Title, ct);
-        if (created.Succeeded && body.Value.Status == ClosingReasonStatus.INACTIVE)
-        {
-            created = await catalogue.SetStatusAsync(created.Value.Id, ClosingReasonStatus.INACTIVE, ct);
-        }
-
+        var asked = body.Succeeded && body.Value.Title is null ? Refusal.Invalid("A closing reason needs a title.") : body;
+        var created = asked.Succeeded
+            ? await catalogue.CreateAsync(asked.Value.Title!, ct, asked.Value.Status ?? ClosingReasonStatus.ACTIVE)
+            : asked.Refusal;
         return created.Succeeded
             ? TypedResults.Json(ReasonJson.From(created.Value), FlowJson.Options, statusCode: StatusCodes.Status201Created)
             : ApiResults.Problem(created.Refusal);
@@ -83,42 +73,20 @@ public static class ClosingReasonsApi
         return changed.Succeeded ? TypedResults.Accepted((string?)null) : ApiResults.Problem(changed.Refusal);
     }
 
-    private static async Task<IResult> UpdateAsync(string reasonId, HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
+    private static async Task<Results<JsonHttpResult<ReasonJson>, ApiProblem>> UpdateAsync(
+        string reasonId, HttpRequest request, ClosingReasonCatalogue catalogue, CancellationToken ct)
     {
         var body = await ReadAsync(request, ct);
-        if (!body.Succeeded)
+        var asked = body.Succeeded && body.Value is { Title: null, Status: null }
+            ? Refusal.Invalid("Send a new title, a new status (ACTIVE or INACTIVE), or both.")
+            : body;
+        if (!asked.Succeeded || await catalogue.GetAsync(reasonId, ct) is null)
         {
-            return ApiResults.Problem(body.Refusal);
+            return asked.Succeeded ? NotFound(reasonId) : ApiResults.Problem(asked.Refusal);
         }
 
-        if (body.Value.Title is null && body.Value.Status is null)
-        {
-            return ApiResults.BadRequest("Send a new title, a new status (ACTIVE or INACTIVE), or both.");
-        }
-
-        if (await catalogue.GetAsync(reasonId, ct) is null)
-        {
-            return NotFound(reasonId);
-        }
-
-        // Both checks come first, so a refused status never follows an applied rename.
-        if (body.Value.Title is { } title && (title.Trim().Length is 0 or > ClosingReasonCatalogue.MaxTitleLength))
-        {
-            return ApiResults.BadRequest($"A title has 1 to {ClosingReasonCatalogue.MaxTitleLength} characters.");
-        }
-
-        Outcome<ClosingReason>? result = null;
-        if (body.Value.Title is { } newTitle)
-        {
-            result = await catalogue.RenameAsync(reasonId, newTitle, ct);
-        }
-
-        if (result is null or { Succeeded: true } && body.Value.Status is { } status)
-        {
-            result = await catalogue.SetStatusAsync(reasonId, status, ct);
-        }
-
-        return result!.Succeeded ? TypedResults.Json(ReasonJson.From(result.Value), FlowJson.Options) : ApiResults.Problem(result.Refusal);
+        var updated = await catalogue.UpdateAsync(reasonId, asked.Value.Title, asked.Value.Status, ct);
+        return updated.Succeeded ? TypedResults.Json(ReasonJson.From(updated.Value), FlowJson.Options) : ApiResults.Problem(updated.Refusal);
     }
 
     private static async Task<IResult> DeleteAsync(string reasonId, ClosingReasonCatalogue catalogue, CancellationToken ct)
@@ -166,7 +134,7 @@ public static class ClosingReasonsApi
         return body;
     }
 
-    private static IResult NotFound(string reasonId) => ApiResults.NotFound($"There is no closing reason '{reasonId}'.");
+    private static ApiProblem NotFound(string reasonId) => ApiResults.NotFound($"There is no closing reason '{reasonId}'.");
 
     /// <summary>A catalogue entry as the spec shows it; its two times are camelCase there.</summary>
     public sealed record ReasonJson(

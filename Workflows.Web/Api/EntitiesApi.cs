@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Core.Entities;
-using Workflows.Core.Identity;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Api;
@@ -15,19 +13,19 @@ public static class EntitiesApi
     public static RouteGroupBuilder MapEntitiesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1").WithTags("Entities");
-        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
-        staff.MapGet("/entity/schemas", ListSchemasAsync);
-        staff.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
-        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(policy => policy.RequireRole("Admin"));
-        staff.MapPost("/entity/{slug}", CreateAsync);
-        staff.MapGet("/entity/{slug}/{id}", GetAsync);
-        staff.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+        var records = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.UseRecords);
+        records.MapGet("/entity/schemas", ListSchemasAsync);
+        records.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
+        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer);
+        records.MapPost("/entity/{slug}", CreateAsync);
+        records.MapGet("/entity/{slug}/{id}", GetAsync);
+        records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: true, user, entities, ct));
-        staff.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+        records.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: false, user, entities, ct));
         group.MapDelete("/entity/{slug}/{id}", DeleteAsync)
-            .RequireAuthorization(policy => policy.RequireAssertion(c => AccessPolicy.MayDeleteRecords(c.User)));
-        staff.MapPost("/entity:search", SearchAsync);
+            .RequireAuthorization(AuthorizationPolicies.DeleteRecords);
+        records.MapPost("/entity:search", SearchAsync);
         return group;
     }
 
@@ -63,34 +61,16 @@ public static class EntitiesApi
             ? TypedResults.Ok(RecordJson.From(record))
             : ApiResults.NotFound($"There is no {slug} with id '{id}'.");
 
-    private static async Task<IResult> UpdateAsync(
+    private static async Task<Results<Ok<JsonObject>, ApiProblem>> UpdateAsync(
         string slug, string id, JsonObject body, bool replace, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
     {
-        var current = await entities.GetAsync(slug, id, ct);
-        if (current is null)
+        var basedOn = RecordJson.UpdatedAtOf(body);
+        if (!basedOn.Succeeded)
         {
-            return ApiResults.NotFound($"There is no {slug} with id '{id}'.");
+            return ApiResults.Problem(basedOn.Refusal);
         }
 
-        // epilot's contract: a write that names the _updated_at it was based on is refused when the record is newer.
-        int? expectedVersion = null;
-        if (body["_updated_at"] is JsonValue basedOn)
-        {
-            if (!DateTimeOffset.TryParse(basedOn.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var basedOnTime))
-            {
-                return ApiResults.BadRequest("_updated_at must be an ISO-8601 date and time.");
-            }
-
-            if (current.UpdatedAt.ToUnixTimeMilliseconds() > basedOnTime.ToUnixTimeMilliseconds())
-            {
-                return ApiResults.Problem(Core.Refusal.Conflict(
-                    $"This {slug} was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-ddTHH:mm:ss.fffZ}, after the version you sent."));
-            }
-
-            expectedVersion = current.Version;
-        }
-
-        var result = await entities.UpdateAsync(slug, id, body, expectedVersion, replace, user.ToActor(), ct);
+        var result = await entities.UpdateBasedOnAsync(slug, id, body, basedOn.Value, replace, user.ToActor(), ct);
         return result.Succeeded ? TypedResults.Ok(RecordJson.From(result.Value)) : ApiResults.Problem(result.Refusal, StatusCodes.Status422UnprocessableEntity);
     }
 

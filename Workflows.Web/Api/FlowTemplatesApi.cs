@@ -14,12 +14,12 @@ public static class FlowTemplatesApi
     public static RouteGroupBuilder MapFlowTemplatesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v2/flows").WithTags("Flow templates");
-        var staff = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Staff.Split(',')));
-        var builders = group.MapGroup("").RequireAuthorization(policy => policy.RequireRole(AccessRoles.Builders.Split(',')));
+        var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
+        var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
-        staff.MapGet("/templates", ListAsync);
-        staff.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json");
-        staff.MapGet("/templates/{flowId}", GetAsync);
+        readers.MapGet("/templates", ListAsync);
+        readers.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json");
+        readers.MapGet("/templates/{flowId}", GetAsync);
         builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json");
         builders.MapPut("/templates/{flowId}", UpdateAsync).Accepts<FlowTemplate>("application/json");
         builders.MapDelete("/templates/{flowId}", DeleteAsync);
@@ -178,7 +178,7 @@ public static class FlowTemplatesApi
         _ => Refusal.Invalid("trigger_type is manual, automation or journey_submission."),
     };
 
-    private static IResult NotFound(string flowId) => ApiResults.NotFound($"There is no workflow template '{flowId}'.");
+    private static ApiProblem NotFound(string flowId) => ApiResults.NotFound($"There is no workflow template '{flowId}'.");
 
     public sealed record TemplateList(IReadOnlyList<FlowTemplate> Results);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Workflows.Core;
 using Workflows.Core.Entities;
 
 namespace Workflows.Web.Api;
@@ -27,6 +28,19 @@ public static class RecordJson
         }
 
         return json;
+    }
+
+    /// <summary>The <c>_updated_at</c> a write names as the version it was based on: null when it names none.</summary>
+    public static Outcome<DateTimeOffset?> UpdatedAtOf(JsonObject body)
+    {
+        if (body["_updated_at"] is not JsonValue basedOn)
+        {
+            return (DateTimeOffset?)null;
+        }
+
+        return DateTimeOffset.TryParse(basedOn.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : Refusal.Invalid("_updated_at must be an ISO-8601 date and time.");
     }
 
     public static string Iso(DateTimeOffset time) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflows.Core;
+using Workflows.Core.Flows.Patches;
 
 namespace Workflows.Web.Api;
 
@@ -13,6 +14,9 @@ internal sealed class RequestBody(JsonObject json)
     private readonly List<string> problems = [];
 
     public Refusal? Problem => problems.Count == 0 ? null : Refusal.Invalid(string.Join(" ", problems));
+
+    /// <summary>Every problem found so far, one sentence each, in the order the fields were read.</summary>
+    public IReadOnlyList<string> Mistakes => problems;
 
     public bool Has(string name) => json.ContainsKey(name);
 
@@ -31,7 +35,7 @@ internal sealed class RequestBody(JsonObject json)
     }
 
     /// <summary>The field's value when present; <paramref name="allowNull"/> says whether an explicit null is meaningful (clearing).</summary>
-    public Field<T> Get<T>(string name, bool allowNull = false)
+    public PatchField<T> Get<T>(string name, bool allowNull = false)
     {
         if (!json.TryGetPropertyValue(name, out var node))
         {
@@ -46,12 +50,12 @@ internal sealed class RequestBody(JsonObject json)
                 return default;
             }
 
-            return new Field<T>(true, default);
+            return new PatchField<T>(true, default);
         }
 
         try
         {
-            return new Field<T>(true, node.Deserialize<T>(ApiJson.Strict));
+            return new PatchField<T>(true, node.Deserialize<T>(ApiJson.Strict));
         }
         catch (JsonException exception)
         {
@@ -89,6 +93,3 @@ internal sealed class RequestBody(JsonObject json)
         return field.Value;
     }
 }
-
-/// <summary>A field of a <see cref="RequestBody"/>: whether it was sent, and its value (null when sent as null).</summary>
-internal readonly record struct Field<T>(bool Present, T? Value);

@@ -45,7 +45,7 @@ public static class ApplicationSetup
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
         });
-        services.AddAuthorization();
+        services.AddWorkflowsAuthorization();
 
         services.AddWorkflowsCore(builder.Configuration, builder.Environment.ContentRootPath);
         services.AddDatabaseDeveloperPageExceptionFilter();

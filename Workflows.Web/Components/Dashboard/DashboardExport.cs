@@ -15,10 +15,10 @@ internal static class DashboardExport
     {
         endpoints.MapGet("/dashboard/export.csv", (HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock) =>
                 WriteAsync(context, search, directory, settings, clock))
-            .RequireAuthorization(policy => policy.RequireRole(AccessRoles.Dashboard.Split(',')));
+            .RequireAuthorization(AuthorizationPolicies.UseDashboard);
         endpoints.MapGet("/partner/export.csv", (HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock) =>
                 WriteAsync(context, search, directory, settings, clock))
-            .RequireAuthorization(policy => policy.RequireRole(AccessRoles.Partner));
+            .RequireAuthorization(AuthorizationPolicies.UsePartnerPortal);
     }
 
     private static async Task WriteAsync(HttpContext context, TaskSearch search, UserDirectory directory, FlowSettings settings, TimeProvider clock)

@@ -1,0 +1,26 @@
+namespace Workflows.Core.Flows.Patches;
+
+/// <summary>A change of one task of a running workflow (the spec's <c>PATCH …/tasks/{task_id}</c>), as the request asked it.</summary>
+public sealed record TaskPatch : ItemPatch
+{
+    public PatchField<StepStatus> Status { get; init; }
+
+    /// <summary>The branch chosen for a decision; choosing one completes it.</summary>
+    public string? NextConditionId { get; init; }
+
+    /// <summary>With a finished task set back to PENDING: reset every task after it too.</summary>
+    public bool RevertExecution { get; init; }
+
+    /// <summary>Whether the request names assignees or a due date at all, readable or not (a partner may change neither).</summary>
+    public bool NamesPlanning { get; init; }
+
+    // The spec lets a PATCH carry the task's other fields; they are accepted only unchanged.
+    public PatchField<string> Name { get; init; }
+
+    public PatchField<TaskDescription> Description { get; init; }
+
+    public PatchField<bool> Enabled { get; init; }
+
+    /// <summary>Whether the request names the task's automation, ECP or installer settings (fixed once the workflow runs).</summary>
+    public bool NamesFixedSettings { get; init; }
+}

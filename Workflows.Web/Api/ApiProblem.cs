@@ -1,0 +1,50 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Workflows.Core;
+
+namespace Workflows.Web.Api;
+
+/// <summary>
+/// A refused request as the API answers it: <c>{ "message": … }</c> with the status code of the refusal's kind. Typed,
+/// so a handler declares <c>Results&lt;…, ApiProblem&gt;</c> and the OpenAPI document lists the error answers.
+/// </summary>
+internal sealed class ApiProblem : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ApiError>, IEndpointMetadataProvider
+{
+    private static readonly int[] Statuses =
+        [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict];
+
+    private readonly JsonHttpResult<ApiError> result;
+
+    /// <param name="refusal">Why the request was refused.</param>
+    /// <param name="invalidStatus">The status for an invalid request: 400, or 422 where the spec says so.</param>
+    public ApiProblem(Refusal refusal, int invalidStatus = StatusCodes.Status400BadRequest)
+    {
+        var status = refusal.Kind switch
+        {
+            RefusalKind.NotFound => StatusCodes.Status404NotFound,
+            RefusalKind.Conflict => StatusCodes.Status409Conflict,
+            RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => invalidStatus,
+        };
+        result = TypedResults.Json(new ApiError(refusal.Message), statusCode: status);
+    }
+
+    public int StatusCode => result.StatusCode ?? StatusCodes.Status400BadRequest;
+
+    int? IStatusCodeHttpResult.StatusCode => StatusCode;
+
+    public ApiError Value => result.Value!;
+
+    object? IValueHttpResult.Value => Value;
+
+    public Task ExecuteAsync(HttpContext httpContext) => result.ExecuteAsync(httpContext);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        foreach (var status in Statuses)
+        {
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ApiError), ["application/json"]));
+        }
+    }
+}
