@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Core.Automations;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;

@@ -1,4 +1,5 @@
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
+
 
 namespace Workflows.Core;
 

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows;
 using Workflows.Core.Jobs;
 
 namespace Workflows.Core.Automations;

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Automations.Actions;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
 

@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Workflows.Core.Automations.Actions;
 using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Email;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Jobs;
 
 namespace Workflows.Core.Automations;

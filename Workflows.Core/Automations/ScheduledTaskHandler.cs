@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
 

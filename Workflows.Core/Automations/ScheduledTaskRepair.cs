@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows;
 using Workflows.Core.Jobs;
 

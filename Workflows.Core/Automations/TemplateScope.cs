@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
 
 namespace Workflows.Core.Automations;
 

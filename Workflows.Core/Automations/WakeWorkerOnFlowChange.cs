@@ -1,4 +1,4 @@
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Jobs;
 
 namespace Workflows.Core.Automations;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Dashboard;

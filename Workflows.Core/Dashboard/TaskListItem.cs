@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Dashboard;
 
 /// <summary>One task as a dashboard row or card shows it, read from the flattened task table.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Flows.Storage;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Dashboard;
 

@@ -1,14 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Automations;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Data;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Gallery;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Data;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Gallery;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Demo;

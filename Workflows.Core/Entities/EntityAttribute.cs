@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Entities;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Workflows.Core.Dashboard;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows;
 
 namespace Workflows.Core.Identity;

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Journeys;

@@ -1,6 +1,7 @@
-using Workflows.Core;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core;
 
 namespace Workflows.Tests.Core;
 

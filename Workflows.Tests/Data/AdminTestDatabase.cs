@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Data;
-using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 
 namespace Workflows.Tests.Data;

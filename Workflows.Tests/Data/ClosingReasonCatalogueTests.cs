@@ -1,5 +1,5 @@
+using Workflows.Core.ClosingReasons;
 using Workflows.Core;
-using Workflows.Core.Flows;
 
 namespace Workflows.Tests.Data;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Tests.Infrastructure;
 

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core;
 using Workflows.Tests.Core.Flows;
 using Workflows.Tests.Infrastructure;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;

@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
-using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
+using Workflows.Core;
 using Workflows.Tests.Infrastructure;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 

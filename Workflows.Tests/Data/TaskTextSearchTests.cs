@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Demo.Bulk;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Tests.Infrastructure;
 

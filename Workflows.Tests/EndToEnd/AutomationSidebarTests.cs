@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Workflows.Core.Demo;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Tests.Infrastructure;
 

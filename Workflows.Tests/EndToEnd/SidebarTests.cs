@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Workflows.Core.Flows.Executions;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.EndToEnd;
@@ -115,8 +116,8 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         var taskId = await current.GetAttributeAsync("data-task");
         await using (var scope = browser.App.Services.CreateAsyncScope())
         {
-            var executions = scope.ServiceProvider.GetRequiredService<Workflows.Core.Flows.FlowExecutionService>();
-            var outcome = await executions.ApplyAsync(executionId!, new Workflows.Core.Flows.Engine.SetTaskStatus(taskId!, Workflows.Core.Flows.StepStatus.IN_PROGRESS),
+            var executions = scope.ServiceProvider.GetRequiredService<Workflows.Core.Flows.Executions.FlowExecutionService>();
+            var outcome = await executions.ApplyAsync(executionId!, new Workflows.Core.Flows.Engine.SetTaskStatus(taskId!, Workflows.Core.Flows.Executions.StepStatus.IN_PROGRESS),
                 new Workflows.Core.Identity.Actor("someone", "Mehmet Yılmaz"), null, CancellationToken.None);
             Assert.True(outcome.Succeeded, outcome.Error);
         }

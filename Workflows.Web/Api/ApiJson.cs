@@ -1,10 +1,11 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using Workflows.Core;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows;
+using Workflows.Core;
 
 namespace Workflows.Web.Api;
 

@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workflows.Core;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
+using Workflows.Core;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Api;

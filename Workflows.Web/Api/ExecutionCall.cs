@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Workflows.Core.Automations;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Web.Hosting;
 

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
-using Workflows.Core;
-using Workflows.Core.Flows;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Patches;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
+using Workflows.Core;
 
 namespace Workflows.Web.Api;
 

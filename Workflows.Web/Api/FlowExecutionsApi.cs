@@ -1,10 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workflows.Core;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Patches;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core.Flows;
+using Workflows.Core;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Api;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
-using Workflows.Core;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
+using Workflows.Core;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Api;

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Core.Dashboard;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Web.Hosting;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Workflows.Core;
 using Workflows.Core.Dashboard;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core;
 
 namespace Workflows.Web.Api;
 

@@ -7,7 +7,6 @@ using Workflows.Core.Dashboard;
 using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
-using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Web.Components.Account;

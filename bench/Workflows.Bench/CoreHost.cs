@@ -7,7 +7,6 @@ using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 
 namespace Workflows.Bench;

@@ -1,4 +1,6 @@
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 
 namespace Workflows.Core.Automations.Actions;
 

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Workflows.Core.Flows;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.ClosingReasons;
 
 namespace Workflows.Core.Data.Configurations;
 

@@ -467,7 +467,7 @@ namespace Workflows.Core.Data.Migrations
                     b.ToTable("entity_schemas", (string)null);
                 });
 
-            modelBuilder.Entity("Workflows.Core.Flows.ClosingReason", b =>
+            modelBuilder.Entity("Workflows.Core.ClosingReasons.ClosingReason", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)

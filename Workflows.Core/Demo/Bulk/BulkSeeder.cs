@@ -1,14 +1,16 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Storage;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Demo.Bulk;

@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Executions;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>Replaces who the workflow, a phase or a task is assigned to; variables are resolved.</summary>

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Workflows.Core.Flows.Executions;
 
 namespace Workflows.Core.Flows.Engine;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Engine;
 

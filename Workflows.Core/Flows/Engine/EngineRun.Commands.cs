@@ -1,3 +1,6 @@
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>The handlers of commands that move one task (status, branch, automation run, retry): each checks everything

@@ -1,3 +1,7 @@
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>The handlers of commands on the workflow as a whole and on its plan (due dates, assignees, added tasks,

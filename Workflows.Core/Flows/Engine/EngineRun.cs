@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Executions;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>

@@ -1,3 +1,7 @@
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Workflows.Core.Flows.Executions;
 
 namespace Workflows.Core.Flows.Engine;
 

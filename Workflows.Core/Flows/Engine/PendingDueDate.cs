@@ -1,4 +1,6 @@
 using System.Globalization;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Engine;
 

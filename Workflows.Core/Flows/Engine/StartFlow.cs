@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Executions;
+
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>Starts a template on records; the caller chooses the execution id. See <see cref="FlowEngine.Start"/>.</summary>

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Engine;
 

@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Templates;
+
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -177,7 +179,7 @@ internal static class ComplaintHandlingTemplate
             BranchEdge(CustomerSatisfied, NotSatisfiedBranch, Escalate),
             Edge(Escalate, SendWrittenAnswer),
         ],
-        ClosingReasons = ClosingReasons("cr-duplicate", "cr-no-response", "cr-customer-cancelled"),
+        ClosingReasons = ClosingReasonList("cr-duplicate", "cr-no-response", "cr-customer-cancelled"),
         SingleClosingReasonSelection = true,
     };
 }

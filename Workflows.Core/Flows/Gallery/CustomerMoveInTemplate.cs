@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Templates;
+
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -147,7 +149,7 @@ internal static class CustomerMoveInTemplate
             Edge(RegisterSupply, SetUpAdvancePayments),
             Edge(SetUpAdvancePayments, ConfirmContract),
         ],
-        ClosingReasons = ClosingReasons("cr-credit-check", "cr-customer-cancelled", "cr-duplicate", "cr-other-provider"),
+        ClosingReasons = ClosingReasonList("cr-credit-check", "cr-customer-cancelled", "cr-duplicate", "cr-other-provider"),
         SingleClosingReasonSelection = true,
     };
 }

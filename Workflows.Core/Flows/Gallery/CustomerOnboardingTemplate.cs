@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Templates;
+
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -107,7 +109,7 @@ internal static class CustomerOnboardingTemplate
             Edge(InviteToPortal, WelcomeCall),
             Edge(WelcomeCall, AskForFeedback),
         ],
-        ClosingReasons = ClosingReasons("cr-customer-cancelled", "cr-no-response", "cr-duplicate"),
+        ClosingReasons = ClosingReasonList("cr-customer-cancelled", "cr-no-response", "cr-duplicate"),
         SingleClosingReasonSelection = true,
     };
 }

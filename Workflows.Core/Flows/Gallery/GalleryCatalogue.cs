@@ -1,3 +1,5 @@
+using Workflows.Core.ClosingReasons;
+
 namespace Workflows.Core.Flows.Gallery;
 
 /// <summary>

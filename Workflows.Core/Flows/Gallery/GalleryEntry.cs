@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Gallery;
 
 /// <summary>

@@ -1,3 +1,6 @@
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -144,7 +147,7 @@ internal static class MeterChangeTemplate
             Edge(UploadProtocol, SendReadings),
             Edge(SendReadings, CloseOrder),
         ],
-        ClosingReasons = ClosingReasons("cr-customer-cancelled", "cr-duplicate", "cr-not-feasible", "cr-no-response"),
+        ClosingReasons = ClosingReasonList("cr-customer-cancelled", "cr-duplicate", "cr-not-feasible", "cr-no-response"),
         SingleClosingReasonSelection = false,
         EntitySync =
         [

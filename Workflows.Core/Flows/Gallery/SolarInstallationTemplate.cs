@@ -1,3 +1,6 @@
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
 namespace Workflows.Core.Flows.Gallery;
@@ -206,7 +209,7 @@ internal static class SolarInstallationTemplate
             Edge(InstallSystem, NotifyGridOperator),
             Edge(NotifyGridOperator, RegisterMastr),
         ],
-        ClosingReasons = ClosingReasons("cr-customer-cancelled", "cr-not-feasible", "cr-other-provider", "cr-no-response"),
+        ClosingReasons = ClosingReasonList("cr-customer-cancelled", "cr-not-feasible", "cr-other-provider", "cr-no-response"),
         SingleClosingReasonSelection = true,
         EntitySync =
         [

@@ -1,3 +1,7 @@
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Gallery;
 
 /// <summary>Short names for the pieces the gallery templates are made of, so each template reads as its process.</summary>
@@ -69,7 +73,7 @@ internal static class TemplateParts
     };
 
     /// <summary>Reasons from the closing-reason catalogue, titled as the catalogue titles them.</summary>
-    public static List<ClosingReasonRef> ClosingReasons(params string[] ids) =>
+    public static List<ClosingReasonRef> ClosingReasonList(params string[] ids) =>
     [
         .. ids.Select(id => new ClosingReasonRef
         {

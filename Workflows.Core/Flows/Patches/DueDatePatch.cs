@@ -1,4 +1,6 @@
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Patches;
 

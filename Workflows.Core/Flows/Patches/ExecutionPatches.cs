@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Flows.Patches;

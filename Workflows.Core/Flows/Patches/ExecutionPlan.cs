@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 
 namespace Workflows.Core.Flows.Patches;
 

@@ -1,3 +1,6 @@
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Patches;
 
 /// <summary>A task added by hand to a running workflow (<c>POST …/tasks</c>), between two of its tasks, as the request asked it.</summary>

@@ -1,3 +1,6 @@
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 namespace Workflows.Core.Flows.Patches;
 
 /// <summary>A change of one task of a running workflow (the spec's <c>PATCH …/tasks/{task_id}</c>), as the request asked it.</summary>

@@ -1,3 +1,6 @@
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+
 namespace Workflows.Core.Flows.Patches;
 
 /// <summary>A change of a running workflow (the spec's <c>PATCH /v2/flows/executions/{id}</c>), as the request asked it.</summary>

@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Executions;
+
 namespace Workflows.Core.Flows.Storage;
 
 /// <summary>A running or finished workflow: its document (the engine's state) plus columns to find it by.</summary>

@@ -1,5 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Storage;
 

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using AngleSharp.Dom;
-using Bunit;
 using Bunit.Rendering;
+using Bunit;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 using MudBlazor.Services;
-using Workflows.Core.Flows;
+using MudBlazor;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Identity;
 using Workflows.Tests.Data;
 using Workflows.Web.Components.Admin;

@@ -1,7 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Web.Components.Builder;
 
 namespace Workflows.Tests.Components.Builder;

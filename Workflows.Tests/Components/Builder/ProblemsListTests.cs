@@ -1,6 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
 using Workflows.Web.Components.Builder;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;

@@ -1,7 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Web.Components.Builder;

@@ -1,10 +1,11 @@
 using Bunit;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Data;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Journeys;
 using Workflows.Web.Components.Builder;
 

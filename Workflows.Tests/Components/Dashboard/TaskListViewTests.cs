@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor;
@@ -8,6 +8,8 @@ using Workflows.Core.Dashboard;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Entities;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Tests.Infrastructure;

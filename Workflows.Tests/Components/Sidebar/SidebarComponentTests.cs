@@ -1,9 +1,11 @@
-using Bunit;
 using Bunit.TestDoubles;
-using MudBlazor;
+using Bunit;
 using MudBlazor.Services;
-using Workflows.Core.Flows;
+using MudBlazor;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Tests.Core.Flows;
 using Workflows.Web.Components.Entities.Sidebar;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;

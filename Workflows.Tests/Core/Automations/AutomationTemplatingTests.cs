@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Workflows.Core.Automations;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
 
 namespace Workflows.Tests.Core.Automations;
 

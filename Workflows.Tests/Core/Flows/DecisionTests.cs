@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;

@@ -1,5 +1,6 @@
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;

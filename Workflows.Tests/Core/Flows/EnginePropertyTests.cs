@@ -1,10 +1,12 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using FsCheck;
+using System.Text.Json;
 using FsCheck.Xunit;
-using Workflows.Core.Flows;
+using FsCheck;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
+using Workflows.Core.Flows;
 
 namespace Workflows.Tests.Core.Flows;
 

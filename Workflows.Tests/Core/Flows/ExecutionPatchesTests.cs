@@ -1,9 +1,11 @@
 using System.Security.Claims;
-using Workflows.Core;
-using Workflows.Core.Flows;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Patches;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Core;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;

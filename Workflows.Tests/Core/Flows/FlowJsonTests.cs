@@ -1,7 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Workflows.Core.Flows;
+using System.Text.Json;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core.Flows;
 
 namespace Workflows.Tests.Core.Flows;
 

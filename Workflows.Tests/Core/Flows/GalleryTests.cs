@@ -1,11 +1,14 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Workflows.Core;
+using System.Text.Json;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Demo;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Gallery;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
+using Workflows.Core.Flows;
+using Workflows.Core;
 
 namespace Workflows.Tests.Core.Flows;
 

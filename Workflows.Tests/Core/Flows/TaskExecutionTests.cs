@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Workflows.Core;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+using Workflows.Core;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Core.Flows;

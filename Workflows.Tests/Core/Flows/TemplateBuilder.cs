@@ -1,4 +1,7 @@
-using Workflows.Core.Flows;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
+
 
 namespace Workflows.Tests.Core.Flows;
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 

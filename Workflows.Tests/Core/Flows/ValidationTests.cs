@@ -1,4 +1,5 @@
-using Workflows.Core.Flows;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Workflows.Core.Dashboard;
+using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 
 namespace Workflows.Tests.Core.Identity;

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using Workflows.Core.Automations;
 using Workflows.Core.Automations.Actions;
+using Workflows.Core.Automations;
 using Workflows.Core.Demo;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Jobs;
 using Workflows.Tests.Infrastructure;
 
@@ -176,7 +178,7 @@ public sealed class AutomationActionTests : IAsyncLifetime
         var after = await h.Executions.ListForEntityAsync(Opportunity, CancellationToken.None);
         var started = Assert.Single(after, e => before.All(b => b.Id != e.Id));
         Assert.Equal("Solar installation", started.Name);
-        Assert.Equal(Workflows.Core.Flows.ExecutionTriggerType.AUTOMATIC, started.Trigger!.Type);
+        Assert.Equal(Workflows.Core.Flows.Executions.ExecutionTriggerType.AUTOMATIC, started.Trigger!.Type);
         Assert.Equal("start", started.Trigger.AutomationConfig!.FlowId);
         Assert.Equal(1, started.ExecutionChain!.Depth);
     }

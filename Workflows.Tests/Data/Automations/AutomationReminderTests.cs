@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Reminders;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Automations;
 using Workflows.Core.Demo;
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Jobs;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Automations;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Journeys;
 using Workflows.Tests.Infrastructure;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;

@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Blazor.Diagrams;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 using Workflows.Web.Components.Builder;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;

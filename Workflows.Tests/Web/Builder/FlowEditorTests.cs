@@ -1,5 +1,5 @@
 using Blazor.Diagrams.Core.Geometry;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Web.Components.Builder;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 

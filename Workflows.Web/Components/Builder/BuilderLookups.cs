@@ -1,6 +1,7 @@
 using Workflows.Core.Automations;
+using Workflows.Core.ClosingReasons;
 using Workflows.Core.Entities;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 

@@ -1,5 +1,6 @@
 using MudBlazor;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -42,26 +43,26 @@ public static class BuilderText
 
     public static string Operator(Operator op) => op switch
     {
-        Core.Flows.Operator.Equal => "equals",
-        Core.Flows.Operator.NotEquals => "does not equal",
-        Core.Flows.Operator.AnyOf => "is any of",
-        Core.Flows.Operator.NoneOf => "is none of",
-        Core.Flows.Operator.Contains => "contains",
-        Core.Flows.Operator.NotContains => "does not contain",
-        Core.Flows.Operator.StartsWith => "starts with",
-        Core.Flows.Operator.EndsWith => "ends with",
-        Core.Flows.Operator.GreaterThan => "is greater than",
-        Core.Flows.Operator.LessThan => "is less than",
-        Core.Flows.Operator.GreaterThanOrEquals => "is at least",
-        Core.Flows.Operator.LessThanOrEquals => "is at most",
-        Core.Flows.Operator.IsEmpty => "is empty",
+        Core.Flows.Templates.Operator.Equal => "equals",
+        Core.Flows.Templates.Operator.NotEquals => "does not equal",
+        Core.Flows.Templates.Operator.AnyOf => "is any of",
+        Core.Flows.Templates.Operator.NoneOf => "is none of",
+        Core.Flows.Templates.Operator.Contains => "contains",
+        Core.Flows.Templates.Operator.NotContains => "does not contain",
+        Core.Flows.Templates.Operator.StartsWith => "starts with",
+        Core.Flows.Templates.Operator.EndsWith => "ends with",
+        Core.Flows.Templates.Operator.GreaterThan => "is greater than",
+        Core.Flows.Templates.Operator.LessThan => "is less than",
+        Core.Flows.Templates.Operator.GreaterThanOrEquals => "is at least",
+        Core.Flows.Templates.Operator.LessThanOrEquals => "is at most",
+        Core.Flows.Templates.Operator.IsEmpty => "is empty",
         _ => "is not empty",
     };
 
     /// <summary>Operators that compare with no value, and those that take a list.</summary>
-    public static bool TakesNoValue(Operator op) => op is Core.Flows.Operator.IsEmpty or Core.Flows.Operator.IsNotEmpty;
+    public static bool TakesNoValue(Operator op) => op is Core.Flows.Templates.Operator.IsEmpty or Core.Flows.Templates.Operator.IsNotEmpty;
 
-    public static bool TakesList(Operator op) => op is Core.Flows.Operator.AnyOf or Core.Flows.Operator.NoneOf;
+    public static bool TakesList(Operator op) => op is Core.Flows.Templates.Operator.AnyOf or Core.Flows.Templates.Operator.NoneOf;
 
     public static string SyncEvent(EntitySyncEvent e) => e switch
     {

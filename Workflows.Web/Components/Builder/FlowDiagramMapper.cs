@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Geometry;
+using Blazor.Diagrams;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 
 namespace Workflows.Web.Components.Builder;

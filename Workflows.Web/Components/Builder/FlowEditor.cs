@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Blazor.Diagrams;
 using Blazor.Diagrams.Core.Behaviors;
 using Blazor.Diagrams.Core.Geometry;
-using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Options;
+using Blazor.Diagrams;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 
 namespace Workflows.Web.Components.Builder;

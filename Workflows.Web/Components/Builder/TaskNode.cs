@@ -1,6 +1,6 @@
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Web.Components.Builder;
 

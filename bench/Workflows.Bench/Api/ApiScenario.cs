@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Bench.Engine;
 using Workflows.Bench.Reporting;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 
 namespace Workflows.Bench.Api;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Workflows.Bench.Reporting;
-using Workflows.Core.Flows;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
 using Workflows.Core.Identity;
 using Workflows.Web.Components.Builder;

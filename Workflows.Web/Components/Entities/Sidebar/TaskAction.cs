@@ -1,5 +1,5 @@
-using Workflows.Core.Flows;
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
 
 namespace Workflows.Web.Components.Entities.Sidebar;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MudBlazor;
-using Workflows.Core.Flows;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Entities.Sidebar;

@@ -1,4 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>How one item of a bulk operation went; refused items say why.</summary>
-public sealed record BulkItemResult(string ExecutionId, string? TaskId, string? TaskName, bool Succeeded, string? Message);

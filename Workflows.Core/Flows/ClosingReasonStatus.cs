@@ -1,8 +1,0 @@
-namespace Workflows.Core.Flows;
-
-#pragma warning disable CA1707 // enum members are spelled as the epilot spec spells them
-public enum ClosingReasonStatus
-{
-    ACTIVE,
-    INACTIVE,
-}

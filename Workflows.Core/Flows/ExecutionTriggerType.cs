@@ -1,8 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>How an execution was started (the execution spec's <c>TriggerType</c>).</summary>
-public enum ExecutionTriggerType
-{
-    MANUAL,
-    AUTOMATIC,
-}

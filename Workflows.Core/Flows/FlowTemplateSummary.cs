@@ -1,6 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>A template as the builder's list shows it.</summary>
-public sealed record FlowTemplateSummary(
-    string Id, string Name, string? Description, bool Enabled, int Revision, string? ManualSchema,
-    bool AutomationTriggered, int TaskCount, DateTimeOffset UpdatedAt, string? UpdatedBy, int RunningCount);

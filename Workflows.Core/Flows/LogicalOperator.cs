@@ -1,8 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>How the statements of a condition combine.</summary>
-public enum LogicalOperator
-{
-    AND,
-    OR,
-}

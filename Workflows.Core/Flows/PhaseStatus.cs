@@ -1,9 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>Status of a phase in an execution (the spec's <c>SectionStatus</c>); always derived from its tasks.</summary>
-public enum PhaseStatus
-{
-    OPEN,
-    IN_PROGRESS,
-    COMPLETED,
-}

@@ -1,4 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>One difference between two versions of a template, described for a person.</summary>
-public sealed record TemplateChange(TemplateChangeArea Area, TemplateChangeKind Kind, string Description);

@@ -1,4 +1,0 @@
-namespace Workflows.Core.Flows;
-
-/// <summary>One page of templates and how many match in all.</summary>
-public sealed record TemplatePage(int Total, IReadOnlyList<FlowTemplate> Items);

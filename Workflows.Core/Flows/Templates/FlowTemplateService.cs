@@ -1,0 +1,363 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.ClosingReasons;
+using Workflows.Core.Data;
+using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Storage;
+using Workflows.Core.Flows.Validation;
+using Workflows.Core.Identity;
+
+namespace Workflows.Core.Flows.Templates;
+
+/// <summary>
+/// Stores templates with a version per save. A save based on a stale revision is refused (naming who saved in
+/// between) instead of overwriting a colleague's work; an invalid template is refused with the validator's messages.
+/// </summary>
+public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<FlowTemplateSummary>> ListAsync(string? search, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var text = search.Trim().ToLowerInvariant();
+            rows = rows.Where(t => t.Name.ToLower().Contains(text) || (t.Description != null && t.Description.ToLower().Contains(text)));
+        }
+
+        var templates = await rows.OrderBy(t => t.Name).ToListAsync(cancellationToken);
+        var ids = templates.Select(t => t.Id).ToList();
+        var running = await db.FlowExecutions.AsNoTracking()
+            .Where(e => e.TemplateId != null && ids.Contains(e.TemplateId) && e.Status == nameof(WorkflowStatus.STARTED) && !e.Deleted)
+            .GroupBy(e => e.TemplateId!)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return [.. templates.Select(t => new FlowTemplateSummary(
+            t.Id, t.Name, t.Description, t.Enabled, t.Revision, t.ManualSchema, t.AutomationTriggered, t.TaskCount,
+            t.UpdatedAt, t.UpdatedBy, running.GetValueOrDefault(t.Id)))];
+    }
+
+    /// <summary>
+    /// Full templates matching <paramref name="query"/>. Columns narrow the rows; the triggers are matched on the
+    /// documents, since a template may have several (templates are counted in hundreds, not millions).
+    /// </summary>
+    public async Task<TemplatePage> QueryAsync(TemplateQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null);
+        if (!string.IsNullOrWhiteSpace(query.Name))
+        {
+            var text = query.Name.Trim().ToLowerInvariant();
+            rows = rows.Where(t => t.Name.ToLower().Contains(text));
+        }
+
+        if (query.Id is not null)
+        {
+            rows = rows.Where(t => t.Id == query.Id);
+        }
+
+        if (query.Enabled is { } enabled)
+        {
+            rows = rows.Where(t => t.Enabled == enabled);
+        }
+
+        if (query.TriggerType == TemplateTriggerType.Automation)
+        {
+            rows = rows.Where(t => t.AutomationTriggered);
+        }
+
+        rows = (query.SortByCreated, query.Descending) switch
+        {
+            (true, true) => rows.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            (true, false) => rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            (false, true) => rows.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id),
+            _ => rows.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
+        };
+        var documents = await rows.Select(t => t.Document).ToListAsync(cancellationToken);
+        var matching = documents.Select(Deserialize).Where(t => Fits(t, query)).ToList();
+        return new TemplatePage(matching.Count, [.. matching.Skip(Math.Max(0, query.From)).Take(Math.Clamp(query.Size, 0, 1000))]);
+    }
+
+    private static bool Fits(FlowTemplate template, TemplateQuery query)
+    {
+        if (query.TriggerType is not { } type)
+        {
+            return true;
+        }
+
+        var triggers = (template.AdditionalTriggers ?? []).Prepend(template.Trigger).OfType<TemplateTrigger>();
+        return triggers.Any(t => t.Type == type && type switch
+        {
+            TemplateTriggerType.Manual => query.TriggerSchema is null || t.EntitySchema == query.TriggerSchema,
+            TemplateTriggerType.Automation => query.TriggerSourceId is null || t.AutomationId == query.TriggerSourceId,
+            _ => query.TriggerSourceId is null || t.JourneyId == query.TriggerSourceId,
+        });
+    }
+
+    /// <summary>Enabled templates whose manual trigger fits records of <paramref name="schema"/>: "Trigger new workflow".</summary>
+    public async Task<IReadOnlyList<FlowTemplate>> ListStartableAsync(string schema, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var documents = await db.FlowTemplates.AsNoTracking()
+            .Where(t => t.DeletedAt == null && t.Enabled && t.ManualSchema == schema)
+            .OrderBy(t => t.Name)
+            .Select(t => t.Document)
+            .ToListAsync(cancellationToken);
+        return [.. documents.Select(Deserialize)];
+    }
+
+    public async Task<FlowTemplate?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.FlowTemplates.AsNoTracking()
+            .Where(t => t.Id == id && t.DeletedAt == null)
+            .Select(t => t.Document)
+            .SingleOrDefaultAsync(cancellationToken);
+        return document is null ? null : Deserialize(document);
+    }
+
+    public async Task<FlowTemplate?> GetVersionAsync(string id, int revision, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var document = await db.FlowTemplateVersions.AsNoTracking()
+            .Where(v => v.TemplateId == id && v.Revision == revision)
+            .Select(v => v.Document)
+            .SingleOrDefaultAsync(cancellationToken);
+        return document is null ? null : Deserialize(document);
+    }
+
+    public async Task<IReadOnlyList<FlowTemplateVersionInfo>> ListVersionsAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.FlowTemplateVersions.AsNoTracking()
+            .Where(v => v.TemplateId == id)
+            .OrderByDescending(v => v.Revision)
+            .Select(v => new FlowTemplateVersionInfo(v.Revision, v.Name, v.SavedAt, v.SavedBy, v.Note))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The problems the engine's validator finds, against the current closing-reason catalogue, and the automations
+    /// and journeys the template names that do not exist: what <see cref="SaveAsync"/> refuses.
+    /// </summary>
+    public async Task<IReadOnlyList<ValidationProblem>> ValidateAsync(FlowTemplate template, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ProblemsAsync(db, template, await db.ClosingReasons.AsNoTracking().ToListAsync(cancellationToken), cancellationToken);
+    }
+
+    private static async Task<List<ValidationProblem>> ProblemsAsync(
+        WorkflowsDbContext db, FlowTemplate template, List<ClosingReason> catalogue, CancellationToken cancellationToken)
+    {
+        var automationIds = await db.Automations.AsNoTracking().Select(a => a.Id).ToListAsync(cancellationToken);
+        var journeyIds = await db.Journeys.AsNoTracking().Select(j => j.Id).ToListAsync(cancellationToken);
+        return
+        [
+            .. FlowTemplateValidator.Validate(template, catalogue),
+            .. FlowTemplateValidator.CheckReferences(template, automationIds.ToHashSet(StringComparer.Ordinal), journeyIds.ToHashSet(StringComparer.Ordinal)),
+        ];
+    }
+
+    /// <summary>
+    /// Creates the template when its id is new (or missing), otherwise saves a new version of it, when it is valid and
+    /// every automation and journey it names exists (so no path saves a template the builder would refuse).
+    /// <paramref name="expectedRevision"/> is the revision the editor started from; null skips the check (import).
+    /// </summary>
+    public async Task<Outcome<FlowTemplate>> SaveAsync(
+        FlowTemplate template, int? expectedRevision, Actor actor, CancellationToken cancellationToken, string? note = null)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var catalogue = await db.ClosingReasons.AsNoTracking().ToListAsync(cancellationToken);
+        var problems = await ProblemsAsync(db, template, catalogue, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Refusal.Invalid("The workflow cannot be saved: " + string.Join(" ", problems.Select(p => p.Message)));
+        }
+
+        // A client may name reasons by id alone; the template shows them with the catalogue's titles.
+        template.ClosingReasons = template.ClosingReasons?.ConvertAll(r => r with { Title = catalogue.Find(c => c.Id == r.Id)?.Title ?? r.Title });
+        var now = clock.GetUtcNow();
+        template.Id = string.IsNullOrWhiteSpace(template.Id) ? Guid.NewGuid().ToString() : template.Id;
+        var row = await db.FlowTemplates.SingleOrDefaultAsync(t => t.Id == template.Id, cancellationToken);
+        if (row is not null && row.DeletedAt is null && expectedRevision is { } expected && expected != row.Revision)
+        {
+            return StaleSave(row);
+        }
+
+        if (row is null)
+        {
+            template.Revision = 1;
+            template.CreatedAt = now;
+            template.UpdatedAt = now;
+            row = new TemplateRow { Id = template.Id, Name = template.Name, Document = "", CreatedAt = now };
+            db.FlowTemplates.Add(row);
+        }
+        else
+        {
+            template.Revision = row.Revision + 1;
+            template.CreatedAt = row.CreatedAt;
+            template.UpdatedAt = now;
+            row.DeletedAt = null;
+        }
+
+        Fill(row, template, actor, now);
+        db.FlowTemplateVersions.Add(new TemplateVersionRow
+        {
+            TemplateId = template.Id,
+            Revision = template.Revision!.Value,
+            Name = template.Name,
+            Document = row.Document,
+            SavedAt = now,
+            SavedBy = actor.Name,
+            Note = note,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.FlowTemplates.AsNoTracking().SingleAsync(t => t.Id == template.Id, cancellationToken);
+            return StaleSave(current);
+        }
+        catch (DbUpdateException)
+        {
+            // Two first saves of one new id, or a version row written meanwhile: the other save won.
+            await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var current = await fresh.FlowTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == template.Id, cancellationToken);
+            if (current is null)
+            {
+                throw;
+            }
+
+            return StaleSave(current);
+        }
+
+        return template;
+    }
+
+    /// <summary>Makes an old version the new latest one; executions keep the versions they started from.</summary>
+    public async Task<Outcome<FlowTemplate>> RestoreVersionAsync(string id, int revision, Actor actor, CancellationToken cancellationToken)
+    {
+        var old = await GetVersionAsync(id, revision, cancellationToken);
+        if (old is null)
+        {
+            return Refusal.NotFound($"Template '{id}' has no version {revision}.");
+        }
+
+        return await SaveAsync(old, expectedRevision: null, actor, cancellationToken, note: $"Restored version {revision}");
+    }
+
+    public async Task<Outcome<FlowTemplate>> SetEnabledAsync(string id, bool enabled, Actor actor, CancellationToken cancellationToken)
+    {
+        var template = await GetAsync(id, cancellationToken);
+        if (template is null)
+        {
+            return Refusal.NotFound($"There is no workflow template '{id}'.");
+        }
+
+        if (template.IsEnabled == enabled)
+        {
+            return template;
+        }
+
+        var revision = template.Revision;
+        template.Enabled = enabled;
+        return await SaveAsync(template, revision, actor, cancellationToken, note: enabled ? "Enabled" : "Disabled");
+    }
+
+    public async Task<Outcome<FlowTemplate>> DuplicateAsync(string id, Actor actor, CancellationToken cancellationToken)
+    {
+        var template = await GetAsync(id, cancellationToken);
+        if (template is null)
+        {
+            return Refusal.NotFound($"There is no workflow template '{id}'.");
+        }
+
+        template.Id = Guid.NewGuid().ToString();
+        template.Name = $"{template.Name} (copy)";
+        template.Revision = null;
+        return await SaveAsync(template, null, actor, cancellationToken, note: $"Duplicated from {id}");
+    }
+
+    /// <summary>
+    /// Sets which reasons of the catalogue a template offers when closing its workflows (titles from the catalogue),
+    /// saving a new version. Workflows already running keep the reasons they started with.
+    /// </summary>
+    public async Task<Outcome<FlowTemplate>> SetClosingReasonsAsync(
+        string id, IReadOnlyList<string> reasonIds, Actor actor, CancellationToken cancellationToken)
+    {
+        var template = await GetAsync(id, cancellationToken);
+        if (template is null)
+        {
+            return Refusal.NotFound($"There is no workflow template '{id}'.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var wanted = reasonIds.Distinct(StringComparer.Ordinal).ToList();
+        var titles = await db.ClosingReasons.AsNoTracking()
+            .Where(r => wanted.Contains(r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
+        if (wanted.Find(r => !titles.ContainsKey(r)) is { } unknown)
+        {
+            return Refusal.Invalid($"There is no closing reason '{unknown}' in the catalogue.");
+        }
+
+        template.ClosingReasons = wanted.ConvertAll(r => new ClosingReasonRef { Id = r, Title = titles[r] });
+        return await SaveAsync(template, template.Revision, actor, cancellationToken, note: "Closing reasons changed");
+    }
+
+    /// <summary>Deletes a template; refused while executions of it still run (disable it instead).</summary>
+    public async Task<Outcome<bool>> DeleteAsync(string id, Actor actor, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.FlowTemplates.SingleOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, cancellationToken);
+        if (row is null)
+        {
+            return Refusal.NotFound($"There is no workflow template '{id}'.");
+        }
+
+        var running = await db.FlowExecutions.CountAsync(
+            e => e.TemplateId == id && e.Status == nameof(WorkflowStatus.STARTED) && !e.Deleted, cancellationToken);
+        if (running > 0)
+        {
+            return Refusal.Conflict(
+                $"'{row.Name}' cannot be deleted while {running} workflow{(running == 1 ? "" : "s")} of it still run. Disable it instead, so nobody starts it again.");
+        }
+
+        row.DeletedAt = clock.GetUtcNow();
+        row.UpdatedBy = actor.Name;
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public static FlowTemplate Deserialize(string document) =>
+        JsonSerializer.Deserialize<FlowTemplate>(document, FlowJson.Options)
+        ?? throw new InvalidOperationException("A stored template document is empty.");
+
+    private static void Fill(TemplateRow row, FlowTemplate template, Actor actor, DateTimeOffset now)
+    {
+        var triggers = new List<TemplateTrigger>();
+        if (template.Trigger is not null)
+        {
+            triggers.Add(template.Trigger);
+        }
+
+        triggers.AddRange(template.AdditionalTriggers ?? []);
+        row.Name = template.Name;
+        row.Description = template.Description;
+        row.Enabled = template.IsEnabled;
+        row.Revision = template.Revision!.Value;
+        row.ManualSchema = triggers.FirstOrDefault(t => t.Type == TemplateTriggerType.Manual)?.EntitySchema;
+        row.AutomationTriggered = triggers.Exists(t => t.Type == TemplateTriggerType.Automation);
+        row.TaskCount = template.Tasks.Count;
+        row.Document = JsonSerializer.Serialize(template, FlowJson.Options);
+        row.UpdatedAt = now;
+        row.UpdatedBy = actor.Name;
+    }
+
+    private static Refusal StaleSave(TemplateRow current) => Refusal.Conflict(
+        $"'{current.Name}' was saved by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC (version {current.Revision}) after you opened it. " +
+        "Reload to see their version; your changes were not saved.");
+}

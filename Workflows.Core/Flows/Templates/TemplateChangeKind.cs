@@ -1,0 +1,10 @@
+namespace Workflows.Core.Flows.Templates;
+
+/// <summary>What happened to an item between two versions of a template.</summary>
+public enum TemplateChangeKind
+{
+    Added,
+    Removed,
+    Renamed,
+    Changed,
+}
