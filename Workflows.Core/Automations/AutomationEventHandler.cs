@@ -8,7 +8,7 @@ namespace Workflows.Core.Automations;
 /// Fans an event out (job kind <c>automation-event</c>): one run per enabled automation with a matching trigger.
 /// Each run's idempotency key is (event, automation), so an event delivered twice runs each automation once.
 /// </summary>
-public sealed class AutomationEventHandler(IDbContextFactory<WorkflowsDbContext> dbFactory, AutomationDispatcher dispatcher) : IJobHandler
+internal sealed class AutomationEventHandler(IDbContextFactory<WorkflowsDbContext> dbFactory, AutomationDispatcher dispatcher) : IJobHandler
 {
     public string Kind => AutomationOutbox.EventJobKind;
 

@@ -13,7 +13,7 @@ namespace Workflows.Core.Automations;
 /// gets a job due at its scheduled time; a cancelled schedule cancels that job; an event some enabled automation
 /// listens to gets a job that fans it out to the matching automations.
 /// </summary>
-public sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeProvider clock, AutomationListeners listeners) : IFlowCommitHook, IEntityCommitHook
+internal sealed class AutomationOutbox(JobQueue jobs, FlowSettings settings, TimeProvider clock, AutomationListeners listeners) : IFlowCommitHook, IEntityCommitHook
 {
     public const string EventJobKind = "automation-event";
 

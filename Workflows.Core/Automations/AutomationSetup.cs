@@ -13,7 +13,7 @@ using Workflows.Core.Jobs;
 namespace Workflows.Core.Automations;
 
 /// <summary>Registers automations, the job queue and worker, e-mail and webhooks.</summary>
-public static class AutomationSetup
+internal static class AutomationSetup
 {
     public static IServiceCollection AddWorkflowsAutomations(this IServiceCollection services, IConfiguration configuration, string? contentRoot = null)
     {

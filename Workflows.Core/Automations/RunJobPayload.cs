@@ -1,4 +1,4 @@
 namespace Workflows.Core.Automations;
 
 /// <summary>The payload of an <c>automation-run</c> job.</summary>
-public sealed record RunJobPayload(string RunId);
+internal sealed record RunJobPayload(string RunId);

@@ -10,7 +10,7 @@ namespace Workflows.Core.Automations;
 /// When the worker starts: every SCHEDULED task of a running workflow that has no pending job (scheduled before this
 /// database had jobs) gets one, due at its scheduled time.
 /// </summary>
-public sealed class ScheduledTaskRepair(
+internal sealed class ScheduledTaskRepair(
     IDbContextFactory<WorkflowsDbContext> dbFactory, FlowExecutionService executions, JobQueue jobs, FlowSettings settings, TimeProvider clock)
     : IJobStartup
 {

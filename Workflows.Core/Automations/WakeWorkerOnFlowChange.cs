@@ -7,7 +7,7 @@ namespace Workflows.Core.Automations;
 /// Jobs the outbox adds inside a workflow change become visible when it commits; the committed change is published
 /// on the bus, which wakes this process's worker instead of leaving the job to the next poll.
 /// </summary>
-public sealed class WakeWorkerOnFlowChange(FlowChangeBus bus, JobSignal signal) : IJobStartup, IDisposable
+internal sealed class WakeWorkerOnFlowChange(FlowChangeBus bus, JobSignal signal) : IJobStartup, IDisposable
 {
     private IDisposable? subscription;
 

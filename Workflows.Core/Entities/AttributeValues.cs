@@ -9,7 +9,7 @@ namespace Workflows.Core.Entities;
 /// Checks and normalises attribute values against a schema: numbers as numbers, dates as <c>yyyy-MM-dd</c>,
 /// selects within their options. Unknown attributes are refused so a typo never silently drops data.
 /// </summary>
-public static partial class AttributeValues
+internal static partial class AttributeValues
 {
     /// <summary>Returns the normalised values, or every problem found, each naming its attribute.</summary>
     public static Outcome<JsonObject> Normalize(EntitySchema schema, JsonObject input, bool requireAll)

@@ -1,7 +1,7 @@
 namespace Workflows.Core.Flows;
 
 /// <summary>The configuration section <c>Workflows</c>, from which <see cref="FlowSettings"/> is made.</summary>
-public sealed class WorkflowsOptions
+internal sealed class WorkflowsOptions
 {
     /// <summary>The IANA (or Windows) id of the zone whose calendar decides "today" for date-only due dates.</summary>
     public string TimeZone { get; set; } = "Europe/Berlin";

@@ -1,7 +1,7 @@
 namespace Workflows.Core.Jobs;
 
 /// <summary>Housekeeping the hosted worker does once when it starts (seed a recurring job, repair missed work).</summary>
-public interface IJobStartup
+internal interface IJobStartup
 {
     Task OnWorkerStartAsync(CancellationToken cancellationToken);
 }

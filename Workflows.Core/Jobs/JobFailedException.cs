@@ -4,7 +4,7 @@ namespace Workflows.Core.Jobs;
 /// A job could not do its work. <see cref="Permanent"/> failures (bad configuration, a missing record) fail the job at
 /// once; the others (a network error, a busy server) are retried with exponential backoff up to the job's limit.
 /// </summary>
-public sealed class JobFailedException : Exception
+internal sealed class JobFailedException : Exception
 {
     public JobFailedException()
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Workflows.Core.Jobs;
 
 /// <summary>The job worker as a hosted service: polls, sleeps on the injected clock, wakes early when a job arrives.</summary>
-public sealed class JobWorkerHost(
+internal sealed class JobWorkerHost(
     JobWorker worker, JobSignal signal, JobOptions options, IEnumerable<IJobStartup> startups, TimeProvider clock, ILogger<JobWorkerHost> logger)
     : BackgroundService
 {

@@ -1,7 +1,7 @@
 namespace Workflows.Core.Jobs;
 
 /// <summary>The worker no longer owns the job it runs: its lease expired and another worker claimed it.</summary>
-public sealed class LeaseLostException : OperationCanceledException
+internal sealed class LeaseLostException : OperationCanceledException
 {
     public LeaseLostException()
     {

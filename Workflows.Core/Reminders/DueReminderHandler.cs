@@ -13,7 +13,7 @@ namespace Workflows.Core.Reminders;
 /// the escalation, to the workflow's assignees and the person who started it. In-app always; by e-mail too when
 /// <see cref="EmailOptions.SendReminders"/> is on. A task finished or re-dated since is left alone.
 /// </summary>
-public sealed class DueReminderHandler(
+internal sealed class DueReminderHandler(
     IDbContextFactory<WorkflowsDbContext> dbFactory,
     FlowExecutionService executions,
     NotificationService notifications,

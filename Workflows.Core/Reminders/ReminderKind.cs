@@ -1,6 +1,6 @@
 namespace Workflows.Core.Reminders;
 
-public enum ReminderKind
+internal enum ReminderKind
 {
     DueSoon,
     Overdue,

@@ -1,7 +1,7 @@
 namespace Workflows.Core.Reminders;
 
 /// <summary>Due-date reminders (configuration section <c>Reminders</c>).</summary>
-public sealed class ReminderOptions
+internal sealed class ReminderOptions
 {
     /// <summary>How long before a task is due its assignees are reminded.</summary>
     public TimeSpan DueSoonLead { get; set; } = TimeSpan.FromDays(1);

@@ -4,7 +4,7 @@ using Workflows.Core.Jobs;
 namespace Workflows.Core.Reminders;
 
 /// <summary>Registers due-date reminders: the recurring sweep and the job that sends one reminder.</summary>
-public static class ReminderSetup
+internal static class ReminderSetup
 {
     public static IServiceCollection AddWorkflowsReminders(this IServiceCollection services)
     {

@@ -9,7 +9,7 @@ namespace Workflows.Core.Reminders;
 /// per task, kind and due date, keyed so that each is sent once even with several app instances; then queues the next
 /// sweep. Started by the worker at start-up.
 /// </summary>
-public sealed class ReminderSweep(IDbContextFactory<WorkflowsDbContext> dbFactory, JobQueue jobs, ReminderOptions options, TimeProvider clock)
+internal sealed class ReminderSweep(IDbContextFactory<WorkflowsDbContext> dbFactory, JobQueue jobs, ReminderOptions options, TimeProvider clock)
     : IJobHandler, IJobStartup
 {
     public const string JobKind = "reminder-sweep";

@@ -4,7 +4,7 @@ namespace Workflows.Core.Automations.Actions;
 /// An action could not do its work. <see cref="Transient"/> failures (a network error, a 5xx answer, a timeout) are
 /// retried with backoff; the others (no e-mail address, an unknown template, a refused value) fail the run at once.
 /// </summary>
-public sealed class ActionFailedException : Exception
+internal sealed class ActionFailedException : Exception
 {
     public ActionFailedException()
     {

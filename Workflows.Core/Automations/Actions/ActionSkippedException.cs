@@ -1,7 +1,7 @@
 namespace Workflows.Core.Automations.Actions;
 
 /// <summary>The action does not apply to this run (completing a task in a run no task started); the run goes on.</summary>
-public sealed class ActionSkippedException : Exception
+internal sealed class ActionSkippedException : Exception
 {
     public ActionSkippedException()
     {

@@ -3,7 +3,7 @@ using Workflows.Core.Notes;
 namespace Workflows.Core.Automations.Actions;
 
 /// <summary>Adds a templated note: on the task that ran the automation, else on the record.</summary>
-public sealed class AddNoteAction(NoteService notes) : IActionHandler
+internal sealed class AddNoteAction(NoteService notes) : IActionHandler
 {
     public AutomationActionType Type => AutomationActionType.AddNote;
 

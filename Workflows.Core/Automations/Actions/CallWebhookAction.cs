@@ -12,7 +12,7 @@ namespace Workflows.Core.Automations.Actions;
 /// job; other answers fail the run. The client connects only where <see cref="WebhookAddressPolicy"/> allows: an
 /// internal address fails the run at once with the reason.
 /// </summary>
-public sealed class CallWebhookAction(IHttpClientFactory clients, WebhookSecrets secrets) : IActionHandler
+internal sealed class CallWebhookAction(IHttpClientFactory clients, WebhookSecrets secrets) : IActionHandler
 {
     public const string HttpClientName = "automation-webhooks";
 

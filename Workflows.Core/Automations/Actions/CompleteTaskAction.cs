@@ -7,7 +7,7 @@ namespace Workflows.Core.Automations.Actions;
 /// Completes the task that ran the automation at this point of the run, so the workflow moves on while the remaining
 /// actions still run. Without it the task completes when the whole run has succeeded.
 /// </summary>
-public sealed class CompleteTaskAction(FlowExecutionService executions) : IActionHandler
+internal sealed class CompleteTaskAction(FlowExecutionService executions) : IActionHandler
 {
     public AutomationActionType Type => AutomationActionType.CompleteTask;
 

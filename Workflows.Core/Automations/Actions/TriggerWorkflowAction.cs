@@ -8,7 +8,7 @@ namespace Workflows.Core.Automations.Actions;
 /// Starts a workflow template on the trigger's record: how workflows start "with an automation". The new workflow
 /// records the chain it belongs to, so a loop of workflows and automations stops at the engine's depth limit.
 /// </summary>
-public sealed class TriggerWorkflowAction(FlowExecutionService executions) : IActionHandler
+internal sealed class TriggerWorkflowAction(FlowExecutionService executions) : IActionHandler
 {
     public AutomationActionType Type => AutomationActionType.TriggerWorkflow;
 

@@ -4,7 +4,7 @@ using Workflows.Core.Entities;
 namespace Workflows.Core.Automations.Actions;
 
 /// <summary>Writes static or templated values into attributes of the trigger's record, validated by its schema.</summary>
-public sealed class UpdateEntityAction(EntityService entities) : IActionHandler
+internal sealed class UpdateEntityAction(EntityService entities) : IActionHandler
 {
     public AutomationActionType Type => AutomationActionType.UpdateEntity;
 

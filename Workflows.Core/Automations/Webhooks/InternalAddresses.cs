@@ -6,7 +6,7 @@ namespace Workflows.Core.Automations.Webhooks;
 /// The address ranges a webhook must not reach unless allowed: what they are is the reason a refusal gives. IPv4
 /// addresses written as IPv6 (<c>::ffff:127.0.0.1</c>) are judged as the IPv4 address they carry.
 /// </summary>
-public static class InternalAddresses
+internal static class InternalAddresses
 {
     // More specific ranges first: the metadata address lies inside link-local and must be named as what it is.
     private static readonly (IPNetwork Range, string Kind)[] Ranges =

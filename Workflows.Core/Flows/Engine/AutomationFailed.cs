@@ -1,4 +1,4 @@
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>The automation of an AUTOMATION task failed; the reason is shown on the task.</summary>
-public sealed record AutomationFailed(string TaskId, string Reason) : FlowCommand;
+internal sealed record AutomationFailed(string TaskId, string Reason) : FlowCommand;

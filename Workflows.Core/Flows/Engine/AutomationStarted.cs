@@ -1,4 +1,4 @@
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>The automation of an AUTOMATION task began to run.</summary>
-public sealed record AutomationStarted(string TaskId, string? AutomationExecutionId = null) : FlowCommand;
+internal sealed record AutomationStarted(string TaskId, string? AutomationExecutionId = null) : FlowCommand;

@@ -13,7 +13,7 @@ namespace Workflows.Core.Flows.Engine;
 /// compares ignoring case. Lists (multiselect, tags, relations, any JSON array) compare as sets:
 /// <c>equals</c> is the same set, <c>any_of</c> shares one value, <c>contains</c> holds them all.
 /// </summary>
-public static class ConditionEvaluator
+internal static class ConditionEvaluator
 {
     private static readonly string[] ListTypes = ["multiselect", "tags", "relation", "relation_user", "purpose", "label"];
 

@@ -6,7 +6,7 @@ namespace Workflows.Core.Flows.Gallery;
 /// What the gallery templates refer to outside themselves: the closing reasons they offer and the partners they assign
 /// work to. An installation that uses the templates keeps these ids in its catalogue; the demo seed creates them.
 /// </summary>
-public static class GalleryCatalogue
+internal static class GalleryCatalogue
 {
     public const string SolarPartnerId = "partner-solartech";
 
