@@ -4,7 +4,9 @@ namespace Workflows.Tests.Infrastructure;
 
 /// <summary>
 /// One app on a real socket and one headless Debian Chromium for a class of browser tests; each test gets its own
-/// browser context (cookies, storage), so sign-ins do not leak between tests.
+/// browser context (cookies, storage), so sign-ins do not leak between tests. Every page's console is watched for
+/// Content Security Policy refusals: one fails the next test of the class (and the class's last one at its end), so
+/// a page that needs what the policy forbids cannot pass unnoticed.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
@@ -38,8 +40,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> cspRefusals = new();
+
+    /// <summary>Every CSP refusal any page of this fixture logged so far, with the page's address.</summary>
+    public IReadOnlyCollection<string> CspRefusals => cspRefusals;
+
     public async Task<IPage> NewPageAsync()
     {
+        AssertNoCspRefusals();
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
@@ -47,7 +55,24 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "en-GB",
         });
         context.SetDefaultTimeout(15_000);
+        context.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                cspRefusals.Enqueue($"{message.Page?.Url}: {message.Text}");
+            }
+        };
         return await context.NewPageAsync();
+    }
+
+    public void AssertNoCspRefusals()
+    {
+        if (!cspRefusals.IsEmpty)
+        {
+            var refusals = string.Join(Environment.NewLine, cspRefusals);
+            cspRefusals.Clear();
+            throw new Xunit.Sdk.XunitException($"A page broke the Content Security Policy:{Environment.NewLine}{refusals}");
+        }
     }
 
     public async Task DisposeAsync()
@@ -59,5 +84,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await App.DisposeAsync();
+        AssertNoCspRefusals();
     }
 }

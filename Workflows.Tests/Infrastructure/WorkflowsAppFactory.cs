@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,6 +21,9 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => database.FilePath;
 
+    /// <summary>Warnings with an exception and errors the app logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     /// <summary>Where the app writes outgoing e-mail as .eml files (no SMTP host in tests); deleted with the database.</summary>
     public string MailFolder => database.FilePath + "-mail";
 
@@ -41,6 +45,7 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
         // never opens the developer's database file.
         builder.UseSetting("ConnectionStrings:Workflows", database.ConnectionString);
         builder.UseSetting("Email:PickupDirectory", MailFolder);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -86,7 +86,7 @@ public static class ApiSetup
     public static WebApplication MapWorkflowsApi(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api-reference", options => options.WithTitle("Workflows API")).AllowAnonymous();
+        app.MapScalarApiReference("/api-reference", options => options.WithTitle("Workflows API").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })

@@ -22,6 +22,7 @@ public static class ApplicationSetup
     public static WebApplicationBuilder AddWorkflowsApplication(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config =>
         {
@@ -93,6 +94,7 @@ public static class ApplicationSetup
 
     public static WebApplication UseWorkflowsPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();

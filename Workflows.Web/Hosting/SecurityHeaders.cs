@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace Workflows.Web.Hosting;
+
+/// <summary>
+/// The headers every response carries (see ADR-017). The app's pages run under a Content Security Policy without
+/// inline script: Blazor, MudBlazor and our helpers load as files; the one inline script, the import map that maps
+/// asset names to their fingerprinted files, carries a fresh nonce per response (<see cref="Nonce"/>). The only
+/// relaxation is inline <em>styles</em>, which MudBlazor writes as <c>style</c> attributes and elements. The interactive API reference (Scalar) boots from an inline
+/// script and holds no one's content, so its own pages may run inline script; nothing else may. Framing is allowed to
+/// this app only, the MIME type is never sniffed, referrers leave only as the origin, and Kestrel does not name itself
+/// (<c>AddServerHeader = false</c> in <see cref="ApplicationSetup"/>). HSTS and Secure cookies follow when served over
+/// https (<c>UseHsts</c>, cookie policy <c>SameAsRequest</c>).
+/// </summary>
+public static class SecurityHeaders
+{
+    private const string NonceKey = "wf-csp-nonce";
+
+    private const string AppPolicyBeforeNonce = "default-src 'self'; script-src 'self' 'nonce-";
+
+    private const string AppPolicyAfterNonce =
+        "'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        "frame-ancestors 'self'";
+
+    private const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; " +
+        "frame-ancestors 'self'";
+
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            context.Items[NonceKey] = nonce;
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers[HeaderNames.ContentSecurityPolicy] = IsApiReference(context.Request.Path)
+                    ? ApiReferencePolicy
+                    : AppPolicyBeforeNonce + nonce + AppPolicyAfterNonce;
+                headers[HeaderNames.XContentTypeOptions] = "nosniff";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers.Remove(HeaderNames.Server);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+
+    /// <summary>The nonce this response's policy allows inline script under; only the import map uses it.</summary>
+    public static string Nonce(HttpContext context) => context.Items[NonceKey] as string ?? "";
+
+    private static bool IsApiReference(PathString path) =>
+        path.StartsWithSegments("/api-reference") || path.StartsWithSegments("/scalar");
+}
