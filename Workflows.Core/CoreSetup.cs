@@ -13,6 +13,7 @@ using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 using Workflows.Core.Reminders;
+using Workflows.Core.Sidebar;
 
 namespace Workflows.Core;
 
@@ -36,6 +37,7 @@ public static class CoreSetup
         services.AddSingleton<VisibleExecutions>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NoteService>();
+        services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();

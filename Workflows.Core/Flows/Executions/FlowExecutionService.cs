@@ -275,16 +275,17 @@ public sealed class FlowExecutionService(
         return [.. documents.Select(Deserialize)];
     }
 
-    public Task<IReadOnlyList<EventRow>> HistoryAsync(string executionId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string executionId, CancellationToken cancellationToken) =>
         HistoryAsync([executionId], cancellationToken);
 
     /// <summary>The events of several executions (a record's workflows), newest first, in one query.</summary>
-    public async Task<IReadOnlyList<EventRow>> HistoryAsync(IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.FlowEvents.AsNoTracking()
             .Where(e => executionIds.Contains(e.ExecutionId))
             .OrderByDescending(e => e.Id)
+            .Select(e => new HistoryEntry(e.ExecutionId, e.Type, e.TaskId, e.PhaseId, e.ActorId, e.ActorName, e.At, e.Summary, e.Detail))
             .ToListAsync(cancellationToken);
     }
 
