@@ -35,6 +35,7 @@ public static class CoreSetup
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<VisibleExecutions>();
+        services.AddSingleton<TaskBulk>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NoteService>();
         services.AddSingleton<RecordWorkflows>();
