@@ -15,7 +15,7 @@ public sealed class TemplateEditsTests
 
         Assert.Equal(name, task.Name);
         Assert.Equal(type, task.TaskType);
-        Assert.Matches("^task_[0-9a-f]{8}$", task.Id);
+        Assert.Matches("^task_[0-9a-f]{12}$", task.Id);
         Assert.NotEqual(task.Id, TemplateEdits.NewTask(type).Id);
     }
 
