@@ -13,6 +13,7 @@ using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 using Workflows.Core.Reminders;
+using Workflows.Core.Sidebar;
 
 namespace Workflows.Core;
 
@@ -34,8 +35,10 @@ public static class CoreSetup
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
         services.AddSingleton<VisibleExecutions>();
+        services.AddSingleton<TaskBulk>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NoteService>();
+        services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();

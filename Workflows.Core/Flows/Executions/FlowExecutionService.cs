@@ -16,7 +16,7 @@ namespace Workflows.Core.Flows.Executions;
 /// new state, its task rows, its events and the record updates its entity-sync rules ask for. A write based on a
 /// stale version is refused, naming who changed what; committed changes are published on the <see cref="FlowChangeBus"/>.
 /// </summary>
-public sealed class FlowExecutionService(
+public sealed partial class FlowExecutionService(
     IDbContextFactory<WorkflowsDbContext> dbFactory,
     FlowTemplateService templates,
     FlowChangeBus bus,
@@ -251,46 +251,6 @@ public sealed class FlowExecutionService(
 
         return results;
     }
-
-    public async Task<FlowExecution?> GetAsync(string executionId, CancellationToken cancellationToken, bool includeDeleted = false)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var document = await db.FlowExecutions.AsNoTracking()
-            .Where(e => e.Id == executionId && (includeDeleted || !e.Deleted))
-            .Select(e => e.Document)
-            .SingleOrDefaultAsync(cancellationToken);
-        return document is null ? null : Deserialize(document);
-    }
-
-    /// <summary>Every workflow on a record: running first, then done and closed, newest first within each.</summary>
-    public async Task<IReadOnlyList<FlowExecution>> ListForEntityAsync(string entityId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var documents = await db.FlowExecutions.AsNoTracking()
-            .Where(e => e.PrimaryEntityId == entityId && !e.Deleted)
-            .OrderBy(e => e.Status == nameof(WorkflowStatus.STARTED) ? 0 : 1)
-            .ThenByDescending(e => e.CreatedAt)
-            .Select(e => e.Document)
-            .ToListAsync(cancellationToken);
-        return [.. documents.Select(Deserialize)];
-    }
-
-    public Task<IReadOnlyList<EventRow>> HistoryAsync(string executionId, CancellationToken cancellationToken) =>
-        HistoryAsync([executionId], cancellationToken);
-
-    /// <summary>The events of several executions (a record's workflows), newest first, in one query.</summary>
-    public async Task<IReadOnlyList<EventRow>> HistoryAsync(IReadOnlyCollection<string> executionIds, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.FlowEvents.AsNoTracking()
-            .Where(e => executionIds.Contains(e.ExecutionId))
-            .OrderByDescending(e => e.Id)
-            .ToListAsync(cancellationToken);
-    }
-
-    public static FlowExecution Deserialize(string document) =>
-        JsonSerializer.Deserialize<FlowExecution>(document, FlowJson.Options)
-        ?? throw new InvalidOperationException("A stored execution document is empty.");
 
     private EngineContext ContextFor(Actor actor, EntityRecord? primary) =>
         new(clock.GetUtcNow(), new FlowActor(actor.Id, actor.Name))

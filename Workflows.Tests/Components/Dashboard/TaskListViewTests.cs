@@ -34,7 +34,7 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
 
         foreach (var type in new[]
         {
-            typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(FlowTemplateService),
+            typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(TaskBulk), typeof(FlowTemplateService),
             typeof(EntityService), typeof(UserDirectory), typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider),
         })
         {

@@ -8,6 +8,7 @@ using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Tests.Core.Flows;
 using Workflows.Web.Components.Entities.Sidebar;
+using Workflows.Web.Components.Tasks;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
 namespace Workflows.Tests.Components.Sidebar;

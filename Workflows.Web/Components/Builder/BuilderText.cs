@@ -62,8 +62,6 @@ public static class BuilderText
     /// <summary>Operators that compare with no value, and those that take a list.</summary>
     public static bool TakesNoValue(Operator op) => op is Core.Flows.Templates.Operator.IsEmpty or Core.Flows.Templates.Operator.IsNotEmpty;
 
-    public static bool TakesList(Operator op) => op is Core.Flows.Templates.Operator.AnyOf or Core.Flows.Templates.Operator.NoneOf;
-
     public static string SyncEvent(EntitySyncEvent e) => e switch
     {
         EntitySyncEvent.FlowStarted => "Workflow started",

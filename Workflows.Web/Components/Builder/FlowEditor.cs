@@ -15,7 +15,7 @@ namespace Workflows.Web.Components.Builder;
 /// page, the palette and the keyboard ask for. Every finished edit is recorded as a snapshot of the whole template
 /// and announced through <see cref="Changed"/>, so the page validates and redraws in one place.
 /// </summary>
-public sealed class FlowEditor
+public sealed partial class FlowEditor
 {
     private FlowTemplate settings;
     private IReadOnlyList<FlowEdge> hiddenEdges = [];
@@ -83,20 +83,7 @@ public sealed class FlowEditor
 
     public TaskNode AddTask(TaskType type, Point center)
     {
-        var task = new FlowTask
-        {
-            Id = BuilderIds.New("task"),
-            TaskType = type,
-            Name = type switch
-            {
-                TaskType.AUTOMATION => "New automation",
-                TaskType.DECISION => "New decision",
-                _ => "New task",
-            },
-            Conditions = type == TaskType.DECISION
-                ? [new Condition { Id = BuilderIds.New("branch"), BranchName = "Yes", LogicalOperator = LogicalOperator.AND, Statements = [] }]
-                : null,
-        };
+        var task = TemplateEdits.NewTask(type);
         var node = new TaskNode(task, new Point(center.X - TaskNode.Width / 2, center.Y - TaskNode.Height / 2));
         Diagram.Nodes.Add(node);
         if (PhaseAt(node.Center) is { } phase)
@@ -111,7 +98,7 @@ public sealed class FlowEditor
 
     public PhaseGroup AddPhase(Point topLeft)
     {
-        var phase = new FlowPhase { Id = BuilderIds.New("phase"), Name = "New phase" };
+        var phase = TemplateEdits.NewPhase();
         var group = new PhaseGroup(phase, topLeft, new Size(PhaseGroup.EmptyWidth, PhaseGroup.EmptyHeight));
         Diagram.Groups.Add(group);
         Diagram.SelectModel(group, unselectOthers: true);
@@ -141,11 +128,11 @@ public sealed class FlowEditor
                         }
 
                         Diagram.Groups.Remove(group);
-                        DropRequirements(r => r.PhaseId == group.Phase.Id);
+                        TemplateEdits.DropRequirementsOn(Tasks.Select(n => n.Task), deletedTaskId: null, deletedPhaseId: group.Phase.Id);
                         break;
                     case TaskNode node:
                         Diagram.Nodes.Remove(node);
-                        DropRequirements(r => r.TaskId == node.Task.Id);
+                        TemplateEdits.DropRequirementsOn(Tasks.Select(n => n.Task), deletedTaskId: node.Task.Id, deletedPhaseId: null);
                         break;
                     case EdgeLink link:
                         Diagram.Links.Remove(link);
@@ -318,171 +305,6 @@ public sealed class FlowEditor
         finally
         {
             rebuilding = false;
-        }
-    }
-
-    private BlazorDiagram CreateDiagram()
-    {
-        var options = new BlazorDiagramOptions
-        {
-            AllowMultiSelection = true,
-            GridSize = 10,
-            Zoom = { Enabled = true, Minimum = 0.2, Maximum = 2.5 },
-            Links =
-            {
-                RequireTarget = true,
-                EnableSnapping = true,
-                SnappingRadius = 40,
-                Factory = (_, source, target) => source is TaskPort port ? new EdgeLink(port, target) : null!,
-            },
-            Groups = { Enabled = false },
-        };
-        var diagram = new BlazorDiagram(options);
-        diagram.RegisterComponent<TaskNode, TaskNodeWidget>();
-        diagram.RegisterComponent<PhaseGroup, PhaseGroupWidget>();
-
-        var keyboard = diagram.GetBehavior<KeyboardShortcutsBehavior>();
-        keyboard?.RemoveShortcut("g", ctrl: true, shift: false, alt: true);
-        keyboard?.SetShortcut("Delete", ctrl: false, shift: false, alt: false, _ => Run(DeleteSelection));
-        keyboard?.SetShortcut("Backspace", ctrl: false, shift: false, alt: false, _ => Run(DeleteSelection));
-        keyboard?.SetShortcut("z", ctrl: true, shift: false, alt: false, _ => Run(Undo));
-        keyboard?.SetShortcut("y", ctrl: true, shift: false, alt: false, _ => Run(Redo));
-        keyboard?.SetShortcut("Z", ctrl: true, shift: true, alt: false, _ => Run(Redo));
-
-        // Ports measure themselves once the canvas knows where it is; nodes of a fixed size never ask again on their own.
-        diagram.ContainerChanged += () =>
-        {
-            foreach (var node in diagram.Nodes.Where(n => n.Ports.Any(p => !p.Initialized)).ToList())
-            {
-                node.ReinitializePorts();
-            }
-
-            ShowSelection();
-        };
-        diagram.Nodes.Added += node => node.Moved += OnNodeMoved;
-        diagram.Groups.Added += group => group.Moved += OnNodeMoved;
-        diagram.Links.Added += OnLinkAdded;
-        diagram.PointerUp += (_, _) =>
-        {
-            if (movedDuringPointer)
-            {
-                movedDuringPointer = false;
-                Commit();
-            }
-        };
-        diagram.SelectionChanged += _ =>
-        {
-            if (!rebuilding)
-            {
-                UpdateSelection();
-                Changed?.Invoke();
-            }
-        };
-        return diagram;
-    }
-
-    private static ValueTask Run(Action action)
-    {
-        action();
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>A dropped task joins the phase under its centre, or leaves its phase when dropped outside every phase.</summary>
-    private void OnNodeMoved(MovableModel model)
-    {
-        if (rebuilding)
-        {
-            return;
-        }
-
-        if (model is TaskNode node)
-        {
-            var target = PhaseAt(node.Center, prefer: node.Group as PhaseGroup);
-            if (!ReferenceEquals(target, node.Group))
-            {
-                Leave(node);
-                if (target is not null)
-                {
-                    Join(node, target);
-                }
-
-                Diagram.Refresh();
-            }
-            else
-            {
-                target?.Fit();
-            }
-        }
-
-        movedDuringPointer = true;
-    }
-
-    private void OnLinkAdded(Blazor.Diagrams.Core.Models.Base.BaseLinkModel model)
-    {
-        if (rebuilding || model is not EdgeLink { Edge: null } link)
-        {
-            return;
-        }
-
-        link.TargetAttached += _ =>
-        {
-            if (link.Ends is not { } ends)
-            {
-                return;
-            }
-
-            var from = ends.From.Task;
-            var edge = new FlowEdge { Id = BuilderIds.New("edge"), FromId = from.Id, ToId = ends.To.Task.Id };
-            if (from.TaskType == TaskType.DECISION)
-            {
-                // A new edge from a decision takes the first branch that has no edge yet, so it is rarely left without one.
-                var taken = Outgoing(ends.From).Select(l => l.Edge!.ConditionId).ToHashSet();
-                edge = edge with { ConditionId = from.Conditions?.FirstOrDefault(c => !taken.Contains(c.Id))?.Id };
-            }
-
-            link.Edge = edge;
-            link.ShowBranch(from);
-            link.Refresh();
-            Commit();
-        };
-    }
-
-    private PhaseGroup? PhaseAt(Point point, PhaseGroup? prefer = null)
-    {
-        if (prefer is not null && prefer.Bounds.ContainsPoint(point))
-        {
-            return prefer;
-        }
-
-        return Phases.LastOrDefault(g => g.Bounds.ContainsPoint(point));
-    }
-
-    private static void Join(TaskNode node, PhaseGroup group)
-    {
-        group.AddChild(node);
-        node.Task.PhaseId = group.Phase.Id;
-        group.Fit();
-    }
-
-    private static void Leave(TaskNode node)
-    {
-        if (node.Group is PhaseGroup old)
-        {
-            old.RemoveChild(node);
-            old.Fit();
-        }
-
-        node.Task.PhaseId = null;
-    }
-
-    private void DropRequirements(Func<EnableRequirement, bool> refersToDeleted)
-    {
-        foreach (var node in Tasks)
-        {
-            if (node.Task.Requirements is { } requirements && requirements.RemoveAll(r => refersToDeleted(r)) > 0 && requirements.Count == 0)
-            {
-                node.Task.Requirements = null;
-            }
         }
     }
 

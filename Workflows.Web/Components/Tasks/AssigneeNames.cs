@@ -1,6 +1,6 @@
 using Workflows.Core.Identity;
 
-namespace Workflows.Web.Components.Entities.Sidebar;
+namespace Workflows.Web.Components.Tasks;
 
 /// <summary>Turns assignee ids (users, partners) into the names people recognise.</summary>
 public sealed class AssigneeNames(IReadOnlyList<Person> people, IReadOnlyList<Partner> partners)

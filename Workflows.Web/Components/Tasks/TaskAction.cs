@@ -1,7 +1,7 @@
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 
-namespace Workflows.Web.Components.Entities.Sidebar;
+namespace Workflows.Web.Components.Tasks;
 
 /// <summary>What a person asked of a task in the sidebar: a command to apply, or a dialog to open first.</summary>
 public sealed record TaskAction(FlowExecution Execution, ExecutionTask Task, TaskActionKind Kind, FlowCommand? Command = null);

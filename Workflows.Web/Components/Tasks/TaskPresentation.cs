@@ -1,10 +1,11 @@
 using System.Globalization;
 using MudBlazor;
+using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Web.Components.Shared;
 
-namespace Workflows.Web.Components.Entities.Sidebar;
+namespace Workflows.Web.Components.Tasks;
 
 /// <summary>How a task's state reads and looks: labels, icons and colours, shared by the sidebar and the dashboard.</summary>
 public static class TaskPresentation
@@ -71,4 +72,15 @@ public static class TaskPresentation
 
     public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) =>
         due.Date is { } date ? DateText.Date(date) : DateText.Instant(due.Instant!.Value, zone);
+
+    /// <summary>What a snackbar says once a task command went through.</summary>
+    public static string SuccessText(FlowCommand command, string taskName) => command switch
+    {
+        SetTaskStatus { Status: StepStatus.COMPLETED } => $"\"{taskName}\" is done.",
+        SetTaskStatus { Status: StepStatus.IN_PROGRESS } => $"\"{taskName}\" is in progress.",
+        SetTaskStatus { Status: StepStatus.SKIPPED } => $"\"{taskName}\" skipped.",
+        SetTaskStatus { Status: StepStatus.ON_HOLD } => $"\"{taskName}\" is on hold.",
+        ChooseDecisionBranch => $"Branch chosen for \"{taskName}\".",
+        _ => $"\"{taskName}\" updated.",
+    };
 }

@@ -1,0 +1,5 @@
+namespace Workflows.Core.Flows.Executions;
+
+/// <summary>One entry of an execution's history as pages and tests read it: what happened, to what, by whom and when.</summary>
+public sealed record HistoryEntry(
+    string ExecutionId, string Type, string? TaskId, string? PhaseId, string ActorId, string ActorName, DateTimeOffset At, string Summary, string? Detail);
