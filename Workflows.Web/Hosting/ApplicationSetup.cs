@@ -84,10 +84,37 @@ public static class ApplicationSetup
             DemoSeeder.PrintLogins(app.Logger);
         }
 
+        await EnsureBootstrapAdminAsync(app);
         if (app.Configuration["Api:BootstrapToken"] is { Length: > 0 } bootstrapToken)
         {
             var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
             await seeder.EnsureBootstrapTokenAsync(bootstrapToken, tokens, app.Lifetime.ApplicationStopping);
+        }
+    }
+
+    /// <summary>The first administrator from <c>Bootstrap:Admin*</c>, while none exists; a refused password stops the start.</summary>
+    private static async Task EnsureBootstrapAdminAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<BootstrapAdminOptions>();
+        if (!options.IsSet)
+        {
+            return;
+        }
+
+        var outcome = await app.Services.GetRequiredService<FirstAdmin>().BootstrapAsync(options, app.Lifetime.ApplicationStopping);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException($"Bootstrap:AdminEmail {options.AdminEmail} could not be created: {outcome.Error}");
+        }
+
+        if (outcome.Value.Change == AdminChange.NotNeeded)
+        {
+            app.Logger.LogInformation(
+                "Bootstrap:AdminEmail is set but ignored: the administrator {Admin} exists. Remove the Bootstrap:Admin* settings.", outcome.Value.Email);
+        }
+        else
+        {
+            app.Logger.LogWarning("Created the first administrator {Admin} from Bootstrap:AdminEmail ({Change}).", outcome.Value.Email, outcome.Value.Change);
         }
     }
 
