@@ -65,6 +65,8 @@ public static class ApplicationSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddWorkflowsDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
+        services.AddWorkflowsTelemetry(builder.Configuration);
+        services.AddWorkflowsForwardedHeaders(builder.Configuration);
         return builder;
     }
 
@@ -120,6 +122,8 @@ public static class ApplicationSetup
 
     public static WebApplication UseWorkflowsPipeline(this WebApplication app)
     {
+        // First: everything after it (HSTS, cookies' Secure flag, redirects, rate limits, logs) sees the client's scheme and address.
+        app.UseForwardedHeaders();
         if (app.Environment.IsDevelopment())
         {
             app.UseMigrationsEndPoint();
