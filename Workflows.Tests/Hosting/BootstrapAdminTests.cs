@@ -38,7 +38,7 @@ public sealed class BootstrapAdminTests : IDisposable
     [Fact]
     public async Task Rule_promotes_an_existing_user_and_keeps_their_password()
     {
-        using var services = CoreServices.Build(database);
+        await using var services = CoreServices.Build(database);
         await using (var scope = services.CreateAsyncScope())
         {
             await Workflows.Core.Data.DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<Workflows.Core.Data.WorkflowsDbContext>(), CancellationToken.None);

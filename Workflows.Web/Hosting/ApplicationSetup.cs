@@ -111,7 +111,8 @@ public static class ApplicationSetup
 
         if (outcome.Value.Change == AdminChange.NotNeeded)
         {
-            app.Logger.LogInformation(
+            // A warning: the settings hold a password that no longer does anything.
+            app.Logger.LogWarning(
                 "Bootstrap:AdminEmail is set but ignored: the administrator {Admin} exists. Remove the Bootstrap:Admin* settings.", outcome.Value.Email);
         }
         else
