@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Core.Data;
 
@@ -55,17 +56,35 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes)
             return Refusal.Invalid("Set Bootstrap:AdminEmail, Bootstrap:AdminName and Bootstrap:AdminPassword together.");
         }
 
-        await using (var scope = scopes.CreateAsyncScope())
+        if (await SignInAdminAsync() is { } existing)
         {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-            var admins = await users.GetUsersInRoleAsync(Roles.Admin);
-            if (admins.FirstOrDefault(a => a.PasswordHash is not null) is { } admin)
-            {
-                return new AdminEnsured(AdminChange.NotNeeded, admin.Email ?? "", PasswordSet: false);
-            }
+            return existing;
         }
 
-        return await EnsureAsync(options.AdminEmail!, options.AdminName, () => options.AdminPassword, resetPassword: false, cancellationToken);
+        try
+        {
+            return await EnsureAsync(options.AdminEmail!, options.AdminName, () => options.AdminPassword, resetPassword: false, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two instances started at once on an empty database, and the other one created the administrator.
+            if (await SignInAdminAsync() is { } created)
+            {
+                return created;
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<AdminEnsured?> SignInAdminAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        return admins.FirstOrDefault(a => a.PasswordHash is not null) is { } admin
+            ? new AdminEnsured(AdminChange.NotNeeded, admin.Email ?? "", PasswordSet: false)
+            : null;
     }
 
     private static async Task<Outcome<AdminEnsured>> CreateAsync(UserManager<ApplicationUser> users, string email, string? name, Func<string?> password)
