@@ -36,6 +36,24 @@ public sealed class BootstrapAdminTests : IDisposable
     }
 
     [Fact]
+    public void A_weak_bootstrap_password_stops_the_start_with_the_password_rules()
+    {
+        using var app = new WorkflowsAppFactory();
+        app.Settings["Seed:Demo"] = "false";
+        app.Settings["Jobs:RunWorker"] = "false";
+        app.Settings["Bootstrap:AdminEmail"] = "ops@example.com";
+        app.Settings["Bootstrap:AdminName"] = "Ops Admin";
+        app.Settings["Bootstrap:AdminPassword"] = "weak";
+
+        var failure = Record.Exception(() => app.CreateClient().Dispose());
+
+        Assert.NotNull(failure);
+        var message = failure.GetBaseException().Message;
+        Assert.Contains("Bootstrap:AdminEmail ops@example.com could not be created", message, StringComparison.Ordinal);
+        Assert.Contains("Passwords must be at least 8 characters", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rule_promotes_an_existing_user_and_keeps_their_password()
     {
         await using var services = CoreServices.Build(database);
