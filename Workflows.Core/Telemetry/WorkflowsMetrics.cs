@@ -45,17 +45,20 @@ public sealed class WorkflowsMetrics
             "workflows.jobs.oldest_age", () => ReadQueue().OldestAgeSeconds, "s", "How long the oldest due queued job has waited.");
     }
 
-    /// <summary>Counts committed commands; a status change is tagged with the status it set.</summary>
-    public void TaskChanged(FlowCommand command)
+    /// <summary>Counts committed commands by their name; a status change is tagged with the status it set, too.</summary>
+    public void TaskChanged(IEnumerable<FlowCommand> commands)
     {
-        var name = command.GetType().Name;
-        if (command is SetTaskStatus status)
+        foreach (var command in commands)
         {
-            taskChanges.Add(1, new KeyValuePair<string, object?>("command", name), new KeyValuePair<string, object?>("status", status.Status.ToString()));
-        }
-        else
-        {
-            taskChanges.Add(1, new KeyValuePair<string, object?>("command", name));
+            var name = new KeyValuePair<string, object?>("command", command.GetType().Name);
+            if (command is SetTaskStatus status)
+            {
+                taskChanges.Add(1, name, new KeyValuePair<string, object?>("status", status.Status.ToString()));
+            }
+            else
+            {
+                taskChanges.Add(1, name);
+            }
         }
     }
 

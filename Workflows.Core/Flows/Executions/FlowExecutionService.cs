@@ -236,11 +236,7 @@ public sealed class FlowExecutionService(
     /// <summary>Tells live pages and automations about a change the caller committed, and counts its commands.</summary>
     internal void Publish(StagedChange change)
     {
-        foreach (var command in change.Commands)
-        {
-            metrics.TaskChanged(command);
-        }
-
+        metrics.TaskChanged(change.Commands);
         Publish(change.Execution, change.Events);
     }
 
