@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Workflows.Core.Flows;
+using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
 using Workflows.Core.Reminders;
 
@@ -30,6 +31,11 @@ public static class CheckedSettings
         services.AddChecked<WorkflowsOptions>(configuration, "Workflows")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
                 "Workflows:TimeZone names no time zone this machine knows; use an IANA id such as Europe/Berlin.");
+        services.AddChecked<BootstrapAdminOptions>(configuration, "Bootstrap")
+            .Validate(o => !o.IsSet || o.IsComplete,
+                "Bootstrap:AdminEmail, Bootstrap:AdminName and Bootstrap:AdminPassword go together: set all three, or none.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.AdminEmail) || new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(o.AdminEmail.Trim()),
+                "Bootstrap:AdminEmail must be an e-mail address, such as admin@example.com.");
         services.AddSingleton(sp => new FlowSettings
         {
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<WorkflowsOptions>>().Value.TimeZone),

@@ -14,6 +14,7 @@ using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 using Workflows.Core.Reminders;
 using Workflows.Core.Sidebar;
+using Workflows.Core.Telemetry;
 
 namespace Workflows.Core;
 
@@ -24,10 +25,13 @@ public static class CoreSetup
     {
         services.AddWorkflowsDatabase(configuration);
         services.AddCoreSettings(configuration);
+        services.AddMetrics();
+        services.AddSingleton<WorkflowsMetrics>();
 
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<ApiTokenService>();
         services.AddScoped<UserAdministration>();
+        services.AddSingleton<FirstAdmin>();
         services.AddScoped<PartnerAdministration>();
         services.AddScoped<ClosingReasonCatalogue>();
         services.AddSingleton<EntityService>();

@@ -6,7 +6,7 @@ builder.AddWorkflowsApplication();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
-if (await Workflows.Web.Hosting.BulkSeedCommand.TryRunAsync(app, args))
+if (await Workflows.Web.Hosting.BulkSeedCommand.TryRunAsync(app, args) || await Workflows.Web.Hosting.CreateAdminCommand.TryRunAsync(app, args))
 {
     return;
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Telemetry;
 
 namespace Workflows.Core.Data;
 
@@ -13,7 +14,7 @@ namespace Workflows.Core.Data;
 /// and the others commit. A caller's task completes only once its change is committed. Other providers save directly.
 /// See ADR-013.
 /// </summary>
-public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory) : IAsyncDisposable
+public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory, WorkflowsMetrics metrics) : IAsyncDisposable
 {
     /// <summary>Changes saved in one transaction at most, so one commit never holds the write lock for long.</summary>
     private const int MaxBatch = 32;
@@ -79,6 +80,7 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory)
                 batch.Add(next);
             }
 
+            metrics.CommitBatch(batch.Count);
             try
             {
                 await CommitAsync(connection, batch);

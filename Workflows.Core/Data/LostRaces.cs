@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Telemetry;
 
 namespace Workflows.Core.Data;
 
@@ -15,9 +16,9 @@ public static class LostRaces
     /// <summary>
     /// Runs <paramref name="attempt"/> (each run on a fresh context of its own) and, while it loses a race and
     /// <paramref name="tryAgain"/> holds, runs it again, at most <see cref="Attempts"/> times; otherwise answers
-    /// <paramref name="lost"/>.
+    /// <paramref name="lost"/>. Every lost race is counted on <paramref name="metrics"/>.
     /// </summary>
-    public static async Task<T> TryAgainAsync<T>(Func<Task<T>> attempt, bool tryAgain, Func<Task<T>> lost)
+    public static async Task<T> TryAgainAsync<T>(Func<Task<T>> attempt, bool tryAgain, WorkflowsMetrics metrics, Func<Task<T>> lost)
     {
         for (var tries = 1; ; tries++)
         {
@@ -27,9 +28,11 @@ public static class LostRaces
             }
             catch (DbUpdateConcurrencyException) when (tryAgain && tries < Attempts)
             {
+                metrics.Conflict("lost_race_retried");
             }
             catch (DbUpdateConcurrencyException)
             {
+                metrics.Conflict("lost_race_refused");
                 return await lost();
             }
         }

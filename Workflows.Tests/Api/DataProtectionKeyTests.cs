@@ -1,7 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -14,20 +11,11 @@ namespace Workflows.Tests.Api;
 /// Data Protection keys live in the database, encrypted with a certificate when one is configured (required in
 /// Production), so a cookie made by one instance is read by another on the same database.
 /// </summary>
-public sealed partial class DataProtectionKeyTests
+public sealed class DataProtectionKeyTests
 {
-    private const string Password = "test-pfx-password";
+    private const string Password = TestCertificate.Password;
 
-    /// <summary>A self-signed key-protection certificate with its private key, as a PFX file; deleted with the folder.</summary>
-    private static string CreateCertificate(string folder)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Workflows key protection (test)", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var path = Path.Combine(folder, "keys.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, Password));
-        return path;
-    }
+    private static string CreateCertificate(string folder) => TestCertificate.Create(folder);
 
     private static async Task<List<string>> StoredKeysAsync(WorkflowsAppFactory app)
     {
@@ -117,7 +105,8 @@ public sealed partial class DataProtectionKeyTests
             await using var second = await AppProcess.StartAsync(database, settings, Path.Combine(folder, "home-2"));
             Assert.NotEqual(first.Home, second.Home);
 
-            var cookie = await SignInAsync(first.Address, "admin@workflows.demo", "Demo!2026");
+            var cookie = await FormSignIn.TryAsync(first.Address, "admin@workflows.demo", "Demo!2026");
+            Assert.NotNull(cookie);
 
             using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = second.Address };
             using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Manage");
@@ -132,26 +121,4 @@ public sealed partial class DataProtectionKeyTests
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    /// <summary>Signs in through the login form and returns the sign-in cookie as a Cookie header value.</summary>
-    private static async Task<string> SignInAsync(Uri address, string email, string password)
-    {
-        var cookies = new CookieContainer();
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
-        var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
-        var token = AntiforgeryField().Match(form).Groups[1].Value;
-        using var posted = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var signIn = cookies.GetCookies(address).Single(c => c.Name == ".AspNetCore.Identity.Application");
-        return $"{signIn.Name}={signIn.Value}";
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
 }

@@ -16,6 +16,12 @@ public sealed class SettingsAtStartTests
     [InlineData("Reminders:SweepInterval", "00:00:00")]
     [InlineData("Reminders:DueSoonLead", "-1.00:00:00")]
     [InlineData("Workflows:TimeZone", "Mars/Olympus_Mons")]
+    [InlineData("Bootstrap:AdminEmail", "ops@example.com")]
+    [InlineData("Bootstrap:AdminPassword", "S3cret!only")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "not an address")]
+    [InlineData("ForwardedHeaders:KnownProxies", "10.0.0.300")]
+    [InlineData("ForwardedHeaders:KnownNetworks", "10.0.0.0/99")]
     public void A_wrong_setting_stops_the_app_at_start_naming_the_key(string key, string value)
     {
         using var app = new WorkflowsAppFactory();

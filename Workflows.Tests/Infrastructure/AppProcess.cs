@@ -6,7 +6,7 @@ namespace Workflows.Tests.Infrastructure;
 
 /// <summary>
 /// The real app as a child process (<c>dotnet Workflows.Web.dll</c> from the web project's build output, Development
-/// environment) on a SQLite file of the test's, listening on a free loopback port: for tests that kill it with SIGKILL
+/// environment unless told) on a SQLite file of the test's, listening on a free loopback port: for tests that kill it with SIGKILL
 /// and start it again on the same file. Settings arrive as environment variables.
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
@@ -24,11 +24,44 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>The HOME folder of the process: Data Protection would put key files here if it used the file system.</summary>
     public string Home { get; private set; } = default!;
 
+    /// <summary>Every line the app wrote so far, standard output and error.</summary>
+    public IReadOnlyList<string> Lines => [.. output];
+
     /// <summary>The last lines the app wrote, for a failure message.</summary>
     public string Output => string.Join('\n', output.TakeLast(60));
 
     /// <param name="home">A HOME of its own; by default one beside the database file. Two instances on one file need two.</param>
     public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string?> settings, string? home = null)
+    {
+        home ??= databaseFile + "-home";
+        var start = StartInfo(databaseFile, settings, home);
+        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true }) { Home = home };
+        app.process.OutputDataReceived += (_, line) => app.Read(line.Data);
+        app.process.ErrorDataReceived += (_, line) => app.Read(line.Data);
+        app.process.Exited += (_, _) => app.listening.TrySetException(new InvalidOperationException($"The app exited while starting:\n{app.Output}"));
+        app.process.Start();
+        app.process.BeginOutputReadLine();
+        app.process.BeginErrorReadLine();
+        try
+        {
+            app.Address = await app.listening.Task.WaitAsync(StartTimeout);
+            await app.WaitUntilHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return app;
+    }
+
+    /// <summary>
+    /// <c>dotnet Workflows.Web.dll ARGS</c> on <paramref name="databaseFile"/>, Development unless the settings name
+    /// <c>ASPNETCORE_ENVIRONMENT</c>, with its own <paramref name="home"/>; settings become environment variables.
+    /// </summary>
+    internal static ProcessStartInfo StartInfo(
+        string databaseFile, IReadOnlyDictionary<string, string?> settings, string home, params string[] args)
     {
         var folder = WebOutputFolder();
         var start = new ProcessStartInfo("dotnet")
@@ -39,7 +72,11 @@ public sealed partial class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(folder, "Workflows.Web.dll"));
-        home ??= databaseFile + "-home";
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         Directory.CreateDirectory(home);
         var environment = new Dictionary<string, string>
         {
@@ -63,25 +100,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true }) { Home = home };
-        app.process.OutputDataReceived += (_, line) => app.Read(line.Data);
-        app.process.ErrorDataReceived += (_, line) => app.Read(line.Data);
-        app.process.Exited += (_, _) => app.listening.TrySetException(new InvalidOperationException($"The app exited while starting:\n{app.Output}"));
-        app.process.Start();
-        app.process.BeginOutputReadLine();
-        app.process.BeginErrorReadLine();
-        try
-        {
-            app.Address = await app.listening.Task.WaitAsync(StartTimeout);
-            await app.WaitUntilHealthyAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
+        return start;
     }
 
     /// <summary>SIGKILL, as a crash or an OOM killer would: no shutdown code of the app runs.</summary>
@@ -152,6 +171,7 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    // Up to a quote as well: in Production the line is a JSON log entry.
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningLine();
 }

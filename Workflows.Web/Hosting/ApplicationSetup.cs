@@ -66,6 +66,8 @@ public static class ApplicationSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddWorkflowsDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
+        services.AddWorkflowsTelemetry(builder.Configuration);
+        services.AddWorkflowsForwardedHeaders(builder.Configuration);
         return builder;
     }
 
@@ -85,6 +87,7 @@ public static class ApplicationSetup
             DemoSeeder.PrintLogins(app.Logger);
         }
 
+        await EnsureBootstrapAdminAsync(app);
         if (app.Configuration["Api:BootstrapToken"] is { Length: > 0 } bootstrapToken)
         {
             var tokens = scope.ServiceProvider.GetRequiredService<ApiTokenService>();
@@ -92,8 +95,37 @@ public static class ApplicationSetup
         }
     }
 
+    /// <summary>The first administrator from <c>Bootstrap:Admin*</c>, while none exists; a refused password stops the start.</summary>
+    private static async Task EnsureBootstrapAdminAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<BootstrapAdminOptions>();
+        if (!options.IsSet)
+        {
+            return;
+        }
+
+        var outcome = await app.Services.GetRequiredService<FirstAdmin>().BootstrapAsync(options, app.Lifetime.ApplicationStopping);
+        if (!outcome.Succeeded)
+        {
+            throw new InvalidOperationException($"Bootstrap:AdminEmail {options.AdminEmail} could not be created: {outcome.Error}");
+        }
+
+        if (outcome.Value.Change == AdminChange.NotNeeded)
+        {
+            // A warning: the settings hold a password that no longer does anything.
+            app.Logger.LogWarning(
+                "Bootstrap:AdminEmail is set but ignored: the administrator {Admin} exists. Remove the Bootstrap:Admin* settings.", outcome.Value.Email);
+        }
+        else
+        {
+            app.Logger.LogWarning("Created the first administrator {Admin} from Bootstrap:AdminEmail ({Change}).", outcome.Value.Email, outcome.Value.Change);
+        }
+    }
+
     public static WebApplication UseWorkflowsPipeline(this WebApplication app)
     {
+        // First: everything after it (HSTS, cookies' Secure flag, redirects, rate limits, logs) sees the client's scheme and address.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {

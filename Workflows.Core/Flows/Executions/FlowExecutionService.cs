@@ -8,6 +8,7 @@ using Workflows.Core.Flows.Patches;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Core.Telemetry;
 
 namespace Workflows.Core.Flows.Executions;
 
@@ -23,7 +24,8 @@ public sealed partial class FlowExecutionService(
     FlowSettings settings,
     TimeProvider clock,
     IEnumerable<IFlowCommitHook> hooks,
-    CommitQueue commits)
+    CommitQueue commits,
+    WorkflowsMetrics metrics)
 {
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
@@ -46,6 +48,7 @@ public sealed partial class FlowExecutionService(
         return await LostRaces.TryAgainAsync(
             () => StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken),
             tryAgain: true,
+            metrics,
             () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
                 $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
     }
@@ -83,6 +86,7 @@ public sealed partial class FlowExecutionService(
         var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
         await WriteAsync(db, row, execution, result.Events, allTasks, records, actor, isNew: true, cancellationToken);
         await commits.SaveAsync(db, cancellationToken);
+        metrics.WorkflowStarted((trigger?.Type ?? ExecutionTriggerType.MANUAL).ToString());
         Publish(execution, result.Events);
         return execution;
     }
@@ -122,6 +126,7 @@ public sealed partial class FlowExecutionService(
         LostRaces.TryAgainAsync<Outcome<FlowExecution>>(
             () => ApplyPlannedOnceAsync(executionId, plan, actor, expectedVersion, cancellationToken),
             tryAgain: expectedVersion is null,
+            metrics,
             async () => await StaleAfterSaveAsync(executionId, cancellationToken));
 
     /// <summary>Applies what a request means (<see cref="ExecutionPatches"/>); a request refused on its own loads nothing.</summary>
@@ -170,6 +175,7 @@ public sealed partial class FlowExecutionService(
 
         if (expectedVersion is { } expected && expected != row.Version)
         {
+            metrics.Conflict("stale_version");
             return await StaleAsync(db, row, cancellationToken);
         }
 
@@ -216,7 +222,7 @@ public sealed partial class FlowExecutionService(
         {
             db.FlowExecutions.Remove(row);
             db.FlowEvents.RemoveRange(db.FlowEvents.Where(e => e.ExecutionId == executionId));
-            return new StagedChange(execution, events);
+            return new StagedChange(execution, events, commands);
         }
 
         // A change of the workflow's own status opens or closes every task row, not just the ones the command touched.
@@ -224,11 +230,15 @@ public sealed partial class FlowExecutionService(
             ? execution.Tasks.Select(t => t.Id).ToHashSet()
             : changedTasks;
         await WriteAsync(db, row, execution, events, changed, records, actor, isNew: false, cancellationToken);
-        return new StagedChange(execution, events);
+        return new StagedChange(execution, events, commands);
     }
 
-    /// <summary>Tells live pages and automations about a change the caller committed.</summary>
-    internal void Publish(StagedChange change) => Publish(change.Execution, change.Events);
+    /// <summary>Tells live pages and automations about a change the caller committed, and counts its commands.</summary>
+    internal void Publish(StagedChange change)
+    {
+        metrics.TaskChanged(change.Commands);
+        Publish(change.Execution, change.Events);
+    }
 
     /// <summary>The refusal for a save that lost a race: who changed the workflow meanwhile, read fresh.</summary>
     internal async Task<Refusal> StaleAfterSaveAsync(string executionId, CancellationToken cancellationToken)

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Workflows.Tests.Hosting;
+
+/// <summary>
+/// <c>deploy/nginx.conf</c> passes Debian's <c>nginx -t</c>, with the compose service names pointed at loopback and a
+/// throw-away TLS certificate in place of the mounted one. Skipped, saying so, where nginx is not installed.
+/// </summary>
+public sealed class NginxConfigTests : IDisposable
+{
+    private const string Nginx = "/usr/sbin/nginx";
+
+    private readonly string folder = Directory.CreateTempSubdirectory("workflows-nginx-").FullName;
+
+    [NginxInstalledFact]
+    public async Task The_deploy_nginx_conf_is_valid()
+    {
+        var conf = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "deploy", "nginx.conf")))
+            .Replace("server app1:8080", "server 127.0.0.1:18081", StringComparison.Ordinal)
+            .Replace("server app2:8080", "server 127.0.0.1:18082", StringComparison.Ordinal)
+            .Replace("/etc/nginx/certs/", folder + "/", StringComparison.Ordinal);
+        Assert.Contains("hash $route_key consistent", conf, StringComparison.Ordinal);
+        Assert.Contains("proxy_set_header Upgrade $http_upgrade", conf, StringComparison.Ordinal);
+        var path = Path.Combine(folder, "nginx.conf");
+        await File.WriteAllTextAsync(path, conf);
+        WriteCertificate();
+
+        var start = new ProcessStartInfo(Nginx) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { "-t", "-p", folder, "-c", path, "-e", "stderr" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var nginx = Process.Start(start)!;
+        var error = await nginx.StandardError.ReadToEndAsync();
+        await nginx.WaitForExitAsync();
+
+        Assert.True(nginx.ExitCode == 0, error);
+        Assert.Contains("test is successful", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    private void WriteCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=workflows.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        File.WriteAllText(Path.Combine(folder, "fullchain.pem"), certificate.ExportCertificatePem());
+        File.WriteAllText(Path.Combine(folder, "privkey.pem"), key.ExportPkcs8PrivateKeyPem());
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Workflows.sln not found above the test output.");
+    }
+
+    /// <summary>A fact that is skipped, with the reason, where Debian's nginx is missing; the test installs nothing itself.</summary>
+    private sealed class NginxInstalledFactAttribute : FactAttribute
+    {
+        public NginxInstalledFactAttribute()
+        {
+            if (!File.Exists(Nginx))
+            {
+                Skip = $"{Nginx} is missing: install Debian's nginx (apt-get install -y nginx-light) to check deploy/nginx.conf.";
+            }
+        }
+    }
+}
