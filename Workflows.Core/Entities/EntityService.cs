@@ -12,6 +12,9 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
     /// <summary>Raised after a record was created, changed or deleted and committed, with its id, for open pages.</summary>
     public event Action<string>? Changed;
 
+    /// <summary>Raises <see cref="Changed"/> for a record another instance changed (see the cross-instance relay).</summary>
+    public void Announce(string recordId) => Changed?.Invoke(recordId);
+
     public async Task<IReadOnlyList<EntitySchema>> ListSchemasAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -19,6 +19,9 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
     /// <summary>Raised after a revocation, so caches of resolved tokens drop it at once.</summary>
     public event Action<string>? Revoked;
 
+    /// <summary>Raises <see cref="Revoked"/> for a token another instance revoked, so no cache here keeps it alive.</summary>
+    public void Announce(string tokenHash) => Revoked?.Invoke(tokenHash);
+
     /// <summary>Creates a token and returns it in clear text: the only time anyone sees it.</summary>
     public async Task<Outcome<(ApiTokenInfo Info, string Token)>> CreateAsync(
         string userId, string name, DateTimeOffset? expiresAt, CancellationToken cancellationToken)

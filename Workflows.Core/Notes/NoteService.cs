@@ -20,6 +20,9 @@ public sealed class NoteService(
     /// <summary>Raised after any note on a record changed, with the record's id, for live pages.</summary>
     public event Action<string>? Changed;
 
+    /// <summary>Raises <see cref="Changed"/> for a record whose notes another instance changed.</summary>
+    public void Announce(string entityId) => Changed?.Invoke(entityId);
+
     public async Task<IReadOnlyList<NoteThread>> ListAsync(NoteTarget target, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

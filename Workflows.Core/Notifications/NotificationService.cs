@@ -9,6 +9,9 @@ public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> db
     /// <summary>Raised after notifications were stored, with the ids of the users who got one.</summary>
     public event Action<IReadOnlyCollection<string>>? Arrived;
 
+    /// <summary>Raises <see cref="Arrived"/> for notifications another instance stored.</summary>
+    public void Announce(IReadOnlyCollection<string> recipients) => Arrived?.Invoke(recipients);
+
     public async Task NotifyAsync(IEnumerable<string> userIds, string kind, string title, string? body, string? link, CancellationToken cancellationToken)
     {
         var recipients = userIds.Distinct().ToList();

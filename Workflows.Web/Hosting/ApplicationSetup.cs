@@ -64,6 +64,7 @@ public static class ApplicationSetup
 
         services.AddWorkflowsApi(builder.Configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddWorkflowsRedis(builder.Configuration);
         services.AddWorkflowsDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
         services.AddWorkflowsTelemetry(builder.Configuration);
