@@ -151,7 +151,7 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
             theirs.Total);
     }
 
-    [Fact]
+    [SqliteFact("EXPLAIN QUERY PLAN and the FTS5 table are SQLite's")]
     public async Task A_common_word_is_counted_from_the_text_index_and_paged_from_the_due_date_index_without_sorting_every_match()
     {
         var (found, planned) = await TaskQueryPlans.SearchAsync(database, new TaskQuery { Text = "offer" });

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Workflows.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on its own temp SQLite file, seeded with the demo data. With <see cref="StartOnSocket"/> it listens
+/// The real app on its own temp database (SQLite, or PostgreSQL when the run says so: <see cref="TempDatabase"/>),
+/// seeded with the demo data. With <see cref="StartOnSocket"/> it listens
 /// on a real Kestrel socket at 127.0.0.1 on a free port, for the browser tests.
 /// </summary>
 public class WorkflowsAppFactory : WebApplicationFactory<Program>
@@ -18,7 +19,7 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
         ["Seed:Demo"] = "true",
     };
 
-    public string DatabaseFile => database.FilePath;
+    public TempDatabase Database => database;
 
     /// <summary>Where the app writes outgoing e-mail as .eml files (no SMTP host in tests); deleted with the database.</summary>
     public string MailFolder => database.FilePath + "-mail";
@@ -39,7 +40,11 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services, so the app
         // never opens the developer's database file.
-        builder.UseSetting("ConnectionStrings:Workflows", database.ConnectionString);
+        foreach (var (key, value) in database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         foreach (var (key, value) in Settings)
         {

@@ -16,10 +16,10 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -30,25 +30,25 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "automation_runs",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AutomationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AutomationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    AutomationId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    AutomationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     TriggerType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    TriggerSummary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EntitySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TriggerSummary = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    EntitySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Event = table.Column<string>(type: "text", nullable: false),
-                    JobId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    JobId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    Error = table.Column<string>(type: "text", nullable: true),
+                    Error = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Actions = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    RequestedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -59,21 +59,21 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "automations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Description = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    DisabledReason = table.Column<string>(type: "text", nullable: true),
+                    DisabledReason = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     MaxExecutions = table.Column<int>(type: "integer", nullable: true),
                     Triggers = table.Column<string>(type: "text", nullable: false),
                     Actions = table.Column<string>(type: "text", nullable: false),
-                    TriggerKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    TriggerKinds = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -84,8 +84,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "closing_reasons",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreationTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     LastUpdateTime = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -101,8 +101,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    FriendlyName = table.Column<string>(type: "text", nullable: true),
-                    Xml = table.Column<string>(type: "text", nullable: true)
+                    FriendlyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Xml = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -113,8 +113,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "default_views",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ViewId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ViewId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -125,11 +125,11 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "entity_schemas",
                 columns: table => new
                 {
-                    Slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Plural = table.Column<string>(type: "text", nullable: false),
-                    Icon = table.Column<string>(type: "text", nullable: true),
-                    TitleTemplate = table.Column<string>(type: "text", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Plural = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Icon = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    TitleTemplate = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Attributes = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -146,15 +146,15 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PhaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    PhaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Summary = table.Column<string>(type: "text", nullable: false),
-                    Detail = table.Column<string>(type: "text", nullable: true)
+                    Summary = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Detail = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -165,18 +165,18 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "flow_executions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     TemplateRevision = table.Column<int>(type: "integer", nullable: true),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PrimaryEntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PrimarySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    PrimaryEntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    PrimarySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Version = table.Column<int>(type: "integer", nullable: false),
-                    Document = table.Column<string>(type: "text", nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "text", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Deleted = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -188,13 +188,13 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "flow_template_versions",
                 columns: table => new
                 {
-                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     Revision = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Document = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Document = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SavedBy = table.Column<string>(type: "text", nullable: true),
-                    Note = table.Column<string>(type: "text", nullable: true)
+                    SavedBy = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Note = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -205,18 +205,18 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "flow_templates",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "text", nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Description = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     Revision = table.Column<int>(type: "integer", nullable: false),
-                    ManualSchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ManualSchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     AutomationTriggered = table.Column<bool>(type: "boolean", nullable: false),
                     TaskCount = table.Column<int>(type: "integer", nullable: false),
-                    Document = table.Column<string>(type: "text", nullable: false),
+                    Document = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "text", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -228,20 +228,20 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "jobs",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Payload = table.Column<string>(type: "text", nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Payload = table.Column<string>(type: "text", nullable: false, collation: "C"),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     RunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     MaxAttempts = table.Column<int>(type: "integer", nullable: false),
-                    LeaseOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    IdempotencyKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    IdempotencyKey = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true, collation: "C"),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -254,16 +254,16 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "journey_links",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    JourneyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    JourneyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SubmissionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    SubmissionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -274,18 +274,18 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "journey_submissions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    JourneyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    JourneyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntitySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    JourneyId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    JourneyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    EntitySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     Values = table.Column<string>(type: "text", nullable: false),
-                    SubmittedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    SubmittedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SubmittedById = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    SubmittedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    LinkId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LinkId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
                     TaskCompleted = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -297,15 +297,15 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "journeys",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    Schema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true, collation: "C"),
+                    Schema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     Steps = table.Column<string>(type: "text", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -316,14 +316,14 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "notes",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    ParentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    AuthorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    ParentId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    AuthorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false, collation: "C"),
                     Pinned = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     EditedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -338,12 +338,12 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "notifications",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "text", nullable: true),
-                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    Body = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -356,9 +356,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "partners",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "text", nullable: true),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Email = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -370,11 +370,11 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "saved_views",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    OwnerId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
                     Shared = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
@@ -390,9 +390,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -409,16 +409,16 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "entity_records",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Schema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Schema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false, collation: "C"),
                     Attributes = table.Column<string>(type: "text", nullable: false),
-                    SearchText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false, collation: "C"),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "text", nullable: true),
-                    UpdatedBy = table.Column<string>(type: "text", nullable: true),
+                    CreatedBy = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    UpdatedBy = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
@@ -436,30 +436,30 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "flow_tasks",
                 columns: table => new
                 {
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    TaskType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false, collation: "C"),
+                    TaskType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false, collation: "C"),
                     IsOpen = table.Column<bool>(type: "boolean", nullable: false),
                     Enabled = table.Column<bool>(type: "boolean", nullable: false),
                     IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
-                    PhaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    PhaseName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PhaseId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    PhaseName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DueSort = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    DueText = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DueText = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
                     Unassigned = table.Column<bool>(type: "boolean", nullable: false),
-                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    WorkflowName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    EntitySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    EntityTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TemplateId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    WorkflowName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    EntitySchema = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true, collation: "C"),
+                    EntityTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true, collation: "C"),
                     HasJourney = table.Column<bool>(type: "boolean", nullable: false),
                     HasAutomation = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                    SearchText = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -476,18 +476,18 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "text", nullable: false),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    PartnerId = table.Column<string>(type: "character varying(64)", nullable: true),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
+                    PartnerId = table.Column<string>(type: "character varying(64)", nullable: true, collation: "C"),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true, collation: "C"),
                     EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true, collation: "C"),
                     PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -509,9 +509,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "flow_task_assignees",
                 columns: table => new
                 {
-                    AssigneeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AssigneeId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ExecutionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    TaskId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     IsOpen = table.Column<bool>(type: "boolean", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -530,11 +530,11 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "api_tokens",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false, collation: "C"),
+                    Prefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, collation: "C"),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -557,9 +557,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ClaimType = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -576,10 +576,10 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<string>(type: "text", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -596,8 +596,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    RoleId = table.Column<string>(type: "text", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    RoleId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -620,10 +620,10 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "text", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Name = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Value = table.Column<string>(type: "text", nullable: true, collation: "C")
                 },
                 constraints: table =>
                 {
