@@ -165,6 +165,28 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
         Assert.All(plans.SelectMany(p => p), step => Assert.NotEqual("SCAN f", step));
     }
 
+    [PostgresFact]
+    public async Task A_rare_term_is_found_through_the_trigram_index_on_postgres()
+    {
+        var term = await RareTermAsync();
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE flow_tasks");
+
+        await db.Database.OpenConnectionAsync();
+        await using var explain = db.Database.GetDbConnection().CreateCommand();
+        explain.CommandText = $"EXPLAIN SELECT count(*) FROM flow_tasks WHERE \"SearchText\" LIKE '%{term}%'";
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("IX_flow_tasks_SearchText_trgm", StringComparison.Ordinal));
+    }
+
     private static List<string> Keys(TaskListPage page) => [.. page.Items.Select(t => t.ExecutionId + "/" + t.TaskId)];
 
     /// <summary>How many rows the scan selects in all, and its page in the list's own order (soonest due first).</summary>

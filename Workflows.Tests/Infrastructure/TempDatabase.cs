@@ -15,13 +15,22 @@ public sealed class TempDatabase : IDisposable
     /// <summary>The connection string of a PostgreSQL server (without a database) the provider tests run on.</summary>
     public const string PostgresVariable = "WORKFLOWS_TEST_POSTGRES";
 
+    /// <summary>
+    /// On PostgreSQL, a database migrated once per test run that each new database is copied from (<c>CREATE DATABASE
+    /// … TEMPLATE</c>, a file copy), instead of running every migration for every test.
+    /// </summary>
+    private static readonly Lazy<string> MigratedTemplate = new(CreateMigratedTemplate);
+
     public TempDatabase()
         : this(PostgresServer is null ? "Sqlite" : "Postgres")
     {
     }
 
-    /// <summary>A database on <paramref name="provider"/>; "Sqlite" for a test about SQLite itself.</summary>
-    public TempDatabase(string provider)
+    /// <summary>
+    /// A database on <paramref name="provider"/> ("Sqlite" for a test about SQLite itself). A SQLite file starts empty;
+    /// a PostgreSQL database starts migrated unless <paramref name="empty"/> (migrating it again changes nothing).
+    /// </summary>
+    public TempDatabase(string provider, bool empty = false)
     {
         var folder = Path.Combine(Path.GetTempPath(), "workflows-tests");
         Directory.CreateDirectory(folder);
@@ -31,7 +40,7 @@ public sealed class TempDatabase : IDisposable
         {
             var server = PostgresServer ?? throw new InvalidOperationException($"Set {PostgresVariable} to a PostgreSQL server's connection string.");
             var name = $"wf_test_{Guid.NewGuid():N}";
-            AdminCommand(server, $"CREATE DATABASE \"{name}\"");
+            AdminCommand(server, empty ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{MigratedTemplate.Value}\"");
             ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         }
         else
@@ -39,6 +48,9 @@ public sealed class TempDatabase : IDisposable
             ConnectionString = $"Data Source={FilePath}";
         }
     }
+
+    /// <summary>A database without any table, on this run's provider: for tests of migrations themselves.</summary>
+    public static TempDatabase Empty() => new(PostgresServer is null ? "Sqlite" : "Postgres", empty: true);
 
     /// <summary>The server the tests run on PostgreSQL against, or null: they run on SQLite.</summary>
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
@@ -114,6 +126,23 @@ public sealed class TempDatabase : IDisposable
         {
             Directory.Delete(FilePath + "-mail", recursive: true);
         }
+    }
+
+    private static string CreateMigratedTemplate()
+    {
+        var server = PostgresServer!;
+        var name = $"wf_template_{Guid.NewGuid():N}";
+        AdminCommand(server, $"CREATE DATABASE \"{name}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, Pooling = false }.ConnectionString;
+        var options = new DbContextOptionsBuilder<WorkflowsDbContext>();
+        DatabaseSetup.Configure(options, "Postgres", connectionString);
+        using (var db = new WorkflowsDbContext(options.Options))
+        {
+            DatabaseSetup.MigrateAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => AdminCommand(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        return name;
     }
 
     private static void AdminCommand(string server, string sql)
