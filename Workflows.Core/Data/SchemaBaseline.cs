@@ -6,9 +6,9 @@ namespace Workflows.Core.Data;
 
 /// <summary>
 /// Before PostgreSQL had migrations, start-up created its schema from the model (<c>EnsureCreated</c>, ADR-008): such
-/// a database has our tables but no <c>__ef_migrations</c> history, and migrating it would try to create every table
-/// again. Its schema is the one PostgreSQL's first migration creates, so the baseline records that migration as
-/// applied; later migrations then apply as on any other database (ADR-018).
+/// a database has our tables but no migration in its <c>__ef_migrations</c> history (no table, or an empty one), and
+/// migrating it would try to create every table again. Its schema is the one PostgreSQL's first migration creates, so
+/// the baseline records that migration as applied; later migrations then apply as on any other database (ADR-018).
 /// </summary>
 public static class SchemaBaseline
 {
@@ -24,21 +24,18 @@ public static class SchemaBaseline
         }
 
         var history = db.GetService<IHistoryRepository>();
-        if (await history.ExistsAsync(cancellationToken))
+        if (await RecordedAsync(history, cancellationToken))
         {
             return false;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two instances starting together: the second waits here, then finds the history the first wrote.
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7_180_018)", cancellationToken);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7180018)", cancellationToken);
         var ours = await db.Database.SqlQuery<int>(
                 $"SELECT 1 AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {MarkerTable}")
             .AnyAsync(cancellationToken);
-        var recorded = await db.Database.SqlQuery<int>(
-                $"SELECT 1 AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__ef_migrations'")
-            .AnyAsync(cancellationToken);
-        if (!ours || recorded)
+        if (!ours || await RecordedAsync(history, cancellationToken))
         {
             return false;
         }
@@ -49,4 +46,8 @@ public static class SchemaBaseline
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    /// <summary>Whether the history lists any migration (EnsureCreated may leave it missing or empty).</summary>
+    private static async Task<bool> RecordedAsync(IHistoryRepository history, CancellationToken cancellationToken) =>
+        await history.ExistsAsync(cancellationToken) && (await history.GetAppliedMigrationsAsync(cancellationToken)).Count > 0;
 }
