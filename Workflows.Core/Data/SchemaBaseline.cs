@@ -24,7 +24,7 @@ public static class SchemaBaseline
         }
 
         var history = db.GetService<IHistoryRepository>();
-        if (await RecordedAsync(history, cancellationToken))
+        if (await RecordedAsync(db, cancellationToken))
         {
             return false;
         }
@@ -35,7 +35,7 @@ public static class SchemaBaseline
         var ours = await db.Database.SqlQuery<int>(
                 $"SELECT 1 AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = {MarkerTable}")
             .AnyAsync(cancellationToken);
-        if (!ours || await RecordedAsync(history, cancellationToken))
+        if (!ours || await RecordedAsync(db, cancellationToken))
         {
             return false;
         }
@@ -47,7 +47,13 @@ public static class SchemaBaseline
         return true;
     }
 
-    /// <summary>Whether the history lists any migration (EnsureCreated may leave it missing or empty).</summary>
-    private static async Task<bool> RecordedAsync(IHistoryRepository history, CancellationToken cancellationToken) =>
-        await history.ExistsAsync(cancellationToken) && (await history.GetAppliedMigrationsAsync(cancellationToken)).Count > 0;
+    /// <summary>
+    /// Whether the history lists any migration (EnsureCreated may leave it missing or empty). Asked with plain queries:
+    /// the history repository's own read of a missing table fails inside the baseline's transaction.
+    /// </summary>
+    private static async Task<bool> RecordedAsync(WorkflowsDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQuery<int>(
+                $"SELECT 1 AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__ef_migrations'")
+            .AnyAsync(cancellationToken)
+        && await db.Database.SqlQuery<int>($"SELECT 1 AS \"Value\" FROM __ef_migrations").AnyAsync(cancellationToken);
 }
