@@ -5,6 +5,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWorkflowsApplication();
 
 var app = builder.Build();
+if (await Workflows.Web.Hosting.MigrateCommand.TryRunAsync(app, args))
+{
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 if (await Workflows.Web.Hosting.BulkSeedCommand.TryRunAsync(app, args) || await Workflows.Web.Hosting.CreateAdminCommand.TryRunAsync(app, args))
 {

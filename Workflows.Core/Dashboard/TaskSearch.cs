@@ -44,7 +44,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
                 .ToDictionary(t => (t.ExecutionId, t.TaskId));
             rows = [.. pageKeys.Select(k => fetched.GetValueOrDefault((k.ExecutionId, k.TaskId))).OfType<TaskRow>()];
         }
-        else if (IndexedTerm(db, query) is { } term)
+        else if (IndexedTerm(query) is { } term)
         {
             (total, totalIsLowerBound, rows) = await SearchTextAsync(db, query, term, now, page, size, cancellationToken);
         }
@@ -259,15 +259,16 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     }
 
     /// <summary>
-    /// The search text a query over everyone's tasks looks up in the trigram index <c>flow_tasks_fts</c> (SQLite only);
-    /// null where the index does not apply and the plain filter does the work: with assignees (the link index narrows
-    /// to a person's few hundred tasks, which a plain filter reads faster), on other providers, and for fewer than three
-    /// characters (a trigram index finds nothing for those; counted in code points, not UTF-16 units).
+    /// The search text a query over everyone's tasks looks up in a trigram index (SQLite's FTS5 table
+    /// <c>flow_tasks_fts</c>, PostgreSQL's pg_trgm index on <c>SearchText</c>); null where the index does not apply and
+    /// the plain filter does the work: with assignees (the link index narrows to a person's few hundred tasks, which a
+    /// plain filter reads faster), and for fewer than three characters (a trigram index finds nothing for those;
+    /// counted in code points, not UTF-16 units).
     /// </summary>
-    private static string? IndexedTerm(WorkflowsDbContext db, TaskQuery query)
+    private static string? IndexedTerm(TaskQuery query)
     {
         var term = SearchTerm.Of(query.Text);
-        return term is null || query.AssigneeIds.Count > 0 || term.EnumerateRunes().Count() < 3 || !db.Database.IsSqlite() ? null : term;
+        return term is null || query.AssigneeIds.Count > 0 || term.EnumerateRunes().Count() < 3 ? null : term;
     }
 
     /// <summary>
@@ -280,14 +281,10 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     private static async Task<(int Total, bool TotalIsLowerBound, List<TaskRow> Rows)> SearchTextAsync(
         WorkflowsDbContext db, TaskQuery query, string term, DateTimeOffset now, int page, int size, CancellationToken cancellationToken)
     {
-        var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
-        // The index's matches drive the count (a join, so LIMIT stops reading them); the page reads them as a set.
-        var streamed = db.FlowTasks.FromSql(
-            $"SELECT t.* FROM flow_tasks_fts JOIN flow_tasks AS t ON t.rowid = flow_tasks_fts.rowid WHERE flow_tasks_fts MATCH {phrase}");
+        var (streamed, indexed) = TextMatches(db, term);
         var limit = Math.Max(CountLimit, (page + 2) * size);
-        var counted = await Filter(Start(streamed.AsNoTracking(), db, query, now), query, now).Take(limit + 1).CountAsync(cancellationToken);
-        var matches = Filter(Start(TextMatches(db, phrase), db, query, now), query, now);
+        var counted = await Filter(Start(streamed, db, query, now), query, now).Take(limit + 1).CountAsync(cancellationToken);
+        var matches = Filter(Start(indexed, db, query, now), query, now);
         if (counted <= limit)
         {
             return (counted, false, await Sort(matches, query.Sort).Skip(page * size).Take(size).ToListAsync(cancellationToken));
@@ -343,7 +340,10 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         return rows[(page * size)..wanted];
     }
 
-    /// <summary>SQLite's order of <see cref="TaskSort.DueDate"/>: due, then execution and task id as UTF-8 bytes (BINARY).</summary>
+    /// <summary>
+    /// The database's order of <see cref="TaskSort.DueDate"/>: due, then execution and task id as UTF-8 bytes (SQLite's
+    /// BINARY, PostgreSQL's "C" collation).
+    /// </summary>
     private static int InDueOrder(TaskRow a, TaskRow b)
     {
         var byDue = a.DueSort.CompareTo(b.DueSort);
@@ -353,10 +353,29 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     private static int ByBytes(string a, string b) =>
         System.Text.Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(System.Text.Encoding.UTF8.GetBytes(b));
 
-    /// <summary>The rows whose search text holds <paramref name="phrase"/>, as the trigram index lists them.</summary>
-    private static IQueryable<TaskRow> TextMatches(WorkflowsDbContext db, string phrase) => db.FlowTasks
-        .FromSql($"SELECT * FROM flow_tasks WHERE rowid IN (SELECT rowid FROM flow_tasks_fts WHERE flow_tasks_fts MATCH {phrase})")
-        .AsNoTracking();
+    /// <summary>
+    /// The rows whose search text holds <paramref name="term"/>, as the provider's trigram index finds them: twice, once
+    /// for counting (<c>Streamed</c>: on SQLite a join from the index, so LIMIT stops reading its matches) and once for
+    /// the page (<c>Set</c>: the matches read as a set, then sorted). Both providers match a literal substring of the
+    /// lower-cased text: FTS5's trigram phrase on SQLite, <c>LIKE '%term%'</c> (with % and _ escaped) on PostgreSQL.
+    /// </summary>
+    private static (IQueryable<TaskRow> Streamed, IQueryable<TaskRow> Set) TextMatches(WorkflowsDbContext db, string term)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            var like = db.FlowTasks.AsNoTracking().Where(t => EF.Functions.Like(t.SearchText, pattern, "\\"));
+            return (like, like);
+        }
+
+        var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var streamed = db.FlowTasks.FromSql(
+            $"SELECT t.* FROM flow_tasks_fts JOIN flow_tasks AS t ON t.rowid = flow_tasks_fts.rowid WHERE flow_tasks_fts MATCH {phrase}");
+        var set = db.FlowTasks.FromSql(
+            $"SELECT * FROM flow_tasks WHERE rowid IN (SELECT rowid FROM flow_tasks_fts WHERE flow_tasks_fts MATCH {phrase})");
+        return (streamed.AsNoTracking(), set.AsNoTracking());
+    }
 
     private static IQueryable<TaskRow> Sort(IQueryable<TaskRow> tasks, TaskSort sort) => sort switch
     {

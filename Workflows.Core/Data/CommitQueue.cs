@@ -43,6 +43,9 @@ public sealed class CommitQueue(IDbContextFactory<WorkflowsDbContext> dbFactory,
         return pending.Done.Task;
     }
 
+    /// <summary>Whether the writer runs: once a change was saved on SQLite, never on other providers.</summary>
+    internal bool WriterStarted => writer is not null;
+
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();

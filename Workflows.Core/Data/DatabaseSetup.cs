@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -30,17 +31,23 @@ public static class DatabaseSetup
         {
             case "sqlite":
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations"))
-                    .AddInterceptors(SqlitePragmas.Instance);
+                    .AddInterceptors(SqlitePragmas.Instance)
+                    .ReplaceService<IMigrationsAssembly, ProviderMigrations>();
                 break;
             case "postgres" or "postgresql" or "npgsql":
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"));
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations"))
+                    .ReplaceService<IMigrationsAssembly, ProviderMigrations>();
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
         }
     }
 
-    /// <summary>Applies pending migrations; on SQLite also switches the file to write-ahead logging.</summary>
+    /// <summary>
+    /// Applies the provider's pending migrations (SQLite's and PostgreSQL's are separate sets, see
+    /// <see cref="ProviderMigrations"/>), after recording the baseline of a PostgreSQL database that EnsureCreated made
+    /// (<see cref="SchemaBaseline"/>); on SQLite also switches the file to write-ahead logging.
+    /// </summary>
     public static async Task MigrateAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
     {
         if (db.Database.IsSqlite())
@@ -53,14 +60,7 @@ public static class DatabaseSetup
             }
         }
 
-        if (!db.Database.IsSqlite())
-        {
-            // The migrations in this repository are SQLite's (column types differ: see ADR-001). PostgreSQL gets its
-            // schema from the model until it has a migrations set of its own.
-            await db.Database.EnsureCreatedAsync(cancellationToken);
-            return;
-        }
-
+        await SchemaBaseline.ApplyAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {

@@ -83,6 +83,13 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMillisecondsConverter, MillisecondComparer>();
             configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcMillisecondsConverter, NullableMillisecondComparer>();
         }
+
+        // Text compares and sorts by code point on PostgreSQL as on SQLite (BINARY), whatever the server's locale: lists
+        // come back in the same order on both, and the task search's merge of index ranges (TaskSearch) relies on it.
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<string>().UseCollation("C");
+        }
     }
 
     private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(

@@ -3,30 +3,31 @@ using Microsoft.Extensions.DependencyInjection;
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
+using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Data;
 
 /// <summary>
-/// A fresh SQLite file with the real schema and roles, and the administration services on it, wired as the app
+/// A fresh database (<see cref="TempDatabase"/>) with the real schema and roles, and the administration services on it, wired as the app
 /// wires them. Deleted again on dispose.
 /// </summary>
 public sealed class AdminTestDatabase : IAsyncDisposable
 {
-    private readonly string path;
+    private readonly TempDatabase database = new();
     private readonly ServiceProvider provider;
     private readonly AsyncServiceScope scope;
 
-    private AdminTestDatabase(string path)
+    private AdminTestDatabase()
     {
-        this.path = path;
         var services = new ServiceCollection();
-        AddAdministration(services, ConnectionString);
+        AddAdministration(services, database.Provider, database.ConnectionString);
         provider = services.BuildServiceProvider(validateScopes: true);
         scope = provider.CreateAsyncScope();
     }
 
-    /// <summary>Pooling off, so no connection keeps the file open after the test.</summary>
-    public string ConnectionString => $"Data Source={path};Pooling=False";
+    public string Provider => database.Provider;
+
+    public string ConnectionString => database.ConnectionString;
 
     public UserAdministration Users => scope.ServiceProvider.GetRequiredService<UserAdministration>();
 
@@ -36,7 +37,7 @@ public sealed class AdminTestDatabase : IAsyncDisposable
 
     public static async Task<AdminTestDatabase> CreateAsync()
     {
-        var database = new AdminTestDatabase(Path.Combine(Path.GetTempPath(), $"workflows-admin-{Guid.NewGuid():N}.db"));
+        var database = new AdminTestDatabase();
         await using var setup = database.provider.CreateAsyncScope();
         await DatabaseSetup.MigrateAsync(setup.ServiceProvider.GetRequiredService<WorkflowsDbContext>(), CancellationToken.None);
         var roles = setup.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
@@ -49,13 +50,13 @@ public sealed class AdminTestDatabase : IAsyncDisposable
     }
 
     /// <summary>The services the admin page needs, with Identity's options as the app sets them.</summary>
-    public static void AddAdministration(IServiceCollection services, string connectionString)
+    public static void AddAdministration(IServiceCollection services, string provider, string connectionString)
     {
         services.AddLogging();
         services.AddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<WorkflowsDbContext>(options => DatabaseSetup.Configure(options, "Sqlite", connectionString));
+        services.AddDbContextFactory<WorkflowsDbContext>(options => DatabaseSetup.Configure(options, provider, connectionString));
         services.AddDbContext<WorkflowsDbContext>(
-            options => DatabaseSetup.Configure(options, "Sqlite", connectionString), optionsLifetime: ServiceLifetime.Singleton);
+            options => DatabaseSetup.Configure(options, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         services.AddIdentityCore<ApplicationUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -104,9 +105,6 @@ public sealed class AdminTestDatabase : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await provider.DisposeAsync();
-        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
-        {
-            File.Delete(file);
-        }
+        database.Dispose();
     }
 }

@@ -51,7 +51,7 @@ public sealed class ApiTokenPrefixTests : IDisposable
         Assert.True((await services.GetRequiredService<ApiTokenService>().ResolveAsync("wf_0123456789abcdefgh", CancellationToken.None)) is not null);
     }
 
-    [Fact]
+    [SqliteFact("the prefixes were cut by a migration of SQLite's; PostgreSQL's migrations began after it")]
     public async Task Upgrading_cuts_every_stored_prefix_to_the_safe_one()
     {
         await using (var old = database.CreateContext())

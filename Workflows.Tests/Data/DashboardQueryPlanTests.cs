@@ -24,7 +24,7 @@ public sealed class DashboardQueryPlanTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => database.Dispose();
 
-    [Fact]
+    [SqliteFact("EXPLAIN QUERY PLAN is SQLite's")]
     public async Task Every_statement_of_the_default_dashboard_query_is_served_by_an_index()
     {
         var (page, plans) = await TaskQueryPlans.SearchAsync(database, new TaskQuery { AssigneeIds = [seeded.UserIds[3]] });

@@ -9,7 +9,7 @@ public sealed class DatabaseTests : IDisposable
 {
     private readonly TempDatabase database = new();
 
-    [Fact]
+    [SqliteFact("WAL is a SQLite journal mode")]
     public async Task Migrations_apply_to_a_fresh_sqlite_file_in_wal_mode()
     {
         await using var db = await database.CreateMigratedContextAsync();

@@ -202,6 +202,23 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_workflow_changes_are_grouped_by_one_writer_on_sqlite_and_commit_directly_on_postgres()
+    {
+        var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
+        var executions = new List<FlowExecution>();
+        for (var i = 0; i < 4; i++)
+        {
+            executions.Add((await Executions.StartAsync(template.Id!, [new EntityRef { EntityId = $"opportunity-{i + 1:000}" }], Lena, CancellationToken.None)).Value!);
+        }
+
+        var outcomes = await Task.WhenAll(executions.Select(e => Task.Run(() =>
+            Executions.ApplyAsync(e.Id, new SetTaskStatus("docs", StepStatus.COMPLETED), Lena, e.Version, CancellationToken.None))));
+
+        Assert.All(outcomes, o => Assert.True(o.Succeeded, o.Error));
+        Assert.Equal(!database.IsPostgres, services.GetRequiredService<CommitQueue>().WriterStarted);
+    }
+
+    [Fact]
     public async Task Changes_saved_at_the_same_time_are_all_committed_and_a_stale_one_among_them_is_refused_alone()
     {
         var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;

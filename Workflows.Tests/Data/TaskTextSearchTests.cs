@@ -151,7 +151,7 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
             theirs.Total);
     }
 
-    [Fact]
+    [SqliteFact("EXPLAIN QUERY PLAN and the FTS5 table are SQLite's")]
     public async Task A_common_word_is_counted_from_the_text_index_and_paged_from_the_due_date_index_without_sorting_every_match()
     {
         var (found, planned) = await TaskQueryPlans.SearchAsync(database, new TaskQuery { Text = "offer" });
@@ -163,6 +163,28 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
         Assert.Contains(plans[1], step => step.Contains("USING INDEX IX_flow_tasks_IsOpen_DueSort", StringComparison.Ordinal));
         Assert.All(plans.SelectMany(p => p), step => Assert.DoesNotContain("TEMP B-TREE FOR ORDER BY", step, StringComparison.Ordinal));
         Assert.All(plans.SelectMany(p => p), step => Assert.NotEqual("SCAN f", step));
+    }
+
+    [PostgresFact]
+    public async Task A_rare_term_is_found_through_the_trigram_index_on_postgres()
+    {
+        var term = await RareTermAsync();
+        await using var db = database.CreateContext();
+        await db.Database.ExecuteSqlRawAsync("ANALYZE flow_tasks");
+
+        await db.Database.OpenConnectionAsync();
+        await using var explain = db.Database.GetDbConnection().CreateCommand();
+        explain.CommandText = $"EXPLAIN SELECT count(*) FROM flow_tasks WHERE \"SearchText\" LIKE '%{term}%'";
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains(plan, step => step.Contains("IX_flow_tasks_SearchText_trgm", StringComparison.Ordinal));
     }
 
     private static List<string> Keys(TaskListPage page) => [.. page.Items.Select(t => t.ExecutionId + "/" + t.TaskId)];

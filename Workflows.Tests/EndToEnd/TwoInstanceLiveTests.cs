@@ -31,7 +31,8 @@ public sealed class TwoInstances : IAsyncLifetime
         A.App.Settings["Redis:Connection"] = Redis.Connection;
         await A.InitializeAsync();
         B.Settings["Redis:Connection"] = Redis.Connection;
-        B.Settings["ConnectionStrings:Workflows"] = "Data Source=" + A.App.DatabaseFile;
+        B.Settings["ConnectionStrings:Workflows"] = A.App.Database.ConnectionString;
+        B.Settings["Database:Provider"] = A.App.Database.Provider;
         _ = B.Services; // starts B (migrations are applied, the seed finds everything in place)
     }
 

@@ -122,7 +122,7 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>The web project's own build output beside the test's (same configuration and framework).</summary>
-    private static string WebOutputFolder()
+    internal static string WebOutputFolder()
     {
         var tests = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
         var marker = $"{Path.DirectorySeparatorChar}Workflows.Tests{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}";

@@ -11,7 +11,7 @@ using Workflows.Core.Journeys;
 
 namespace Workflows.Tests.Infrastructure;
 
-/// <summary>The Core services on a real SQLite file, without the web host: for data tests.</summary>
+/// <summary>The Core services on a real database (<see cref="TempDatabase"/>), without the web host: for data tests.</summary>
 public static class CoreServices
 {
     /// <summary>
@@ -21,9 +21,8 @@ public static class CoreServices
     public static ServiceProvider Build(
         TempDatabase database, TimeProvider? clock = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
-        var values = new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>(database.Settings)
         {
-            ["ConnectionStrings:Workflows"] = database.ConnectionString,
             ["Jobs:RunWorker"] = "false",
             ["Email:PickupDirectory"] = database.FilePath + "-mail",
         };

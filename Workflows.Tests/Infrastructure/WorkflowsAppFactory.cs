@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Workflows.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on its own temp SQLite file, seeded with the demo data. With <see cref="StartOnSocket"/> it listens
+/// The real app on its own temp database (SQLite, or PostgreSQL when the run says so: <see cref="TempDatabase"/>),
+/// seeded with the demo data. With <see cref="StartOnSocket"/> it listens
 /// on a real Kestrel socket at 127.0.0.1 on a free port, for the browser tests.
 /// </summary>
 public class WorkflowsAppFactory : WebApplicationFactory<Program>
@@ -19,7 +20,7 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
         ["Seed:Demo"] = "true",
     };
 
-    public string DatabaseFile => database.FilePath;
+    public TempDatabase Database => database;
 
     /// <summary>Warnings with an exception and errors the app logged.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -43,7 +44,11 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("urls", "http://127.0.0.1:0");
         // UseSetting, unlike ConfigureAppConfiguration, is visible while Program registers its services, so the app
         // never opens the developer's database file.
-        builder.UseSetting("ConnectionStrings:Workflows", database.ConnectionString);
+        foreach (var (key, value) in database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in Settings)

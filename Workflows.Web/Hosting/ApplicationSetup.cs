@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Workflows.Core.Automations;
 using Workflows.Core.Automations.Webhooks;
@@ -63,7 +64,7 @@ public static class ApplicationSetup
             .AddClaimsPrincipalFactory<WorkflowsClaimsFactory>();
 
         services.AddWorkflowsApi(builder.Configuration);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [DatabaseHealthCheck.Ready]);
         services.AddWorkflowsRedis(builder.Configuration);
         services.AddWorkflowsDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
@@ -78,7 +79,17 @@ public static class ApplicationSetup
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
-        await DatabaseSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        if (app.Configuration.GetValue("Database:MigrateOnStart", true))
+        {
+            await DatabaseSetup.MigrateAsync(db, app.Lifetime.ApplicationStopping);
+        }
+        else if ((await db.Database.GetPendingMigrationsAsync(app.Lifetime.ApplicationStopping)).Any())
+        {
+            // Serving anything but the health endpoints would fail on the old schema; /health/ready says why.
+            app.Logger.LogWarning("The database has migrations pending and Database:MigrateOnStart is false: run `{Command}`; until then this instance is not ready.", MigrateCommand.Usage);
+            return;
+        }
+
         await scope.ServiceProvider.GetRequiredService<WebhookSecrets>().ProtectStoredAsync(app.Lifetime.ApplicationStopping);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync(app.Lifetime.ApplicationStopping);
@@ -151,7 +162,11 @@ public static class ApplicationSetup
 
     public static WebApplication MapWorkflowsEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health").AllowAnonymous();
+        // live: the process answers (no check runs); ready: it can serve (database up, schema migrated). /health is ready.
+        var ready = new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseHealthCheck.Ready) };
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
+        app.MapHealthChecks("/health", ready).AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapWorkflowsApi();
         app.MapDashboardExport();

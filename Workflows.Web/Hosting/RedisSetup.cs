@@ -30,7 +30,7 @@ internal static class RedisSetup
         options.ClientName ??= "workflows";
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
         services.AddHostedService<RedisRelay>();
-        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [DatabaseHealthCheck.Ready]);
         return services;
     }
 

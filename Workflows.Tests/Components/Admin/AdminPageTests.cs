@@ -27,7 +27,7 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
-        AdminTestDatabase.AddAdministration(Services, database.ConnectionString);
+        AdminTestDatabase.AddAdministration(Services, database.Provider, database.ConnectionString);
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@workflows.test");
         authorization.SetRoles(Roles.Admin);

@@ -33,7 +33,7 @@ public sealed class WebhookSecretTests : IAsyncLifetime
     private async Task<string> StoredJsonAsync(string id)
     {
         await using var db = h.Db();
-        return await db.Database.SqlQuery<string>($"SELECT Actions AS Value FROM automations WHERE Id = {id}").SingleAsync();
+        return await db.Database.SqlQuery<string>($"SELECT \"Actions\" AS \"Value\" FROM automations WHERE \"Id\" = {id}").SingleAsync();
     }
 
     private async Task<ReceivedHook> CallAsync(string id)
