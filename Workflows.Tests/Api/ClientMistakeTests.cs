@@ -64,6 +64,21 @@ public sealed class ClientMistakeTests(ClientMistakeTests.App app) : IClassFixtu
     [Theory]
     [InlineData("\u0000abc")]
     [InlineData("abc\u0000")]
+    public async Task Text_with_the_NUL_character_is_refused_with_a_message_on_every_provider(string text)
+    {
+        var before = await DatabaseFingerprint.OfAsync(app.Services);
+
+        using var search = await admin.PostAsJsonAsync("/v2/flows/tasks:search", new JsonObject { ["text"] = text });
+        using var reason = await admin.PostAsJsonAsync("/v1/workflows/closing-reasons", new JsonObject { ["title"] = text });
+
+        Assert.Equal(HttpStatusCode.BadRequest, search.StatusCode);
+        Assert.Contains("NUL character", await MessageOf(search), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, reason.StatusCode);
+        Assert.Contains("$.title", await MessageOf(reason), StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseFingerprint.OfAsync(app.Services));
+    }
+
+    [Theory]
     [InlineData("\"abc")]
     [InlineData("abc*")]
     [InlineData("NEAR(abc def)")]

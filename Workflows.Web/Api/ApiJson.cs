@@ -33,7 +33,7 @@ internal static partial class ApiJson
         try
         {
             using var document = await JsonDocument.ParseAsync(body, Document, cancellationToken);
-            return NotText(document.RootElement, "$") is { } path ? NotUnicode(" at " + path) : null;
+            return NotText(document.RootElement, "$") is { } problem ? problem : null;
         }
         catch (JsonException exception)
         {
@@ -197,8 +197,11 @@ internal static partial class ApiJson
             switch (element.ValueKind)
             {
                 case JsonValueKind.String:
-                    _ = element.GetString();
-                    return null;
+                    // PostgreSQL cannot store the NUL character in text, and no record, note or name needs it: one
+                    // rule for every provider is to refuse it here.
+                    return element.GetString()!.Contains('\0', StringComparison.Ordinal)
+                        ? $"The request body holds the NUL character (\\u0000) at {path}; text may not contain it."
+                        : null;
                 case JsonValueKind.Array:
                     var i = 0;
                     foreach (var item in element.EnumerateArray())
@@ -226,7 +229,7 @@ internal static partial class ApiJson
         }
         catch (InvalidOperationException)
         {
-            return path;
+            return NotUnicode(" at " + path);
         }
     }
 
