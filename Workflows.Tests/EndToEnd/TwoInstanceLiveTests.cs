@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Playwright;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
+using Workflows.Core.Jobs;
 using Workflows.Tests.Api;
 using Workflows.Tests.Infrastructure;
 
@@ -21,6 +22,9 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public WorkflowsAppFactory B { get; } = new();
 
+    /// <summary>Every run of a <c>count</c> job, by job id, with the instance that ran it.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<(string JobId, string Instance)> Runs { get; } = new();
+
     public async Task InitializeAsync()
     {
         if (!RedisServer.Installed)
@@ -29,6 +33,8 @@ public sealed class TwoInstances : IAsyncLifetime
         }
 
         A.App.Settings["Redis:Connection"] = Redis.Connection;
+        A.App.ExtraServices.Add(services => services.AddSingleton<IJobHandler>(new CountingJobHandler("A", Runs)));
+        B.ExtraServices.Add(services => services.AddSingleton<IJobHandler>(new CountingJobHandler("B", Runs)));
         await A.InitializeAsync();
         B.Settings["Redis:Connection"] = Redis.Connection;
         B.Settings["ConnectionStrings:Workflows"] = A.App.Database.ConnectionString;
@@ -45,6 +51,18 @@ public sealed class TwoInstances : IAsyncLifetime
         }
 
         Redis.Dispose();
+    }
+}
+
+/// <summary>A job kind of the tests: notes who ran which job, so a test can count runs per job.</summary>
+public sealed class CountingJobHandler(string instance, System.Collections.Concurrent.ConcurrentQueue<(string JobId, string Instance)> runs) : IJobHandler
+{
+    public string Kind => "count";
+
+    public Task HandleAsync(JobContext context, CancellationToken cancellationToken)
+    {
+        runs.Enqueue((context.Job.Id, instance));
+        return Task.CompletedTask;
     }
 }
 
@@ -123,6 +141,38 @@ public sealed class TwoInstanceLiveTests(TwoInstances instances) : IClassFixture
         while (status == HttpStatusCode.OK && DateTime.UtcNow < deadline && await Delay());
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [RedisFact]
+    public async Task A_thousand_jobs_run_exactly_once_between_the_two_instances()
+    {
+        var queue = instances.B.Services.GetRequiredService<JobQueue>();
+        var ids = new List<string>();
+        var dbFactory = instances.B.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Workflows.Core.Data.WorkflowsDbContext>>();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                ids.Add(queue.Add(db, new NewJob("count", "{}")).Id);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        instances.A.App.Services.GetRequiredService<JobSignal>().Notify();
+        instances.B.Services.GetRequiredService<JobSignal>().Notify();
+        var expected = ids.ToHashSet();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (instances.Runs.Count(run => expected.Contains(run.JobId)) < expected.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        await Task.Delay(1000); // a second run of any job would show up now
+        var runs = instances.Runs.Where(run => expected.Contains(run.JobId)).ToList();
+        Assert.Equal(expected.Count, runs.Count);
+        Assert.Equal(expected.Count, runs.Select(run => run.JobId).Distinct().Count());
+        Console.WriteLine($"1,000 jobs: A ran {runs.Count(run => run.Instance == "A")}, B ran {runs.Count(run => run.Instance == "B")}");
     }
 
     private static async Task<bool> Delay()

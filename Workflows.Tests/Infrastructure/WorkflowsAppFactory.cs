@@ -22,6 +22,9 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
 
     public TempDatabase Database => database;
 
+    /// <summary>Services a test adds to the app (a job handler of its own), applied after the app's.</summary>
+    public List<Action<IServiceCollection>> ExtraServices { get; } = [];
+
     /// <summary>Warnings with an exception and errors the app logged.</summary>
     public CapturedLogs Logs { get; } = new();
 
@@ -51,6 +54,7 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Email:PickupDirectory", MailFolder);
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureServices(services => ExtraServices.ForEach(add => add(services)));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
