@@ -249,24 +249,11 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             return Refusal.Invalid($"{user.DisplayName} is the last active administrator and cannot be locked.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var step in new Func<Task<IdentityResult>>[]
-                 {
-                     () => users.SetLockoutEnabledAsync(user, true),
-                     () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
-                     // A new stamp makes the cookie and the interactive session of the user fail their next validation.
-                     () => users.UpdateSecurityStampAsync(user),
-                 })
-        {
-            var result = await step();
-            if (!result.Succeeded)
-            {
-                return Refusal.Invalid(Describe(result));
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return Outcome.Success;
+        return await InOneTransactionAsync(db, cancellationToken,
+            () => users.SetLockoutEnabledAsync(user, true),
+            () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
+            // A new stamp makes the cookie and the interactive session of the user fail their next validation.
+            () => users.UpdateSecurityStampAsync(user));
     }
 
     /// <summary>Lets the user sign in again, whether an administrator locked them or too many wrong passwords did.</summary>
@@ -280,17 +267,23 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             return Refusal.NotFound("This user no longer exists.");
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var unlocked = await users.SetLockoutEndDateAsync(user, null);
-        if (!unlocked.Succeeded)
-        {
-            return Refusal.Invalid(Describe(unlocked));
-        }
+        return await InOneTransactionAsync(db, cancellationToken,
+            () => users.SetLockoutEndDateAsync(user, null),
+            () => users.ResetAccessFailedCountAsync(user));
+    }
 
-        var reset = await users.ResetAccessFailedCountAsync(user);
-        if (!reset.Succeeded)
+    /// <summary>Runs Identity's steps in order in one transaction: the first refusal stops them and keeps nothing.</summary>
+    private static async Task<Outcome> InOneTransactionAsync(
+        WorkflowsDbContext db, CancellationToken cancellationToken, params Func<Task<IdentityResult>>[] steps)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var step in steps)
         {
-            return Refusal.Invalid(Describe(reset));
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return Refusal.Invalid(Describe(result));
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
