@@ -51,7 +51,7 @@ if [ "$postgres" = 1 ]; then
         || { echo "Could not start PostgreSQL for the provider tests"; echo "tests: 0 passed, 1 failed"; exit 1; }
     trap 'scripts/postgres.sh stop >/dev/null 2>&1' EXIT
     export WORKFLOWS_TEST_POSTGRES="$server"
-    filter=(--filter "FullyQualifiedName~Workflows.Tests.Data.|FullyQualifiedName~Workflows.Tests.Api.|FullyQualifiedName~TwoInstanceLiveTests|FullyQualifiedName~NginxConfigTests")
+    filter=(--filter "FullyQualifiedName~Workflows.Tests.Data.|FullyQualifiedName~Workflows.Tests.Api.|FullyQualifiedName~TwoInstanceLiveTests|FullyQualifiedName~BehindNginxTests|FullyQualifiedName~NginxConfigTests")
 fi
 
 dotnet test Workflows.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "${filter[@]}" "$@"

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Hosting;
 
@@ -17,7 +16,7 @@ public sealed class NginxConfigTests : IDisposable
     [NginxInstalledFact]
     public async Task The_deploy_nginx_conf_is_valid()
     {
-        var conf = (await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "deploy", "nginx.conf")))
+        var conf = (await File.ReadAllTextAsync(Path.Combine(Loopback.RepositoryRoot(), "deploy", "nginx.conf")))
             .Replace("server app1:8080", "server 127.0.0.1:18081", StringComparison.Ordinal)
             .Replace("server app2:8080", "server 127.0.0.1:18082", StringComparison.Ordinal)
             .Replace("/etc/nginx/certs/", folder + "/", StringComparison.Ordinal);
@@ -25,7 +24,7 @@ public sealed class NginxConfigTests : IDisposable
         Assert.Contains("proxy_set_header Upgrade $http_upgrade", conf, StringComparison.Ordinal);
         var path = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(path, conf);
-        WriteCertificate();
+        Loopback.WriteCertificate(folder, "CN=workflows.test");
 
         var start = new ProcessStartInfo(Nginx) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t", "-p", folder, "-c", path, "-e", "stderr" })
@@ -42,28 +41,6 @@ public sealed class NginxConfigTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    private void WriteCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=workflows.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        File.WriteAllText(Path.Combine(folder, "fullchain.pem"), certificate.ExportCertificatePem());
-        File.WriteAllText(Path.Combine(folder, "privkey.pem"), key.ExportPkcs8PrivateKeyPem());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Workflows.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Workflows.sln not found above the test output.");
-    }
 
     /// <summary>A fact that is skipped, with the reason, where Debian's nginx is missing; the test installs nothing itself.</summary>
     private sealed class NginxInstalledFactAttribute : FactAttribute

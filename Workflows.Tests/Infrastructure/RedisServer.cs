@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Workflows.Tests.Infrastructure;
 
@@ -23,7 +21,7 @@ public sealed class RedisServer : IDisposable
         }
 
         Directory.CreateDirectory(folder);
-        Port = FreePort();
+        Port = Loopback.FreePort();
         process = Process.Start(new ProcessStartInfo(Executable,
             ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", folder])
         {
@@ -31,7 +29,7 @@ public sealed class RedisServer : IDisposable
             RedirectStandardError = true,
         }) ?? throw new InvalidOperationException("redis-server did not start.");
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!Answers())
+        while (!Loopback.Listening(Port))
         {
             if (DateTime.UtcNow > deadline || process.HasExited)
             {
@@ -61,27 +59,6 @@ public sealed class RedisServer : IDisposable
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private bool Answers()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, Port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
