@@ -161,6 +161,8 @@ public sealed class BehindNginxTests(BehindNginx setup) : IClassFixture<BehindNg
         await page.WaitForInteractiveAsync();
         var cookies = await page.Context.CookiesAsync();
         Assert.Contains(cookies, cookie => cookie.Name == "workflows_route" && cookie.Secure);
+        // Served over https (nginx forwards the scheme; loopback is a trusted proxy), the sign-in cookie is Secure.
+        Assert.Contains(cookies, cookie => cookie.Name == ".AspNetCore.Identity.Application" && cookie.Secure && cookie.HttpOnly);
 
         // Another route cookie sends the same sign-in to the other instance: both read the cookie (shared keys).
         var before = setup.Served.Count;
