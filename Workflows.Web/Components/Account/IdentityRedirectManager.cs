@@ -20,8 +20,12 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects: an address of this app stays; anything else (another host, a scheme) goes home.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: an address of this app stays; anything else goes home. Browsers read //host and
+        // /\host as other hosts, and a scheme or control character never belongs in a path of ours.
+        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
+            || uri.StartsWith("//", StringComparison.Ordinal)
+            || uri.StartsWith("/\\", StringComparison.Ordinal)
+            || uri.Any(char.IsControl))
         {
             uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
                 ? navigationManager.ToBaseRelativePath(uri)
