@@ -65,7 +65,7 @@ public sealed class BehindNginx : IAsyncLifetime
             .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal);
         var path = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(path, conf);
-        Loopback.WriteCertificate(folder);
+        TestCertificate.WritePem(folder);
         var start = new ProcessStartInfo(NginxPath) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var arg in new[] { "-p", folder, "-c", path, "-e", Path.Combine(folder, "error.log"), "-g", "daemon off;" })
         {

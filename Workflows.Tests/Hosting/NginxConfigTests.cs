@@ -24,7 +24,7 @@ public sealed class NginxConfigTests : IDisposable
         Assert.Contains("proxy_set_header Upgrade $http_upgrade", conf, StringComparison.Ordinal);
         var path = Path.Combine(folder, "nginx.conf");
         await File.WriteAllTextAsync(path, conf);
-        Loopback.WriteCertificate(folder, "CN=workflows.test");
+        TestCertificate.WritePem(folder, "CN=workflows.test");
 
         var start = new ProcessStartInfo(Nginx) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t", "-p", folder, "-c", path, "-e", "stderr" })
