@@ -92,9 +92,9 @@ public sealed class DataProtectionKeyTests
     public async Task A_sign_in_cookie_made_by_one_instance_is_read_by_a_second_on_the_same_database()
     {
         var folder = Directory.CreateTempSubdirectory("workflows-shared-").FullName;
+        using var database = new TempDatabase();
         try
         {
-            var database = Path.Combine(folder, "shared.db");
             var settings = new Dictionary<string, string?>
             {
                 ["Seed:Demo"] = "true",

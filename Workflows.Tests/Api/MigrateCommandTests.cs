@@ -13,7 +13,7 @@ public sealed class MigrateCommandTests : IDisposable
     [Fact]
     public async Task Migrate_applies_every_migration_and_exits()
     {
-        var result = await AppCommand.RunAsync(database.FilePath, database.Settings.ToDictionary(), null, "migrate");
+        var result = await AppCommand.RunAsync(database, new Dictionary<string, string?>(), null, "migrate");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("migration(s)", result.Output, StringComparison.Ordinal);

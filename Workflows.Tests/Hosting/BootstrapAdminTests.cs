@@ -23,14 +23,14 @@ public sealed class BootstrapAdminTests : IDisposable
             ["Bootstrap:AdminName"] = "Ops Admin",
             ["Bootstrap:AdminPassword"] = "B00tstrap!Secret",
         };
-        await using (var first = await AppProcess.StartAsync(database.FilePath, settings))
+        await using (var first = await AppProcess.StartAsync(database, settings))
         {
             Assert.NotNull(await FormSignIn.TryAsync(first.Address, "ops@example.com", "B00tstrap!Secret"));
         }
 
         settings["Bootstrap:AdminEmail"] = "second@example.com";
         settings["Bootstrap:AdminPassword"] = "An0ther!Secret";
-        await using var second = await AppProcess.StartAsync(database.FilePath, settings);
+        await using var second = await AppProcess.StartAsync(database, settings);
         Assert.Null(await FormSignIn.TryAsync(second.Address, "second@example.com", "An0ther!Secret"));
         Assert.Contains(second.Lines, line => line.Contains("the administrator ops@example.com exists", StringComparison.Ordinal));
     }

@@ -3,9 +3,9 @@ using Workflows.Tests.Infrastructure;
 namespace Workflows.Tests.Hosting;
 
 /// <summary>
-/// <c>create-admin</c> run as the real app's child process on a fresh SQLite file (no demo data): it migrates the
-/// database, creates the administrator, is harmless when run again, refuses weak passwords, and the person it created
-/// signs in through the login form of the real server.
+/// <c>create-admin</c> run as the real app's child process on a database of its own (SQLite, or PostgreSQL under
+/// <c>./test.sh --postgres</c>; no demo data): it migrates the database, creates the administrator, is harmless when run
+/// again, refuses weak passwords, and the person it created signs in through the login form of the real server.
 /// </summary>
 public sealed class CreateAdminCommandTests : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class CreateAdminCommandTests : IDisposable
         Assert.Contains("is already an administrator", again.Output, StringComparison.Ordinal);
         Assert.Contains("password was not changed", again.Output, StringComparison.Ordinal);
 
-        await using var app = await AppProcess.StartAsync(database.FilePath, NoDemo);
+        await using var app = await AppProcess.StartAsync(database, NoDemo);
         Assert.NotNull(await FormSignIn.TryAsync(app.Address, Email, StrongPassword));
         Assert.Null(await FormSignIn.TryAsync(app.Address, Email, "An0ther!Password"));
     }
@@ -39,11 +39,11 @@ public sealed class CreateAdminCommandTests : IDisposable
         Assert.Equal(0, (await CreateAdminAsync(StrongPassword, "--email", Email, "--name", "Ada Lovelace")).ExitCode);
 
         var settings = new Dictionary<string, string?>(NoDemo) { ["WORKFLOWS_ADMIN_PASSWORD"] = "N3w!Password" };
-        var reset = await AppCommand.RunAsync(database.FilePath, settings, input: null, "create-admin", "--email", Email, "--reset-password");
+        var reset = await AppCommand.RunAsync(database, settings, input: null, "create-admin", "--email", Email, "--reset-password");
         Assert.True(reset.ExitCode == 0, reset.ToString());
         Assert.Contains("The password was reset", reset.Output, StringComparison.Ordinal);
 
-        await using var app = await AppProcess.StartAsync(database.FilePath, NoDemo);
+        await using var app = await AppProcess.StartAsync(database, NoDemo);
         Assert.NotNull(await FormSignIn.TryAsync(app.Address, Email, "N3w!Password"));
         Assert.Null(await FormSignIn.TryAsync(app.Address, Email, StrongPassword));
     }
@@ -66,7 +66,7 @@ public sealed class CreateAdminCommandTests : IDisposable
     [InlineData("Unknown option --emial", "create-admin", "--emial", Email)]
     public async Task A_wrong_call_exits_1_saying_what_is_missing(string message, params string[] args)
     {
-        var result = await AppCommand.RunAsync(database.FilePath, NoDemo, StrongPassword, args);
+        var result = await AppCommand.RunAsync(database, NoDemo, StrongPassword, args);
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
@@ -75,5 +75,5 @@ public sealed class CreateAdminCommandTests : IDisposable
     public void Dispose() => database.Dispose();
 
     private Task<CommandResult> CreateAdminAsync(string password, params string[] args) =>
-        AppCommand.RunAsync(database.FilePath, NoDemo, password, ["create-admin", .. args]);
+        AppCommand.RunAsync(database, NoDemo, password, ["create-admin", .. args]);
 }

@@ -19,7 +19,7 @@ public sealed class ProductionLogTests : IDisposable
             ["DataProtection:CertificatePassword"] = TestCertificate.Password,
             ["Jobs:RunWorker"] = "false",
         };
-        await using var app = await AppProcess.StartAsync(database.FilePath, settings, Path.Combine(folder, "home"));
+        await using var app = await AppProcess.StartAsync(database, settings, Path.Combine(folder, "home"));
 
         var listening = Assert.Single(app.Lines, line => line.Contains("Now listening on", StringComparison.Ordinal));
         using var entry = JsonDocument.Parse(listening);

@@ -35,7 +35,7 @@ public sealed class TelemetryExportTests : IDisposable
         await collector.StartAsync();
         var endpoint = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        await using var app = await AppProcess.StartAsync(database.FilePath, new Dictionary<string, string?>
+        await using var app = await AppProcess.StartAsync(database, new Dictionary<string, string?>
         {
             ["Seed:Demo"] = "false",
             ["Jobs:RunWorker"] = "false",

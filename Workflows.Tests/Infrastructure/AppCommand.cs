@@ -7,11 +7,11 @@ public static class AppCommand
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>Runs it on <paramref name="databaseFile"/>; <paramref name="input"/>, when given, is its redirected standard input.</summary>
+    /// <summary>Runs it on <paramref name="database"/>; <paramref name="input"/>, when given, is its redirected standard input.</summary>
     public static async Task<CommandResult> RunAsync(
-        string databaseFile, IReadOnlyDictionary<string, string?> settings, string? input, params string[] args)
+        TempDatabase database, IReadOnlyDictionary<string, string?> settings, string? input, params string[] args)
     {
-        var start = AppProcess.StartInfo(databaseFile, settings, databaseFile + "-home", args);
+        var start = AppProcess.StartInfo(database, settings, database.FilePath + "-home", args);
         start.RedirectStandardInput = true;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var output = process.StandardOutput.ReadToEndAsync();

@@ -6,8 +6,9 @@ namespace Workflows.Tests.Infrastructure;
 
 /// <summary>
 /// The real app as a child process (<c>dotnet Workflows.Web.dll</c> from the web project's build output, Development
-/// environment unless told) on a SQLite file of the test's, listening on a free loopback port: for tests that kill it with SIGKILL
-/// and start it again on the same file. Settings arrive as environment variables.
+/// environment unless told) on a <see cref="TempDatabase"/> of the test's (a SQLite file, or a PostgreSQL database under
+/// <c>./test.sh --postgres</c>), listening on a free loopback port: for tests that kill it with SIGKILL and start it
+/// again on the same database, or run two processes on one. Settings arrive as environment variables.
 /// </summary>
 public sealed partial class AppProcess : IAsyncDisposable
 {
@@ -30,11 +31,11 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>The last lines the app wrote, for a failure message.</summary>
     public string Output => string.Join('\n', output.TakeLast(60));
 
-    /// <param name="home">A HOME of its own; by default one beside the database file. Two instances on one file need two.</param>
-    public static async Task<AppProcess> StartAsync(string databaseFile, IReadOnlyDictionary<string, string?> settings, string? home = null)
+    /// <param name="home">A HOME of its own; by default one beside the database file. Two instances on one database need two.</param>
+    public static async Task<AppProcess> StartAsync(TempDatabase database, IReadOnlyDictionary<string, string?> settings, string? home = null)
     {
-        home ??= databaseFile + "-home";
-        var start = StartInfo(databaseFile, settings, home);
+        home ??= database.FilePath + "-home";
+        var start = StartInfo(database, settings, home);
         var app = new AppProcess(new Process { StartInfo = start, EnableRaisingEvents = true }) { Home = home };
         app.process.OutputDataReceived += (_, line) => app.Read(line.Data);
         app.process.ErrorDataReceived += (_, line) => app.Read(line.Data);
@@ -57,11 +58,12 @@ public sealed partial class AppProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>dotnet Workflows.Web.dll ARGS</c> on <paramref name="databaseFile"/>, Development unless the settings name
+    /// <c>dotnet Workflows.Web.dll ARGS</c> on <paramref name="database"/> (its provider and connection string, as the
+    /// app reads <c>Database:Provider</c> and <c>ConnectionStrings:Workflows</c>), Development unless the settings name
     /// <c>ASPNETCORE_ENVIRONMENT</c>, with its own <paramref name="home"/>; settings become environment variables.
     /// </summary>
     internal static ProcessStartInfo StartInfo(
-        string databaseFile, IReadOnlyDictionary<string, string?> settings, string home, params string[] args)
+        TempDatabase database, IReadOnlyDictionary<string, string?> settings, string home, params string[] args)
     {
         var folder = WebOutputFolder();
         var start = new ProcessStartInfo("dotnet")
@@ -85,8 +87,9 @@ public sealed partial class AppProcess : IAsyncDisposable
             // Data Protection keys and anything else under HOME stay with this database, not the developer's.
             ["HOME"] = home,
             ["DOTNET_NOLOGO"] = "1",
-            ["ConnectionStrings__Workflows"] = $"Data Source={databaseFile}",
-            ["Email__PickupDirectory"] = databaseFile + "-mail",
+            ["ConnectionStrings__Workflows"] = database.ConnectionString,
+            ["Database__Provider"] = database.Provider,
+            ["Email__PickupDirectory"] = database.FilePath + "-mail",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
