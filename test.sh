@@ -2,9 +2,10 @@
 # Runs every test of the solution and ends with one line: "tests: N passed, N failed[, N skipped]".
 # Installs what the tests need that the .NET SDK lacks: Debian's Chromium for the browser tests.
 #   ./test.sh              every test, on SQLite
-#   ./test.sh --postgres   the data, API and job tests again, each on a fresh database of a private PostgreSQL server
-#                          (scripts/postgres.sh installs and starts it, and stops it at the end), and two app
-#                          instances on that server and a real Redis (redis-server, installed when missing)
+#   ./test.sh --postgres   the data, API, job, command and crash-recovery tests again, each on a fresh database of a
+#                          private PostgreSQL server (scripts/postgres.sh installs and starts it, and stops it at the
+#                          end); two app processes sharing one database; two instances on that server and a real
+#                          Redis (redis-server, installed when missing)
 # Further arguments go to dotnet test.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -51,7 +52,7 @@ if [ "$postgres" = 1 ]; then
         || { echo "Could not start PostgreSQL for the provider tests"; echo "tests: 0 passed, 1 failed"; exit 1; }
     trap 'scripts/postgres.sh stop >/dev/null 2>&1' EXIT
     export WORKFLOWS_TEST_POSTGRES="$server"
-    filter=(--filter "FullyQualifiedName~Workflows.Tests.Data.|FullyQualifiedName~Workflows.Tests.Api.|FullyQualifiedName~TwoInstanceLiveTests|FullyQualifiedName~BehindNginxTests|FullyQualifiedName~NginxConfigTests")
+    filter=(--filter "FullyQualifiedName~Workflows.Tests.Data.|FullyQualifiedName~Workflows.Tests.Api.|FullyQualifiedName~TwoInstanceLiveTests|FullyQualifiedName~TwoProcessJobTests|FullyQualifiedName~CrashRecoveryTests|FullyQualifiedName~Workflows.Tests.Hosting.|FullyQualifiedName~BehindNginxTests|FullyQualifiedName~NginxConfigTests")
 fi
 
 dotnet test Workflows.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "${filter[@]}" "$@"

@@ -31,7 +31,7 @@ internal sealed class DueReminderHandler(
         var execution = await executions.GetAsync(reminder.ExecutionId, cancellationToken);
         var task = execution?.FindTask(reminder.TaskId);
         if (execution is null || task is null || task.IsFinished || execution.Status != WorkflowStatus.STARTED
-            || task.DueDate?.End(settings.TimeZone) != reminder.DueAt)
+            || !SameDueDate(task.DueDate?.End(settings.TimeZone), reminder.DueAt))
         {
             return;
         }
@@ -69,4 +69,11 @@ internal sealed class DueReminderHandler(
             await email.SendAsync(new EmailMessage(addresses, title, body + (link is null ? "" : $"\n\nOpen: {link}")), cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The reminder's due date came from the task row, which stores instants as Unix milliseconds on every provider,
+    /// while the document keeps every tick of a computed due date: the same stored millisecond is the same due date.
+    /// </summary>
+    private static bool SameDueDate(DateTimeOffset? current, DateTimeOffset remembered) =>
+        current?.ToUnixTimeMilliseconds() == remembered.ToUnixTimeMilliseconds();
 }

@@ -72,7 +72,9 @@ public sealed class TwoProcessJobTests(ITestOutputHelper output) : IDisposable
         var expected = reminded.SelectMany(r => r.Overdue
             ? new[] { $"{mehmet} overdue {r.Link}", $"{lena} overdue {r.Link}" }
             : [$"{mehmet} due-soon {r.Link}"]);
-        Assert.Equal(expected.Order(), notifications.Select(n => $"{n.UserId} {n.Kind} {n.Link}").Order());
+        var reminderJobs = await db.Jobs.AsNoTracking().Where(j => j.Kind == "due-reminder" || j.Kind == "reminder-sweep").OrderBy(j => j.CreatedAt).ToListAsync();
+        Assert.True(expected.Order().SequenceEqual(notifications.Select(n => $"{n.UserId} {n.Kind} {n.Link}").Order()),
+            $"{notifications.Count} reminders; jobs: {string.Join("; ", reminderJobs.Select(j => $"{j.Kind} {j.Status} {j.RunAt:HH:mm:ss.fff} {j.LastError}"))}\n--- A\n{a.Output}\n--- B\n{b.Output}");
 
         // Every job the test caused was claimed once: a second claim would count a second attempt.
         var runJobs = runs.Concat(scheduledRuns).Select(r => r.JobId!).ToList();
