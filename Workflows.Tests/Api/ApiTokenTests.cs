@@ -106,19 +106,28 @@ public sealed class ApiTokenTests(ApiTokenTests.App app) : IClassFixture<ApiToke
     }
 
     [Fact]
-    public async Task A_token_that_sends_too_many_requests_gets_429()
+    public async Task A_token_that_sends_too_many_requests_gets_429_with_Retry_After()
     {
         using var client = await ApiClients.ForAsync(app, "caseworker@workflows.demo");
 
         var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
         for (var i = 0; i < 30; i++)
         {
-            using var response = await client.GetAsync(new Uri("/v1/entity/schemas", UriKind.Relative));
+            var response = await client.GetAsync(new Uri("/v1/entity/schemas", UriKind.Relative));
             statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused ??= response;
+            }
         }
 
-        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
+        Assert.NotNull(refused);
+        Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 2);
+        Assert.Equal("10", refused.Headers.GetValues("RateLimit-Limit").Single());
+        Assert.Equal("0", refused.Headers.GetValues("RateLimit-Remaining").Single());
+        Assert.Contains("Retry-After", (await refused.Content.ReadFromJsonAsync<JsonObject>())!["message"]!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

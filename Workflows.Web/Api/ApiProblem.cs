@@ -1,19 +1,14 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Metadata;
 using Workflows.Core;
 
 namespace Workflows.Web.Api;
 
 /// <summary>
-/// A refused request as the API answers it: <c>{ "message": … }</c> with the status code of the refusal's kind. Typed,
-/// so a handler declares <c>Results&lt;…, ApiProblem&gt;</c> and the OpenAPI document lists the error answers.
+/// A refused request as the API answers it: <c>{ "message": … }</c> with the status code of the refusal's kind. Which
+/// statuses an operation documents is its <see cref="ApiOperation"/>'s to say.
 /// </summary>
-internal sealed class ApiProblem : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ApiError>, IEndpointMetadataProvider
+internal sealed class ApiProblem : IResult, IStatusCodeHttpResult, IValueHttpResult, IValueHttpResult<ApiError>
 {
-    private static readonly int[] Statuses =
-        [StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict];
-
     private readonly JsonHttpResult<ApiError> result;
 
     /// <param name="refusal">Why the request was refused.</param>
@@ -39,12 +34,4 @@ internal sealed class ApiProblem : IResult, IStatusCodeHttpResult, IValueHttpRes
     object? IValueHttpResult.Value => Value;
 
     public Task ExecuteAsync(HttpContext httpContext) => result.ExecuteAsync(httpContext);
-
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
-    {
-        foreach (var status in Statuses)
-        {
-            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ApiError), ["application/json"]));
-        }
-    }
 }

@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,11 +10,9 @@ using Workflows.Core.Identity;
 
 namespace Workflows.Web.Api;
 
-/// <summary>Registers and maps the REST API: bearer tokens, rate limits, JSON shape, OpenAPI and its reference page.</summary>
+/// <summary>Registers and maps the REST API: bearer tokens, rate limits, JSON shape, OpenAPI (<see cref="OpenApiContract"/>) and its reference page.</summary>
 public static class ApiSetup
 {
-    public const string RateLimitPolicy = "api";
-
     public static bool IsApiPath(PathString path) =>
         path.StartsWithSegments("/v1") || path.StartsWithSegments("/v2");
 
@@ -29,33 +25,8 @@ public static class ApiSetup
         services.Configure<JsonOptions>(options => Configure(options.SerializerOptions));
 
         services.AddChecked<ApiOptions>(configuration, "Api").Positive("Api:RateLimitPerSecond", o => o.RateLimitPerSecond);
-        services.AddRateLimiter(options =>
-        {
-            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.OnRejected = async (context, cancellationToken) =>
-                await context.HttpContext.Response.WriteAsJsonAsync(
-                    new ApiError("Too many requests for this token; slow down and retry in a second."), cancellationToken);
-            options.AddPolicy(RateLimitPolicy, context =>
-            {
-                var perSecond = context.RequestServices.GetRequiredService<ApiOptions>().RateLimitPerSecond;
-                return RateLimitPartition.GetTokenBucketLimiter(
-                    context.User.FindFirstValue(BearerTokenHandler.TokenIdClaim) ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                    _ => new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perSecond * 2,
-                        TokensPerPeriod = perSecond,
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                        QueueLimit = 0,
-                        AutoReplenishment = true,
-                    });
-            });
-        });
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Workflows API";
-            document.Info.Description = "epilot-compatible workflow definitions, executions, closing reasons and entities.";
-            return Task.CompletedTask;
-        }));
+        services.AddSingleton<ApiRateLimits>();
+        services.AddOpenApi(OpenApiContract.Configure);
         return services;
     }
 
@@ -76,6 +47,20 @@ public static class ApiSetup
         return app;
     }
 
+    /// <summary>Admits each request to a documented API operation through its token's bucket (<see cref="ApiRateLimits"/>); after authentication, so the bucket is the token's.</summary>
+    public static WebApplication UseWorkflowsApiRateLimits(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<ApiOperation>() is null
+                || await context.RequestServices.GetRequiredService<ApiRateLimits>().AdmitAsync(context))
+            {
+                await next(context);
+            }
+        });
+        return app;
+    }
+
     /// <summary>Checks JSON bodies (<see cref="JsonBodyGate"/>); after authorization, so a stranger learns nothing from a body.</summary>
     public static WebApplication UseWorkflowsApiBodies(this WebApplication app)
     {
@@ -89,8 +74,7 @@ public static class ApiSetup
         app.MapScalarApiReference("/api-reference", options => options.WithTitle("Workflows API").DisableDefaultFonts()).AllowAnonymous();
 
         var api = app.MapGroup("")
-            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName })
-            .RequireRateLimiting(RateLimitPolicy);
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = BearerTokenHandler.SchemeName });
         api.MapEntitiesApi();
         api.MapFlowTemplatesApi();
         api.MapClosingReasonsApi();

@@ -25,6 +25,10 @@ internal sealed class BearerTokenHandler(
 
     public const string TokenIdClaim = "workflows:token_id";
 
+    public const string NoTokenMessage = "Send an API token as 'Authorization: Bearer <token>'.";
+
+    public const string ForbiddenMessage = "Your role does not allow this operation.";
+
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -61,13 +65,13 @@ internal sealed class BearerTokenHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer";
         var failure = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message;
-        await Response.WriteAsJsonAsync(new ApiError(failure ?? "Send an API token as 'Authorization: Bearer <token>'."));
+        await Response.WriteAsJsonAsync(new ApiError(failure ?? NoTokenMessage));
     }
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Response.WriteAsJsonAsync(new ApiError("Your role does not allow this operation."));
+        await Response.WriteAsJsonAsync(new ApiError(ForbiddenMessage));
     }
 
     private async Task<CachedPrincipal?> ResolveAsync(string token)

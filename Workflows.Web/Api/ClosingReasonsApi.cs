@@ -22,16 +22,26 @@ public static class ClosingReasonsApi
         var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
         var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
-        readers.MapGet("/v1/workflows/closing-reasons", ListAsync);
-        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json");
-        readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
-        builders.MapPatch("/v1/workflows/closing-reasons/{reasonId}", ChangeStatusAsync).Accepts<ReasonBody>("application/json");
-        readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);
-        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json");
-        builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync);
-        readers.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync);
-        builders.MapPatch("/v1/workflows/definitions/{definitionId}/closing-reasons", SetTemplateReasonsAsync).Accepts<ReasonIds>("application/json");
-        readers.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync);
+        readers.MapGet("/v1/workflows/closing-reasons", ListAsync).Produces<ReasonList>()
+            .Documented("getAllClosingReasons", "List the catalogue of closing reasons", StatusCodes.Status400BadRequest);
+        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json").Produces<ReasonJson>(StatusCodes.Status201Created)
+            .Documented("createClosingReason", "Add a closing reason to the catalogue", StatusCodes.Status409Conflict);
+        readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync).Produces<ReasonJson>()
+            .Documented("getClosingReasonV1", "Read a closing reason");
+        builders.MapPatch("/v1/workflows/closing-reasons/{reasonId}", ChangeStatusAsync).Accepts<ReasonBody>("application/json")
+            .Produces(StatusCodes.Status202Accepted).Documented("changeReasonStatus", "Set a closing reason ACTIVE or INACTIVE");
+        readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync).Produces<ReasonJson>()
+            .Documented("getClosingReason", "Read a closing reason");
+        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json")
+            .Documented("updateClosingReason", "Change a closing reason's title or status", StatusCodes.Status409Conflict);
+        builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
+            .Documented("deleteClosingReason", "Delete a closing reason no template offers", StatusCodes.Status409Conflict);
+        readers.MapGet("/v1/workflows/definitions/{definitionId}/closing-reasons", GetTemplateReasonsAsync).Produces<ReasonIds>()
+            .Documented("getWorkflowClosingReasons", "The closing reasons a template offers");
+        builders.MapPatch("/v1/workflows/definitions/{definitionId}/closing-reasons", SetTemplateReasonsAsync).Accepts<ReasonIds>("application/json")
+            .Produces(StatusCodes.Status201Created).Documented("setWorkflowClosingReasons", "Set the closing reasons a template offers", StatusCodes.Status409Conflict);
+        readers.MapGet("/v1/workflows/executions/{executionId}/closing-reasons", GetExecutionReasonsAsync).Produces<ExecutionReasons>()
+            .Documented("getClosingReasonExecution", "The closing reasons a workflow started with");
         return group;
     }
 

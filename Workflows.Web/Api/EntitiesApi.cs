@@ -14,18 +14,23 @@ public static class EntitiesApi
     {
         var group = routes.MapGroup("/v1").WithTags("Entities");
         var records = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.UseRecords);
-        records.MapGet("/entity/schemas", ListSchemasAsync);
-        records.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
-        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer);
-        records.MapPost("/entity/{slug}", CreateAsync);
-        records.MapGet("/entity/{slug}/{id}", GetAsync);
+        records.MapGet("/entity/schemas", ListSchemasAsync).Documented("listSchemas", "List the record schemas");
+        records.MapGet("/entity/schemas/{slug}", GetSchemaAsync).Produces<SchemaJson>().Documented("getSchema", "Read a schema");
+        group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer).Produces<SchemaJson>()
+            .Documented("putSchema", "Create or replace a schema", StatusCodes.Status409Conflict);
+        records.MapPost("/entity/{slug}", CreateAsync).Produces<JsonObject>(StatusCodes.Status201Created)
+            .Documented("createEntity", "Create a record", StatusCodes.Status422UnprocessableEntity);
+        records.MapGet("/entity/{slug}/{id}", GetAsync).Produces<JsonObject>().Documented("getEntity", "Read a record");
         records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
-            => UpdateAsync(slug, id, body, replace: true, user, entities, ct));
+            => UpdateAsync(slug, id, body, replace: true, user, entities, ct))
+            .Documented("updateEntity", "Replace a record's attributes", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         records.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
-            => UpdateAsync(slug, id, body, replace: false, user, entities, ct));
+            => UpdateAsync(slug, id, body, replace: false, user, entities, ct))
+            .Documented("patchEntity", "Change some of a record's attributes", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/entity/{slug}/{id}", DeleteAsync)
-            .RequireAuthorization(AuthorizationPolicies.DeleteRecords);
-        records.MapPost("/entity:search", SearchAsync);
+            .RequireAuthorization(AuthorizationPolicies.DeleteRecords).Produces<JsonObject>().Documented("deleteEntity", "Delete a record");
+        records.MapPost("/entity:search", SearchAsync).Produces<SearchResults>()
+            .Documented("searchEntities", "Search the records of a schema");
         return group;
     }
 

@@ -29,17 +29,27 @@ public static partial class FlowExecutionsApi
         var work = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.WorkTasks);
         var manage = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ManageWorkflows);
 
-        manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json");
-        see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json");
-        see.MapGet("/executions/{execution_id}", GetAsync);
-        manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json");
-        group.MapDelete("/executions/{execution_id}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.DeleteWorkflows);
-        work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json");
-        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json");
-        work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync);
-        work.MapPost("/executions/{execution_id}/tasks/{task_id}/execute", ExecuteAsync);
-        manage.MapDelete("/executions/{execution_id}/tasks/{task_id}/schedule", CancelScheduleAsync);
-        manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json");
+        manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json").Produces<FlowExecution>(StatusCodes.Status201Created)
+            .Documented("startFlowExecution", "Start a workflow from a template on records", ApiVersioning.ETag, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json")
+            .Documented("searchFlowExecutions", "The workflows of a record");
+        see.MapGet("/executions/{execution_id}", GetAsync).Documented("getFlowExecution", "Read a workflow", ApiVersioning.ETag);
+        manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json")
+            .Documented("patchFlowExecution", "Close, reopen, assign or schedule a workflow", ApiVersioning.IfMatch);
+        group.MapDelete("/executions/{execution_id}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.DeleteWorkflows)
+            .Documented("deleteFlowExecution", "Delete a workflow (softly unless soft=false)", ApiVersioning.IfMatch);
+        work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json")
+            .Documented("patchTask", "Work a task: status, assignees, due date, decision", ApiVersioning.IfMatch);
+        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Produces<ExecutionTask>(StatusCodes.Status201Created)
+            .Documented("addTask", "Add a task to a running workflow", ApiVersioning.IfMatch);
+        work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync)
+            .Documented("runTaskAutomation", "Run an automation task now", ApiVersioning.IfMatch);
+        work.MapPost("/executions/{execution_id}/tasks/{task_id}/execute", ExecuteAsync)
+            .Documented("executeTask", "Execute a task now: run its automation or evaluate its decision", ApiVersioning.IfMatch);
+        manage.MapDelete("/executions/{execution_id}/tasks/{task_id}/schedule", CancelScheduleAsync)
+            .Documented("cancelTaskSchedule", "Cancel a task's schedule, skipping the task", ApiVersioning.IfMatch);
+        manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json")
+            .Documented("patchPhase", "Assign or schedule a phase", ApiVersioning.IfMatch);
         return group;
     }
 

@@ -18,13 +18,20 @@ public static class FlowTemplatesApi
         var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
         var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
-        readers.MapGet("/templates", ListAsync);
-        readers.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json");
-        readers.MapGet("/templates/{flowId}", GetAsync);
-        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json");
-        builders.MapPut("/templates/{flowId}", UpdateAsync).Accepts<FlowTemplate>("application/json");
-        builders.MapDelete("/templates/{flowId}", DeleteAsync);
-        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync);
+        readers.MapGet("/templates", ListAsync).Produces<SearchResults>()
+            .Documented("listFlowTemplates", "List template summaries, a page at a time", StatusCodes.Status400BadRequest);
+        readers.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json").Produces<SearchResults>()
+            .Documented("searchFlowTemplates", "Search template summaries by name, id, trigger and status");
+        readers.MapGet("/templates/{flowId}", GetAsync).Produces<FlowTemplate>()
+            .Documented("getFlowTemplate", "Read a whole template", ApiVersioning.ETag);
+        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json").Produces<FlowTemplate>(StatusCodes.Status201Created)
+            .Documented("createFlowTemplate", "Create a template", ApiVersioning.ETag, StatusCodes.Status409Conflict);
+        builders.MapPut("/templates/{flowId}", UpdateAsync).Accepts<FlowTemplate>("application/json").Produces<FlowTemplate>()
+            .Documented("updateFlowTemplate", "Replace a template; a stale If-Match or revision is refused", ApiVersioning.IfMatch);
+        builders.MapDelete("/templates/{flowId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
+            .Documented("deleteFlowTemplate", "Delete a template none of whose workflows still run", StatusCodes.Status409Conflict);
+        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync).Produces<FlowTemplate>(StatusCodes.Status201Created)
+            .Documented("duplicateFlowTemplate", "Copy a template under a new id");
         return group;
     }
 

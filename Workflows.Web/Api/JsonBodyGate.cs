@@ -13,7 +13,7 @@ internal sealed class JsonBodyGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!ApiSetup.IsApiPath(request.Path) || !ReadsJson(context.GetEndpoint()))
+        if (!ApiSetup.IsApiPath(request.Path) || context.GetEndpoint() is not { } endpoint || !ReadsJson(endpoint.Metadata))
         {
             await next(context);
             return;
@@ -30,8 +30,9 @@ internal sealed class JsonBodyGate(RequestDelegate next)
         await next(context);
     }
 
-    private static bool ReadsJson(Endpoint? endpoint) =>
-        endpoint?.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
+    /// <summary>Whether an endpoint with this metadata takes a JSON body, so its body passes here.</summary>
+    public static bool ReadsJson(IEnumerable<object> metadata) =>
+        metadata.OfType<IAcceptsMetadata>().LastOrDefault() is { } accepts
         && accepts.ContentTypes.Any(type => type.Contains("json", StringComparison.OrdinalIgnoreCase));
 
     private static Task WriteAsync(HttpContext context, int status, string message)

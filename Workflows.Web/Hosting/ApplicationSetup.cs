@@ -154,7 +154,7 @@ public static class ApplicationSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
+        app.UseWorkflowsApiRateLimits();
         app.UseWorkflowsApiBodies();
         app.MapStaticAssets();
         return app;

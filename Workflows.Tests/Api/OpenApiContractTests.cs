@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Workflows.Tests.Compat;
+using Workflows.Tests.Infrastructure;
+
+namespace Workflows.Tests.Api;
+
+/// <summary>
+/// The OpenAPI document is the contract: it passes Redocly's recommended rules, lists every API route the app maps
+/// with its operationId, and the error statuses it documents at the edge are the ones the server sends.
+/// </summary>
+public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassFixture<OpenApiContractTests.App>
+{
+    public sealed class App : WorkflowsAppFactory
+    {
+        public App()
+        {
+            Settings["Api:RateLimitPerSecond"] = "100000";
+        }
+    }
+
+    [NodeFact]
+    public async Task Redocly_finds_no_error_in_the_document()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"workflows-openapi-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, await app.CreateClient().GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative)));
+        try
+        {
+            var folder = NodeTool.CompatFolder();
+            if (!File.Exists(Path.Combine(folder, "node_modules", ".bin", "redocly")))
+            {
+                var install = await NodeTool.RunAsync("npm", "ci --no-audit --no-fund", folder, new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+                Assert.True(install.ExitCode == 0, "npm ci failed in Workflows.Tests/Compat:\n" + install.Output);
+            }
+
+            var (exitCode, output) = await NodeTool.RunAsync(
+                Path.Combine(folder, "node_modules", ".bin", "redocly"), $"lint \"{file}\" --format=summary", folder,
+                new Dictionary<string, string>(), TimeSpan.FromMinutes(2));
+
+            Assert.True(exitCode == 0, "redocly lint (recommended rules) reported errors:\n" + output);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task Every_api_route_the_app_maps_is_in_the_document_with_its_operation_id_and_only_those()
+    {
+        var document = await DocumentAsync();
+        var paths = document["paths"]!.AsObject();
+
+        var mapped = ApiRoutes().ToList();
+
+        Assert.All(mapped, route => Assert.Equal(
+            route.OperationId, (string?)paths[route.Path]?[route.Method.ToLowerInvariant()]?["operationId"]));
+        Assert.All(paths, path => Assert.Matches("^/v[12]/", path.Key));
+        Assert.Equal(mapped.Count, paths.Sum(path => path.Value!.AsObject().Count));
+        Assert.NotNull(document["components"]!["securitySchemes"]!["bearer"]);
+    }
+
+    [Fact]
+    public async Task Without_a_token_every_operation_answers_401_as_documented()
+    {
+        var document = await DocumentAsync();
+        using var client = app.CreateClient();
+
+        foreach (var route in ApiRoutes())
+        {
+            using var response = await client.SendAsync(Request(route, "{}", "application/json"));
+
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{route.Method} {route.Path}: {(int)response.StatusCode}");
+            Assert.NotNull(document["paths"]![route.Path]![route.Method.ToLowerInvariant()]!["responses"]!["401"]);
+        }
+    }
+
+    [Fact]
+    public async Task Every_operation_documenting_415_refuses_a_body_not_sent_as_json_and_400_a_broken_one()
+    {
+        var document = await DocumentAsync();
+        using var admin = await ApiClients.ForAsync(app, "admin@workflows.demo");
+        var checkedOperations = 0;
+
+        foreach (var route in ApiRoutes())
+        {
+            var responses = document["paths"]![route.Path]![route.Method.ToLowerInvariant()]!["responses"]!.AsObject();
+            if (!responses.ContainsKey("415"))
+            {
+                continue;
+            }
+
+            using var text = await admin.SendAsync(Request(route, "{}", "text/plain"));
+            using var broken = await admin.SendAsync(Request(route, "{\"a\":", "application/json"));
+
+            Assert.True(text.StatusCode == HttpStatusCode.UnsupportedMediaType, $"{route.Method} {route.Path}: {(int)text.StatusCode}");
+            Assert.True(broken.StatusCode == HttpStatusCode.BadRequest, $"{route.Method} {route.Path}: {(int)broken.StatusCode}");
+            Assert.True(responses.ContainsKey("400"), $"{route.Method} {route.Path} documents 415 but not 400");
+            checkedOperations++;
+        }
+
+        Assert.True(checkedOperations >= 15, $"only {checkedOperations} operations read JSON bodies");
+    }
+
+    [Fact]
+    public async Task Api_answers_carry_the_rate_limit_headers()
+    {
+        using var admin = await ApiClients.ForAsync(app, "admin@workflows.demo");
+
+        using var first = await admin.GetAsync(new Uri("/v1/entity/schemas", UriKind.Relative));
+        using var second = await admin.GetAsync(new Uri("/v1/entity/schemas", UriKind.Relative));
+
+        Assert.Equal("200000", Header(first, "RateLimit-Limit"));
+        Assert.Equal("199999", Header(first, "RateLimit-Remaining"));
+        Assert.True(int.Parse(Header(second, "RateLimit-Remaining"), System.Globalization.CultureInfo.InvariantCulture) <= 199999);
+        Assert.Equal("1", Header(first, "RateLimit-Reset"));
+    }
+
+    private async Task<JsonObject> DocumentAsync() =>
+        (await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<JsonObject>(app.CreateClient(), "/openapi/v1.json"))!;
+
+    private IEnumerable<(string Method, string Path, string OperationId)> ApiRoutes() =>
+        app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>() is { HttpMethods.Count: > 0 })
+            .Select(e => (Path: "/" + e.RoutePattern.RawText!.TrimStart('/'), Endpoint: e))
+            .Where(e => e.Path.StartsWith("/v1/", StringComparison.Ordinal) || e.Path.StartsWith("/v2/", StringComparison.Ordinal))
+            .Select(e => (
+                e.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()!.HttpMethods[0],
+                e.Path,
+                e.Endpoint.Metadata.GetMetadata<Workflows.Web.Api.ApiOperation>()?.Id ?? "(undocumented)"));
+
+    private static HttpRequestMessage Request((string Method, string Path, string OperationId) route, string body, string type) =>
+        new(new HttpMethod(route.Method), new Uri(Concrete(route.Path), UriKind.Relative))
+        {
+            Content = route.Method is "GET" or "DELETE" ? null : new StringContent(body, Encoding.UTF8, type),
+        };
+
+    /// <summary>The path with each parameter filled in with a name that exists nowhere.</summary>
+    private static string Concrete(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", "nope");
+
+    private static string Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? string.Join(",", values) : $"(no {name})";
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Workflows.Web.Api;
+
+/// <summary>
+/// Turns the endpoints' <see cref="ApiOperation"/> declarations into the OpenAPI document at <c>/openapi/v1.json</c>:
+/// only <c>/v1</c> and <c>/v2</c> routes, the bearer scheme on every operation, each error status the operation can
+/// answer with the <c>{ "message": … }</c> schema and an example, the rate-limit headers, and <c>If-Match</c> /
+/// <c>ETag</c> where the operation reads them. An endpoint only declares; this is the one place that writes the document.
+/// </summary>
+internal static class OpenApiContract
+{
+    public const string SecurityScheme = "bearer";
+
+    private const string ErrorSchema = "ApiError";
+
+    private static readonly Dictionary<string, string> Tags = new()
+    {
+        ["Entities"] = "epilot's entity API as far as workflows need it: schemas, records and search.",
+        ["Flow templates"] = "Workflow definitions (epilot's workflow-definition API, v2 flows).",
+        ["Closing reasons"] = "The catalogue of closing reasons, the ones a template offers and the ones an execution started with.",
+        ["Flow executions"] = "Running workflows on records: start, work tasks and phases, close, delete (epilot's workflow-execution API).",
+        ["Task search"] = "Our addition: the dashboard's task list over the API.",
+    };
+
+    private static readonly Dictionary<int, (string Description, string Example)> Errors = new()
+    {
+        [StatusCodes.Status400BadRequest] = ("The request is invalid; the message names what to change.", "Name the template to start in 'flow_template_id'."),
+        [StatusCodes.Status401Unauthorized] = ("No valid API token was sent.", BearerTokenHandler.NoTokenMessage),
+        [StatusCodes.Status403Forbidden] = ("The token's role does not allow this operation.", BearerTokenHandler.ForbiddenMessage),
+        [StatusCodes.Status404NotFound] = ("There is no such resource, or it is not the caller's to see.", "There is no workflow 'wf-0001'."),
+        [StatusCodes.Status409Conflict] = (
+            "The state moved on: If-Match named a stale version, the resource exists already, or its current state refuses the change.",
+            "This workflow was changed by Ada Admin after version 7; reload it and apply your change again."),
+        [StatusCodes.Status415UnsupportedMediaType] = ("The body was not sent as JSON.", "Send the body as JSON with 'Content-Type: application/json', not 'text/plain'."),
+        [StatusCodes.Status422UnprocessableEntity] = ("The values do not fit the record's schema; the message names each.", "Amount is required."),
+        [StatusCodes.Status429TooManyRequests] = ("Too many requests for this token; retry after Retry-After seconds.", ApiRateLimits.TooManyMessage),
+    };
+
+    public static void Configure(OpenApiOptions options)
+    {
+        options.ShouldInclude = description => description.RelativePath is { } path && ApiSetup.IsApiPath("/" + path);
+        // Request types of several areas share names (SearchRequest); the area's name keeps their schemas apart.
+        options.CreateSchemaReferenceId = type => type.Type is { IsNested: true, DeclaringType.Name: var area } && area.EndsWith("Api", StringComparison.Ordinal)
+            ? area[..^"Api".Length] + type.Type.Name
+            : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+        options.AddDocumentTransformer((document, _, _) =>
+        {
+            Describe(document);
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+            if (metadata.OfType<ApiOperation>().LastOrDefault() is { } contract && context.Document is { } document)
+            {
+                Describe(operation, contract, contract.Statuses(metadata, context.Description.RelativePath ?? ""), document);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    private static void Describe(OpenApiDocument document)
+    {
+        document.Info.Title = "Workflows API";
+        document.Info.Description = "epilot-compatible workflow definitions, executions, closing reasons and entities. "
+            + "Every error is { \"message\": … }; every answer carries RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset.";
+        document.Servers = [.. (document.Servers ?? []).Select(s => new OpenApiServer { Url = s.Url?.TrimEnd('/'), Description = "This server" })];
+        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Key, Description = t.Value }));
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[SecurityScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "An API token (Profile → API tokens): 'Authorization: Bearer <token>'.",
+        };
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[ErrorSchema] = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Description = "Every error the API answers: what went wrong and what to change, in a sentence.",
+            Required = new HashSet<string> { "message" },
+            Properties = new Dictionary<string, IOpenApiSchema> { ["message"] = new OpenApiSchema { Type = JsonSchemaType.String } },
+        };
+    }
+
+    private static void Describe(OpenApiOperation operation, ApiOperation contract, IReadOnlyList<int> statuses, OpenApiDocument document)
+    {
+        operation.OperationId = contract.Id;
+        operation.Summary = contract.Summary;
+        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
+        operation.Responses ??= new OpenApiResponses();
+        foreach (var generated in operation.Responses.Keys.Where(key => !key.StartsWith('2')).ToList())
+        {
+            operation.Responses.Remove(generated);
+        }
+
+        foreach (var success in operation.Responses.Values.OfType<OpenApiResponse>())
+        {
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            foreach (var (name, description) in RateLimitHeaders)
+            {
+                success.Headers[name] = Header(description);
+            }
+
+            if (contract.Versioning != ApiVersioning.None)
+            {
+                success.Headers["ETag"] = Header("The version the answer shows, such as \"8\"; send it back in If-Match.", JsonSchemaType.String);
+            }
+        }
+
+        foreach (var status in statuses)
+        {
+            operation.Responses[status.ToString(CultureInfo.InvariantCulture)] = ErrorResponse(status, document);
+        }
+
+        if (contract.Versioning == ApiVersioning.IfMatch)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Description = "The version the change is based on (the ETag, such as \"7\"); a stale one is refused with 409. Without it, the change applies to the current state.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Example = JsonValue.Create("\"7\""),
+            });
+        }
+    }
+
+    private static readonly (string Name, string Description)[] RateLimitHeaders =
+    [
+        ("RateLimit-Limit", "Requests the token's bucket holds."),
+        ("RateLimit-Remaining", "Requests left in the bucket."),
+        ("RateLimit-Reset", "Seconds until the bucket is full again."),
+    ];
+
+    private static OpenApiResponse ErrorResponse(int status, OpenApiDocument document)
+    {
+        var (description, example) = Errors[status];
+        var response = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchemaReference(ErrorSchema, document), Example = new JsonObject { ["message"] = example } },
+            },
+        };
+        if (status == StatusCodes.Status429TooManyRequests)
+        {
+            response.Headers = new Dictionary<string, IOpenApiHeader> { ["Retry-After"] = Header("Seconds to wait before the next request.") };
+        }
+
+        return response;
+    }
+
+    private static OpenApiHeader Header(string description, JsonSchemaType type = JsonSchemaType.Integer) =>
+        new() { Description = description, Schema = new OpenApiSchema { Type = type } };
+}
