@@ -23,7 +23,7 @@ public static class ClosingReasonsApi
         var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
         readers.MapGet("/v1/workflows/closing-reasons", ListAsync);
-        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json");
+        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json").Idempotent();
         readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync);
         builders.MapPatch("/v1/workflows/closing-reasons/{reasonId}", ChangeStatusAsync).Accepts<ReasonBody>("application/json");
         readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync);

@@ -17,7 +17,7 @@ public static class EntitiesApi
         records.MapGet("/entity/schemas", ListSchemasAsync);
         records.MapGet("/entity/schemas/{slug}", GetSchemaAsync);
         group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer);
-        records.MapPost("/entity/{slug}", CreateAsync);
+        records.MapPost("/entity/{slug}", CreateAsync).Idempotent();
         records.MapGet("/entity/{slug}/{id}", GetAsync);
         records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: true, user, entities, ct));

@@ -29,13 +29,13 @@ public static partial class FlowExecutionsApi
         var work = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.WorkTasks);
         var manage = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ManageWorkflows);
 
-        manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json");
+        manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json").Idempotent();
         see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json");
         see.MapGet("/executions/{execution_id}", GetAsync);
         manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json");
         group.MapDelete("/executions/{execution_id}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.DeleteWorkflows);
         work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json");
-        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json");
+        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Idempotent();
         work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync);
         work.MapPost("/executions/{execution_id}/tasks/{task_id}/execute", ExecuteAsync);
         manage.MapDelete("/executions/{execution_id}/tasks/{task_id}/schedule", CancelScheduleAsync);

@@ -21,10 +21,10 @@ public static class FlowTemplatesApi
         readers.MapGet("/templates", ListAsync);
         readers.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json");
         readers.MapGet("/templates/{flowId}", GetAsync);
-        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json");
+        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json").Idempotent();
         builders.MapPut("/templates/{flowId}", UpdateAsync).Accepts<FlowTemplate>("application/json");
         builders.MapDelete("/templates/{flowId}", DeleteAsync);
-        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync);
+        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync).Idempotent();
         return group;
     }
 
