@@ -38,7 +38,7 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
     public async Task Eight_parallel_starts_with_one_key_start_one_workflow()
     {
         var key = Guid.NewGuid().ToString();
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-031"), key)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-007"), key)));
 
         var statuses = responses.Select(r => r.StatusCode).ToList();
         Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, $"unexpected {s}"));
@@ -49,19 +49,19 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
         }
 
         Assert.Single(ids);
-        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-031"));
-        var retry = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-031"), key);
+        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-007"));
+        var retry = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-007"), key);
         Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
         Assert.Equal(ids.Single(), (string)(await retry.Content.ReadFromJsonAsync<JsonObject>())!["id"]!);
-        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-031"));
+        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-007"));
     }
 
     [Fact]
     public async Task A_retry_with_the_same_key_and_body_gets_the_first_response_with_its_ETag()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-032"), key);
-        using var again = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-032"), key);
+        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-008"), key);
+        using var again = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-008"), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
@@ -71,20 +71,20 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
         Assert.Equal("application/json; charset=utf-8", again.Content.Headers.ContentType?.ToString());
         Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.False(first.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-032"));
+        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-008"));
     }
 
     [Fact]
     public async Task The_same_key_with_another_body_is_refused_with_422()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-033"), key);
-        using var other = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-034"), key);
+        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-009"), key);
+        using var other = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-010"), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
         Assert.Contains("was used for a different request", await MessageOf(other), StringComparison.Ordinal);
-        Assert.Equal(0, await WorkflowsOfTemplateOnAsync("opportunity-034"));
+        Assert.Equal(0, await WorkflowsOfTemplateOnAsync("opportunity-010"));
     }
 
     [Fact]
@@ -92,13 +92,13 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
     {
         var key = Guid.NewGuid().ToString();
         using var otherToken = await ApiClients.ForAsync(app, "caseworker@workflows.demo");
-        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-035"), key);
-        using var second = await PostAsync(otherToken, "/v2/flows/executions", Start("opportunity-035"), key);
+        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-011"), key);
+        using var second = await PostAsync(otherToken, "/v2/flows/executions", Start("opportunity-011"), key);
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.False(second.Headers.Contains("Idempotent-Replayed"));
-        Assert.Equal(2, await WorkflowsOfTemplateOnAsync("opportunity-035"));
+        Assert.Equal(2, await WorkflowsOfTemplateOnAsync("opportunity-011"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
     {
         var key = Guid.NewGuid().ToString();
         using var refused = await PostAsync(caseWorker, "/v2/flows/executions", new JsonObject { ["flow_template_id"] = templateId }, key);
-        using var fixedUp = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-036"), key);
+        using var fixedUp = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-012"), key);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Equal(HttpStatusCode.Created, fixedUp.StatusCode);
@@ -116,17 +116,17 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
     public async Task An_expired_key_is_swept_and_may_be_used_again()
     {
         var key = Guid.NewGuid().ToString();
-        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-037"), key);
+        using var first = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-013"), key);
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
         {
             var past = DateTimeOffset.UtcNow - IdempotencyStore.Retention - TimeSpan.FromMinutes(1);
             Assert.Equal(1, await db.IdempotencyKeys.Where(e => e.Key == key).ExecuteUpdateAsync(set => set.SetProperty(e => e.ExpiresAt, past)));
         }
 
-        using var reused = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-038"), key);
+        using var reused = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-014"), key);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, reused.StatusCode);
-        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-038"));
+        Assert.Equal(1, await WorkflowsOfTemplateOnAsync("opportunity-014"));
 
         await using (var db = await app.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
         {
@@ -144,13 +144,13 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
     [Fact]
     public async Task A_key_that_is_too_long_or_not_ascii_is_refused_with_400()
     {
-        using var tooLong = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-039"), new string('k', 256));
-        using var spaced = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-039"), "two words");
+        using var tooLong = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-015"), new string('k', 256));
+        using var spaced = await PostAsync(caseWorker, "/v2/flows/executions", Start("opportunity-015"), "two words");
 
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, spaced.StatusCode);
         Assert.Contains("Idempotency-Key", await MessageOf(spaced), StringComparison.Ordinal);
-        Assert.Equal(0, await WorkflowsOfTemplateOnAsync("opportunity-039"));
+        Assert.Equal(0, await WorkflowsOfTemplateOnAsync("opportunity-015"));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class IdempotencyApiTests(IdempotencyApiTests.App app) : IClassFix
     {
         using var response = await caseWorker.PostAsJsonAsync("/v2/flows/executions:search", new { entity_id = entityId, entity_schema = "opportunity" });
         var results = (await response.Content.ReadFromJsonAsync<JsonObject>())!["results"]!.AsArray();
-        return results.Count(x => (string?)x!["flow_id"] == templateId);
+        return results.Count(x => (string?)x!["flow_template_id"] == templateId);
     }
 
     internal static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, JsonNode body, string key)
