@@ -8,6 +8,7 @@ using Workflows.Core.Demo;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Idempotency;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
@@ -42,6 +43,7 @@ public static class CoreSetup
         services.AddSingleton<TaskBulk>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NoteService>();
+        services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();
         services.AddSingleton<DashboardStats>();

@@ -10,6 +10,7 @@ using Workflows.Core.ClosingReasons;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Storage;
+using Workflows.Core.Idempotency;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
 using Workflows.Core.Journeys;
@@ -67,6 +68,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<JourneySubmission> JourneySubmissions => Set<JourneySubmission>();
 
     public DbSet<JourneyLink> JourneyLinks => Set<JourneyLink>();
+
+    public DbSet<IdempotencyEntry> IdempotencyKeys => Set<IdempotencyEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

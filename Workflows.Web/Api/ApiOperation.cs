@@ -14,7 +14,8 @@ public sealed record ApiOperation(string Id, string Summary, ApiVersioning Versi
     /// <summary>
     /// Every error status the operation can answer: 401 and 429 for all; 403 when some role lacks its permission; 400 and
     /// 415 when it reads a JSON body (<see cref="JsonBodyGate"/>, <see cref="UnknownApiRoute"/>); 404 when its path names
-    /// something; 400 and 409 when it reads <c>If-Match</c>; and the refusals declared by the endpoint.
+    /// something; 400 and 409 when it reads <c>If-Match</c>; 409 and 422 when it honours <c>Idempotency-Key</c>
+    /// (<see cref="IdempotencyGate"/>); and the refusals declared by the endpoint.
     /// </summary>
     public IReadOnlyList<int> Statuses(IEnumerable<object> metadata, string route)
     {
@@ -38,6 +39,11 @@ public sealed record ApiOperation(string Id, string Summary, ApiVersioning Versi
         if (Versioning == ApiVersioning.IfMatch)
         {
             statuses.UnionWith([StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict]);
+        }
+
+        if (metadata.OfType<IdempotentCreation>().Any())
+        {
+            statuses.UnionWith([StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]);
         }
 
         return [.. statuses];

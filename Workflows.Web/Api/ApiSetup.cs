@@ -61,10 +61,14 @@ public static class ApiSetup
         return app;
     }
 
-    /// <summary>Checks JSON bodies (<see cref="JsonBodyGate"/>); after authorization, so a stranger learns nothing from a body.</summary>
+    /// <summary>
+    /// Checks JSON bodies (<see cref="JsonBodyGate"/>), then honours <c>Idempotency-Key</c> (<see cref="IdempotencyGate"/>);
+    /// after authorization, so a stranger learns nothing from a body and keys belong to a known token.
+    /// </summary>
     public static WebApplication UseWorkflowsApiBodies(this WebApplication app)
     {
         app.UseMiddleware<JsonBodyGate>();
+        app.UseMiddleware<IdempotencyGate>();
         return app;
     }
 

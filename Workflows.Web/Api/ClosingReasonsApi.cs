@@ -24,7 +24,7 @@ public static class ClosingReasonsApi
 
         readers.MapGet("/v1/workflows/closing-reasons", ListAsync).Produces<ReasonList>()
             .Documented("getAllClosingReasons", "List the catalogue of closing reasons", StatusCodes.Status400BadRequest);
-        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json").Produces<ReasonJson>(StatusCodes.Status201Created)
+        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json").Idempotent().Produces<ReasonJson>(StatusCodes.Status201Created)
             .Documented("createClosingReason", "Add a closing reason to the catalogue", StatusCodes.Status409Conflict);
         readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync).Produces<ReasonJson>()
             .Documented("getClosingReasonV1", "Read a closing reason");

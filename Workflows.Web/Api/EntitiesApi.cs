@@ -18,7 +18,7 @@ public static class EntitiesApi
         records.MapGet("/entity/schemas/{slug}", GetSchemaAsync).Produces<SchemaJson>().Documented("getSchema", "Read a schema");
         group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer).Produces<SchemaJson>()
             .Documented("putSchema", "Create or replace a schema", StatusCodes.Status409Conflict);
-        records.MapPost("/entity/{slug}", CreateAsync).Produces<JsonObject>(StatusCodes.Status201Created)
+        records.MapPost("/entity/{slug}", CreateAsync).Idempotent().Produces<JsonObject>(StatusCodes.Status201Created)
             .Documented("createEntity", "Create a record", StatusCodes.Status422UnprocessableEntity);
         records.MapGet("/entity/{slug}/{id}", GetAsync).Produces<JsonObject>().Documented("getEntity", "Read a record");
         records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)

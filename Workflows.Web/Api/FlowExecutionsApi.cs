@@ -29,7 +29,7 @@ public static partial class FlowExecutionsApi
         var work = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.WorkTasks);
         var manage = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ManageWorkflows);
 
-        manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json").Produces<FlowExecution>(StatusCodes.Status201Created)
+        manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json").Idempotent().Produces<FlowExecution>(StatusCodes.Status201Created)
             .Documented("startFlowExecution", "Start a workflow from a template on records", ApiVersioning.ETag, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json")
             .Documented("searchFlowExecutions", "The workflows of a record");
@@ -40,7 +40,7 @@ public static partial class FlowExecutionsApi
             .Documented("deleteFlowExecution", "Delete a workflow (softly unless soft=false)", ApiVersioning.IfMatch);
         work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json")
             .Documented("patchTask", "Work a task: status, assignees, due date, decision", ApiVersioning.IfMatch);
-        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Produces<ExecutionTask>(StatusCodes.Status201Created)
+        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Idempotent().Produces<ExecutionTask>(StatusCodes.Status201Created)
             .Documented("addTask", "Add a task to a running workflow", ApiVersioning.IfMatch);
         work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync)
             .Documented("runTaskAutomation", "Run an automation task now", ApiVersioning.IfMatch);

@@ -24,13 +24,13 @@ public static class FlowTemplatesApi
             .Documented("searchFlowTemplates", "Search template summaries by name, id, trigger and status");
         readers.MapGet("/templates/{flowId}", GetAsync).Produces<FlowTemplate>()
             .Documented("getFlowTemplate", "Read a whole template", ApiVersioning.ETag);
-        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json").Produces<FlowTemplate>(StatusCodes.Status201Created)
+        builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json").Idempotent().Produces<FlowTemplate>(StatusCodes.Status201Created)
             .Documented("createFlowTemplate", "Create a template", ApiVersioning.ETag, StatusCodes.Status409Conflict);
         builders.MapPut("/templates/{flowId}", UpdateAsync).Accepts<FlowTemplate>("application/json").Produces<FlowTemplate>()
             .Documented("updateFlowTemplate", "Replace a template; a stale If-Match or revision is refused", ApiVersioning.IfMatch);
         builders.MapDelete("/templates/{flowId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("deleteFlowTemplate", "Delete a template none of whose workflows still run", StatusCodes.Status409Conflict);
-        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync).Produces<FlowTemplate>(StatusCodes.Status201Created)
+        builders.MapPost("/templates/{flowId}/duplicate", DuplicateAsync).Idempotent().Produces<FlowTemplate>(StatusCodes.Status201Created)
             .Documented("duplicateFlowTemplate", "Copy a template under a new id");
         return group;
     }

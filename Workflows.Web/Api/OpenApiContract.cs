@@ -33,10 +33,10 @@ internal static class OpenApiContract
         [StatusCodes.Status403Forbidden] = ("The token's role does not allow this operation.", BearerTokenHandler.ForbiddenMessage),
         [StatusCodes.Status404NotFound] = ("There is no such resource, or it is not the caller's to see.", "There is no workflow 'wf-0001'."),
         [StatusCodes.Status409Conflict] = (
-            "The state moved on: If-Match named a stale version, the resource exists already, or its current state refuses the change.",
+            "The state moved on: If-Match named a stale version, the resource exists already, its current state refuses the change, or a request with the same Idempotency-Key is still running.",
             "This workflow was changed by Ada Admin after version 7; reload it and apply your change again."),
         [StatusCodes.Status415UnsupportedMediaType] = ("The body was not sent as JSON.", "Send the body as JSON with 'Content-Type: application/json', not 'text/plain'."),
-        [StatusCodes.Status422UnprocessableEntity] = ("The values do not fit the record's schema; the message names each.", "Amount is required."),
+        [StatusCodes.Status422UnprocessableEntity] = ("The values do not fit the record's schema, or the Idempotency-Key was used for another request; the message names what.", "Amount is required."),
         [StatusCodes.Status429TooManyRequests] = ("Too many requests for this token; retry after Retry-After seconds.", ApiRateLimits.TooManyMessage),
     };
 
@@ -58,6 +58,10 @@ internal static class OpenApiContract
             if (metadata.OfType<ApiOperation>().LastOrDefault() is { } contract && context.Document is { } document)
             {
                 Describe(operation, contract, contract.Statuses(metadata, context.Description.RelativePath ?? ""), document);
+                if (metadata.OfType<IdempotentCreation>().Any())
+                {
+                    DescribeIdempotency(operation);
+                }
             }
 
             return Task.CompletedTask;
@@ -130,6 +134,25 @@ internal static class OpenApiContract
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 Example = JsonValue.Create("\"7\""),
             });
+        }
+    }
+
+    private static void DescribeIdempotency(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = IdempotentCreation.Header,
+            In = ParameterLocation.Header,
+            Description = "A key of the caller's (a UUID) that makes a retry safe: the same key with the same body within 24 hours answers the first response again "
+                + "instead of creating a second one; the same key with another request is refused with 422, while the first still runs with 409.",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+            Example = JsonValue.Create("8a1f3c2e-5b7d-4e09-9c61-2f4a7d3b1e58"),
+        });
+        foreach (var success in operation.Responses?.Where(r => r.Key.StartsWith('2')).Select(r => r.Value).OfType<OpenApiResponse>() ?? [])
+        {
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            success.Headers[IdempotentCreation.ReplayedHeader] = Header("'true' when this is the stored answer to an earlier request with the same Idempotency-Key.", JsonSchemaType.String);
         }
     }
 

@@ -313,6 +313,33 @@ namespace Workflows.Core.Data.Migrations
                     b.ToTable("automation_runs", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.ClosingReasons.ClosingReason", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreationTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUpdateTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("closing_reasons", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Dashboard.DefaultView", b =>
                 {
                     b.Property<string>("UserId")
@@ -465,33 +492,6 @@ namespace Workflows.Core.Data.Migrations
                     b.HasKey("Slug");
 
                     b.ToTable("entity_schemas", (string)null);
-                });
-
-            modelBuilder.Entity("Workflows.Core.ClosingReasons.ClosingReason", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreationTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LastUpdateTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("closing_reasons", (string)null);
                 });
 
             modelBuilder.Entity("Workflows.Core.Flows.Storage.EventRow", b =>
@@ -832,6 +832,47 @@ namespace Workflows.Core.Data.Migrations
                     b.HasKey("TemplateId", "Revision");
 
                     b.ToTable("flow_template_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Workflows.Core.Idempotency.IdempotencyEntry", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Headers")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Owner", "Key");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Workflows.Core.Identity.ApiToken", b =>
