@@ -27,10 +27,8 @@ public sealed class SidebarRound(IPage page, string executionId, UiTimings timin
 
     public async Task RunAsync()
     {
-        await OpenTaskMenuAsync(UiTemplate.TaskName(1));
-        timings.Add(Status, await UiBrowser.TimeAsync(page,
-            () => UiBrowser.OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = "Mark in progress" }).ClickAsync(),
-            $"() => document.querySelector(\"{TaskSelector(UiTemplate.TaskId(1))}\")?.dataset.status === 'IN_PROGRESS'"));
+        timings.Add(Status, await UiBrowser.TimeMenuAsync(page, () => OpenTaskMenuAsync(UiTemplate.TaskName(1)), "Mark in progress",
+            $"() => document.querySelector(\"{TaskSelector(UiTemplate.TaskId(1))}\")?.dataset.status === 'IN_PROGRESS'", timings));
 
         await ChooseAsync(UiTemplate.TaskName(2), "Due date…");
         var dialog = page.GetByRole(AriaRole.Dialog);
@@ -65,23 +63,18 @@ public sealed class SidebarRound(IPage page, string executionId, UiTimings timin
             $"() => document.querySelector(\"{TaskSelector(UiTemplate.TaskId(2))}\")?.textContent.includes('Mehmet Yılmaz')"));
         await UiBrowser.NoDialogAsync(page);
 
-        await OpenTaskMenuAsync("Bench decision");
-        timings.Add(Decision, await UiBrowser.TimeAsync(page,
-            () => UiBrowser.OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = "Take branch \"Yes\"" }).ClickAsync(),
-            $"() => document.querySelector(\"{TaskSelector(UiTemplate.Decision)}\")?.dataset.status === 'COMPLETED'"));
+        timings.Add(Decision, await UiBrowser.TimeMenuAsync(page, () => OpenTaskMenuAsync("Bench decision"), "Take branch \"Yes\"",
+            $"() => document.querySelector(\"{TaskSelector(UiTemplate.Decision)}\")?.dataset.status === 'COMPLETED'", timings));
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Workflow actions for Bench: sidebar actions" }).ClickAsync();
-        await UiBrowser.OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = "Close workflow (cancel)…" }).ClickAsync();
+        await ChooseAsync(WorkflowMenuAsync, "Close workflow (cancel)…");
         await page.GetByRole(AriaRole.Dialog).GetByText("Customer cancelled").ClickAsync();
         timings.Add(CloseAfterDecision, await UiBrowser.TimeAsync(page,
             () => page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Close workflow" }).ClickAsync(),
             $"() => document.querySelector(\"{Card}\")?.dataset.status === 'CLOSED'"));
         await UiBrowser.NoDialogAsync(page);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Workflow actions for Bench: sidebar actions" }).ClickAsync();
-        timings.Add(Reopen, await UiBrowser.TimeAsync(page,
-            () => UiBrowser.OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = "Reopen workflow" }).ClickAsync(),
-            $"() => document.querySelector(\"{Card}\")?.dataset.status === 'STARTED'"));
+        timings.Add(Reopen, await UiBrowser.TimeMenuAsync(page, WorkflowMenuAsync, "Reopen workflow",
+            $"() => document.querySelector(\"{Card}\")?.dataset.status === 'STARTED'", timings));
     }
 
     /// <summary>Selects tasks 3 and 4 and times the bulk button until the result dialog lists both.</summary>
@@ -99,16 +92,36 @@ public sealed class SidebarRound(IPage page, string executionId, UiTimings timin
         await UiBrowser.NoDialogAsync(page);
     }
 
-    private async Task ChooseAsync(string task, string action)
+    private Task ChooseAsync(string task, string action) => ChooseAsync(() => OpenTaskMenuAsync(task), action);
+
+    /// <summary>Opens a menu and picks an item (untimed); a menu a re-render closed is opened again.</summary>
+    private async Task ChooseAsync(Func<Task> open, string action)
     {
-        await OpenTaskMenuAsync(task);
-        await UiBrowser.OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = action }).ClickAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            await UiBrowser.OpenMenu(page).WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await open();
+            try
+            {
+                await UiBrowser.OpenMenu(page).GetByRole(AriaRole.Menuitem, new() { Name = action }).ClickAsync(new() { Timeout = 3_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                timings.MenuLost();
+            }
+        }
     }
 
     private async Task OpenTaskMenuAsync(string task)
     {
-        await UiBrowser.OpenMenu(page).WaitForAsync(new() { State = WaitForSelectorState.Detached });
         await page.GetByRole(AriaRole.Button, new() { Name = $"Actions for {task}" }).First.ClickAsync();
+        await UiBrowser.OpenMenu(page).WaitForAsync();
+    }
+
+    private async Task WorkflowMenuAsync()
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workflow actions for Bench: sidebar actions" }).ClickAsync();
         await UiBrowser.OpenMenu(page).WaitForAsync();
     }
 }

@@ -93,7 +93,7 @@ public static class UiScenario
             await new DashboardRound(dashboard, round < warmup ? new UiTimings() : timings, round).RunAsync();
         }
 
-        return [.. timings.Metrics(GoalP95Ms), .. logins.Metrics(null)];
+        return [.. timings.Metrics(GoalP95Ms), timings.MenusLostMetric(), .. logins.Metrics(null)];
     }
 
     /// <summary>The record shows one workflow at a time: the last round's is deleted for good, and a new one started.</summary>
