@@ -15,6 +15,7 @@ public sealed class BenchScenarioTests : IDisposable
     [InlineData("dashboard")]
     [InlineData("api")]
     [InlineData("builder")]
+    [InlineData("ui")]
     public async Task A_tiny_run_of_each_scenario_reports_numbers(string scenario)
     {
         var report = await BenchProgram.RunAsync(BenchSettings.Tiny(folder), [scenario], TextWriter.Null, CancellationToken.None);

@@ -4,12 +4,12 @@ using Workflows.Bench.Reporting;
 namespace Workflows.Bench;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/Workflows.Bench [-- --quick] [--only engine,dashboard,api,builder]</c>:
+/// <c>dotnet run -c Release --project bench/Workflows.Bench [-- --quick] [--only engine,dashboard,api,builder,ui]</c>:
 /// runs the scenarios, prints a Markdown table and writes <c>bench/results/latest.json</c>.
 /// </summary>
 public static class BenchProgram
 {
-    public static readonly string[] AllScenarios = ["engine", "dashboard", "api", "builder"];
+    public static readonly string[] AllScenarios = ["engine", "dashboard", "api", "builder", "ui"];
 
     public static async Task<int> Main(string[] args)
     {
@@ -77,6 +77,7 @@ public static class BenchProgram
                 "dashboard" => await Dashboard.DashboardScenario.RunAsync(settings, log, cancellationToken),
                 "api" => await Api.ApiScenario.RunAsync(settings, log, cancellationToken),
                 "builder" => await Builder.BuilderScenario.RunAsync(settings, cancellationToken),
+                "ui" => await Ui.UiScenario.RunAsync(settings, log, cancellationToken),
                 _ => throw new ArgumentException($"Unknown scenario '{name}'."),
             };
             report.AddRange(metrics);

@@ -32,6 +32,15 @@ public sealed record BenchSettings
 
     public int BuilderRepeats { get; init; } = 20;
 
+    /// <summary>Timed rounds of every sidebar and dashboard action in the browser.</summary>
+    public int UiRounds { get; init; } = 20;
+
+    /// <summary>Untimed rounds first, so the first timed click does not pay for the first JIT of its code path.</summary>
+    public int UiWarmupRounds { get; init; } = 1;
+
+    /// <summary>Timed sign-ins of each of the case worker and the manager, each in a fresh browser context.</summary>
+    public int UiLoginRounds { get; init; } = 10;
+
     public static BenchSettings Full(string workFolder) => new() { Mode = "full", WorkFolder = workFolder };
 
     public static BenchSettings Quick(string workFolder) => new()
@@ -44,6 +53,8 @@ public sealed record BenchSettings
         DashboardRepeats = 50,
         ApiDuration = TimeSpan.FromSeconds(5),
         BuilderRepeats = 5,
+        UiRounds = 5,
+        UiLoginRounds = 3,
     };
 
     /// <summary>Just enough to prove every scenario still runs and reports; the numbers mean nothing.</summary>
@@ -60,5 +71,8 @@ public sealed record BenchSettings
         ApiDuration = TimeSpan.FromSeconds(1),
         BuilderTasks = 20,
         BuilderRepeats = 1,
+        UiRounds = 1,
+        UiWarmupRounds = 0,
+        UiLoginRounds = 1,
     };
 }

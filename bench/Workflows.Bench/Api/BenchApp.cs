@@ -12,8 +12,10 @@ namespace Workflows.Bench.Api;
 /// <summary>
 /// The real app (its <c>Program</c>, middleware, auth, rate limits) on a SQLite file of its own, in Production mode
 /// with the demo data and a throwaway key-protection certificate, listening on a real Kestrel socket at 127.0.0.1.
+/// With <paramref name="forBrowser"/> it also serves the static web assets (MudBlazor's, Blazor's script) from the
+/// build output, as a published app serves them from wwwroot.
 /// </summary>
-public sealed class BenchApp(string folder) : WebApplicationFactory<Program>
+public sealed class BenchApp(string folder, bool forBrowser = false) : WebApplicationFactory<Program>
 {
     public string DatabaseFile => Path.Combine(folder, "api.db");
 
@@ -34,6 +36,11 @@ public sealed class BenchApp(string folder) : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={DatabaseFile}");
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (forBrowser)
+        {
+            builder.UseStaticWebAssets();
+        }
+
         // Production stores its Data Protection keys only encrypted with a certificate: a throwaway one per run.
         builder.UseSetting("DataProtection:CertificatePath", KeyProtectionCertificate());
         builder.UseSetting("DataProtection:CertificatePassword", CertificatePassword);
