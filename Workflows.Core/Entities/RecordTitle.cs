@@ -14,6 +14,11 @@ public static partial class RecordTitle
         return string.IsNullOrWhiteSpace(title) ? "(untitled)" : title;
     }
 
+    /// <summary>Whether the title is exactly this one attribute (<c>{{title}}</c>), so a list showing the title need not show it again.</summary>
+    public static bool IsWholeTitle(string template, string attribute) =>
+        Placeholder().Match(template.Trim()) is { Success: true } match && match.Length == template.Trim().Length
+        && match.Groups[1].Value == attribute;
+
     [GeneratedRegex(@"\{\{\s*([A-Za-z0-9_]+)\s*\}\}")]
     private static partial Regex Placeholder();
 

@@ -55,6 +55,19 @@ public sealed class RecordWorkflows(
     public Task<IReadOnlyList<AutomationRun>> RunsAsync(string entityId, CancellationToken cancellationToken) =>
         automations.RunsForEntityAsync(entityId, RunCount, cancellationToken);
 
+    /// <summary>
+    /// The attributes of records of <paramref name="schema"/> that the workflows a person may start on them write, and,
+    /// given a record, the workflows on it (<see cref="WrittenAttributes"/>).
+    /// </summary>
+    public async Task<IReadOnlySet<string>> WrittenAttributesAsync(string? entityId, string schema, CancellationToken cancellationToken)
+    {
+        var running = entityId is null ? [] : await executions.ListForEntityAsync(entityId, cancellationToken);
+        var startable = await templates.ListStartableAsync(schema, cancellationToken);
+        return running.SelectMany(e => WrittenAttributes.Of(schema, e.EntitySync, e.UpdateEntityAttributes))
+            .Concat(startable.SelectMany(t => WrittenAttributes.Of(schema, t.EntitySync, t.UpdateEntityAttributes)))
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The templates a person may start on a record of this schema now (enabled, with a fitting manual trigger).</summary>
     public Task<IReadOnlyList<FlowTemplate>> StartableAsync(string schema, CancellationToken cancellationToken) =>
         templates.ListStartableAsync(schema, cancellationToken);

@@ -151,8 +151,7 @@ internal static class MeterChangeTemplate
         SingleClosingReasonSelection = false,
         EntitySync =
         [
-            StatusInto(Schema, "workflow_status", EntitySyncEvent.FlowStarted),
-            StatusInto(Schema, "workflow_status", EntitySyncEvent.FlowCompleted),
+            .. StatusSync(Schema, "workflow_status"),
             ValueOnTaskCompleted(ExchangeMeter, "in_fulfillment", Schema, "status"),
             ValueOnTaskCompleted(CloseOrder, "completed", Schema, "status"),
         ],

@@ -213,9 +213,7 @@ internal static class SolarInstallationTemplate
         SingleClosingReasonSelection = true,
         EntitySync =
         [
-            StatusInto(Schema, "workflow_status", EntitySyncEvent.FlowStarted),
-            StatusInto(Schema, "workflow_status", EntitySyncEvent.FlowCompleted),
-            StatusInto(Schema, "workflow_status", EntitySyncEvent.FlowCancelled),
+            .. StatusSync(Schema, "workflow_status"),
             ValueOnTaskCompleted(SignContract, "won", Schema, "stage"),
         ],
     };

@@ -82,8 +82,16 @@ internal static class TemplateParts
         }),
     ];
 
+    /// <summary>The events that change a workflow's status: a record mirroring the status listens to all of them.</summary>
+    private static readonly EntitySyncEvent[] StatusChanges =
+        [EntitySyncEvent.FlowStarted, EntitySyncEvent.FlowCompleted, EntitySyncEvent.FlowCancelled, EntitySyncEvent.FlowReopened];
+
+    /// <summary>Keeps the workflow's status (STARTED, DONE, CLOSED) in the record's <paramref name="attribute"/>, through every change of it.</summary>
+    public static IEnumerable<EntitySync> StatusSync(string schema, string attribute) =>
+        StatusChanges.Select(e => StatusInto(schema, attribute, e));
+
     /// <summary>Writes the workflow's status (STARTED, DONE, CLOSED) into the record on <paramref name="event"/>.</summary>
-    public static EntitySync StatusInto(string schema, string attribute, EntitySyncEvent @event) => new()
+    private static EntitySync StatusInto(string schema, string attribute, EntitySyncEvent @event) => new()
     {
         Trigger = new EntitySyncTrigger { Event = @event },
         Value = new EntitySyncValue { Source = EntitySyncValueSource.WorkflowStatus },
