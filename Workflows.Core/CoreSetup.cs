@@ -43,6 +43,7 @@ public static class CoreSetup
         services.AddSingleton<TaskBulk>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<NoteService>();
+        services.AddSingleton<VisibleNotes>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();

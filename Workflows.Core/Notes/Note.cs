@@ -26,4 +26,7 @@ public sealed class Note
     public DateTimeOffset? EditedAt { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>Where the note hangs.</summary>
+    public NoteTarget Target => new(EntityId, ExecutionId, TaskId);
 }

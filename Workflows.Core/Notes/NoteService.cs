@@ -37,6 +37,54 @@ public sealed class NoteService(
             .Select(n => new NoteThread(n, [.. notes.Where(r => r.ParentId == n.Id)]))];
     }
 
+    /// <summary>One note that is not deleted, with its replies when it starts a thread; null when there is none.</summary>
+    public async Task<NoteThread?> GetAsync(string noteId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var notes = await db.Notes.AsNoTracking()
+            .Where(n => (n.Id == noteId || n.ParentId == noteId) && n.DeletedAt == null)
+            .OrderBy(n => n.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return notes.Find(n => n.Id == noteId) is { } note ? new NoteThread(note, [.. notes.Where(n => n.ParentId == noteId)]) : null;
+    }
+
+    /// <summary>
+    /// The notes (top-level and replies) matching a search, newest first: on one record, workflow or task when named,
+    /// containing the text when given (case-insensitive); <paramref name="limit"/> at most.
+    /// </summary>
+    public async Task<IReadOnlyList<Note>> SearchAsync(NoteSearch search, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var notes = db.Notes.AsNoTracking().Where(n => n.DeletedAt == null);
+        if (search.EntityId is { } entityId)
+        {
+            notes = notes.Where(n => n.EntityId == entityId);
+        }
+
+        if (search.ExecutionId is { } executionId)
+        {
+            notes = notes.Where(n => n.ExecutionId == executionId);
+        }
+
+        if (search.TaskId is { } taskId)
+        {
+            notes = notes.Where(n => n.TaskId == taskId);
+        }
+
+        if (search.OnTasksOnly)
+        {
+            notes = notes.Where(n => n.TaskId != null);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Text))
+        {
+            var text = search.Text.Trim().ToLower();
+            notes = notes.Where(n => n.Body.ToLower().Contains(text));
+        }
+
+        return await notes.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
     /// <summary>How many notes each task of an execution has, for the counts beside tasks.</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountByTaskAsync(string entityId, CancellationToken cancellationToken)
     {
@@ -69,6 +117,11 @@ public sealed class NoteService(
             if (parent.ParentId is not null)
             {
                 return Refusal.Invalid("Replies are one level deep: reply to the first note of the thread.");
+            }
+
+            if (parent.Target != target)
+            {
+                return Refusal.Invalid("A reply stays beside the note it answers: that note is on another record, workflow or task.");
             }
         }
 
@@ -166,9 +219,9 @@ public sealed class NoteService(
             return Refusal.NotFound("This note was deleted.");
         }
 
-        if (note.ParentId is not null)
+        if (CheckPin(note) is { } refusal)
         {
-            return Refusal.Invalid("Only the first note of a thread can be pinned.");
+            return refusal;
         }
 
         note.Pinned = pinned;
@@ -188,6 +241,10 @@ public sealed class NoteService(
         var people = await directory.ListPeopleAsync(cancellationToken);
         return [.. people.Where(p => body.Contains("@" + p.Name, StringComparison.CurrentCultureIgnoreCase))];
     }
+
+    /// <summary>Why the note cannot be pinned, or null: only the first note of a thread can.</summary>
+    public static Refusal? CheckPin(Note note) =>
+        note.ParentId is not null ? Refusal.Invalid("Only the first note of a thread can be pinned.") : null;
 
     private static Refusal? CheckBody(string body) =>
         string.IsNullOrWhiteSpace(body) ? Refusal.Invalid("Write something before saving the note.")

@@ -19,6 +19,7 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.Property(n => n.AuthorName).HasMaxLength(200);
         builder.Property(n => n.Body).HasMaxLength(NoteService.MaxLength);
         builder.HasIndex(n => new { n.EntityId, n.ExecutionId, n.TaskId });
+        builder.Ignore(n => n.Target);
     }
 }
 
