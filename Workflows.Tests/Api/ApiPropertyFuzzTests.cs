@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -73,10 +74,13 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
         var template = await CreateTemplateAsync(admin, SolarTemplate("Property fuzz target"));
         var templateId = (string)template["id"]!;
         var executionId = (string)(await StartAsync(admin, templateId, "opportunity-005"))["id"]!;
+        using var note = await admin.PostAsJsonAsync("/v1/note", new { execution_id = executionId, task_id = "docs", content = "Fuzzed note" });
+        var noteId = (string)(await note.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         routeValues = new()
         {
             ["flowId"] = templateId, ["definitionId"] = templateId, ["execution_id"] = executionId, ["executionId"] = executionId,
             ["task_id"] = "docs", ["phase_id"] = "p1", ["reasonId"] = "cr-duplicate", ["slug"] = "opportunity", ["id"] = "opportunity-005",
+            ["noteId"] = noteId,
         };
         seeds = new()
         {
@@ -99,6 +103,9 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["PUT /v1/entity/{slug}/{id}"] = new() { ["name"] = "Fuzzed record" },
             ["PATCH /v1/entity/{slug}/{id}"] = new() { ["name"] = "Fuzzed record" },
             ["PUT /v1/entity/schemas/{slug}"] = new() { ["name"] = "Opportunity" },
+            ["POST /v1/note"] = new() { ["execution_id"] = executionId, ["task_id"] = "docs", ["content"] = "Fuzzed reply", ["parent_id"] = noteId },
+            ["PATCH /v1/note/{noteId}"] = new() { ["content"] = "Fuzzed note", ["pinned"] = true },
+            ["POST /v1/notes:search"] = new() { ["execution_id"] = executionId, ["q"] = "fuzzed", ["size"] = 5 },
         };
     }
 

@@ -26,6 +26,22 @@ internal static class NodeTool
         throw new DirectoryNotFoundException("Workflows.Tests/Compat/package.json was not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>
+    /// Installs the pinned packages when they are missing or older than the lock file. ./test.sh runs "npm ci" first;
+    /// this only helps a developer who runs one test on its own.
+    /// </summary>
+    public static async Task EnsureInstalledAsync(string folder)
+    {
+        var marker = Path.Combine(folder, "node_modules", ".package-lock.json");
+        if (File.Exists(marker) && File.GetLastWriteTimeUtc(marker) >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json")))
+        {
+            return;
+        }
+
+        var install = await RunAsync("npm", "ci --no-audit --no-fund", folder, new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
+        Assert.True(install.ExitCode == 0, "npm ci failed in Workflows.Tests/Compat:\n" + install.Output);
+    }
+
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string tool, string arguments, string folder, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {

@@ -16,12 +16,7 @@ public sealed class SdkCompatibilityTests
         var address = app.StartOnSocket();
         var token = await ApiClients.CreateTokenAsync(app, "admin@workflows.demo");
         var folder = NodeTool.CompatFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "@epilot")))
-        {
-            // ./test.sh runs "npm ci" here first; this only helps a developer who runs the test on its own.
-            var install = await NodeTool.RunAsync("npm", "ci --no-audit --no-fund", folder, new Dictionary<string, string>(), TimeSpan.FromMinutes(5));
-            Assert.True(install.ExitCode == 0, "npm ci failed in Workflows.Tests/Compat:\n" + install.Output);
-        }
+        await NodeTool.EnsureInstalledAsync(folder);
 
         var (exitCode, output) = await NodeTool.RunAsync("node", "sdk-compat.mjs", folder, new Dictionary<string, string>
         {

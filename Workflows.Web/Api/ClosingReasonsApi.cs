@@ -32,7 +32,7 @@ public static class ClosingReasonsApi
             .Produces(StatusCodes.Status202Accepted).Documented("changeReasonStatus", "Set a closing reason ACTIVE or INACTIVE");
         readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync).Produces<ReasonJson>()
             .Documented("getClosingReason", "Read a closing reason");
-        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json")
+        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json").Produces<ReasonJson>()
             .Documented("updateClosingReason", "Change a closing reason's title or status", StatusCodes.Status409Conflict);
         builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("deleteClosingReason", "Delete a closing reason no template offers", StatusCodes.Status409Conflict);

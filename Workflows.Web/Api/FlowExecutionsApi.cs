@@ -31,24 +31,24 @@ public static partial class FlowExecutionsApi
 
         manage.MapPost("/executions", StartAsync).Accepts<StartRequest>("application/json").Idempotent().Produces<FlowExecution>(StatusCodes.Status201Created)
             .Documented("startFlowExecution", "Start a workflow from a template on records", ApiVersioning.ETag, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
-        see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json")
+        see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json").Produces<SearchResults>()
             .Documented("searchFlowExecutions", "The workflows of a record");
-        see.MapGet("/executions/{execution_id}", GetAsync).Documented("getFlowExecution", "Read a workflow", ApiVersioning.ETag);
-        manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json")
+        see.MapGet("/executions/{execution_id}", GetAsync).Produces<FlowExecution>().Documented("getFlowExecution", "Read a workflow", ApiVersioning.ETag);
+        manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json").Produces<FlowExecution>()
             .Documented("patchFlowExecution", "Close, reopen, assign or schedule a workflow", ApiVersioning.IfMatch);
         group.MapDelete("/executions/{execution_id}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.DeleteWorkflows)
             .Documented("deleteFlowExecution", "Delete a workflow (softly unless soft=false)", ApiVersioning.IfMatch);
-        work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json")
+        work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json").Produces<ExecutionTask>()
             .Documented("patchTask", "Work a task: status, assignees, due date, decision", ApiVersioning.IfMatch);
         manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Idempotent().Produces<ExecutionTask>(StatusCodes.Status201Created)
             .Documented("addTask", "Add a task to a running workflow", ApiVersioning.IfMatch);
-        work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync)
+        work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync).Produces<ExecutionTask>()
             .Documented("runTaskAutomation", "Run an automation task now", ApiVersioning.IfMatch);
-        work.MapPost("/executions/{execution_id}/tasks/{task_id}/execute", ExecuteAsync)
+        work.MapPost("/executions/{execution_id}/tasks/{task_id}/execute", ExecuteAsync).Produces<ExecutionTask>()
             .Documented("executeTask", "Execute a task now: run its automation or evaluate its decision", ApiVersioning.IfMatch);
         manage.MapDelete("/executions/{execution_id}/tasks/{task_id}/schedule", CancelScheduleAsync)
             .Documented("cancelTaskSchedule", "Cancel a task's schedule, skipping the task", ApiVersioning.IfMatch);
-        manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json")
+        manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json").Produces<ExecutionPhase>()
             .Documented("patchPhase", "Assign or schedule a phase", ApiVersioning.IfMatch);
         return group;
     }
@@ -135,7 +135,8 @@ public static partial class FlowExecutionsApi
     }
 
     [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
-    public sealed record StartRequest(string? FlowTemplateId, List<EntityRef>? Contexts, StartTrigger? Trigger, List<string>? Purposes)
+    /// <summary>Only the template and the records are required: the trigger defaults to manual, the purposes to none.</summary>
+    public sealed record StartRequest(string? FlowTemplateId, List<EntityRef>? Contexts, StartTrigger? Trigger = null, List<string>? Purposes = null)
     {
         internal ExecutionTrigger? ExecutionTrigger => Trigger is null
             ? null

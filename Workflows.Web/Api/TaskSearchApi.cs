@@ -17,7 +17,7 @@ public static class TaskSearchApi
     public static RouteGroupBuilder MapTaskSearchApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v2/flows").WithTags("Task search").RequireAuthorization(AuthorizationPolicies.SeeWork);
-        group.MapPost("/tasks:search", SearchAsync).Accepts<SearchRequest>("application/json")
+        group.MapPost("/tasks:search", SearchAsync).Accepts<SearchRequest>("application/json").Produces<SearchResults>()
             .Documented("searchTasks", "Search tasks as the dashboard lists them, a page at a time");
         return group;
     }
