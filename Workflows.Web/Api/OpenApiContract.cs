@@ -24,6 +24,7 @@ internal static class OpenApiContract
         ["Closing reasons"] = "The catalogue of closing reasons, the ones a template offers and the ones an execution started with.",
         ["Flow executions"] = "Running workflows on records: start, work tasks and phases, close, delete (epilot's workflow-execution API).",
         ["Task search"] = "Our addition: the dashboard's task list over the API.",
+        ["Automations"] = "Automations (after epilot's automation API): flows to build, and executions (runs) with their action logs; webhook keys are write-only.",
         ["Notes"] = "Notes on records, workflows and tasks, with replies, pins and search (after epilot's notes API); a partner reaches only their tasks' notes.",
     };
 
