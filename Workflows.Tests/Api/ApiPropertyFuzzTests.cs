@@ -81,6 +81,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["flowId"] = templateId, ["definitionId"] = templateId, ["execution_id"] = executionId, ["executionId"] = executionId,
             ["task_id"] = "docs", ["phase_id"] = "p1", ["reasonId"] = "cr-duplicate", ["slug"] = "opportunity", ["id"] = "opportunity-005",
             ["noteId"] = noteId,
+            ["journeyId"] = "journey-site-survey",
         };
         seeds = new()
         {
@@ -105,6 +106,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["PUT /v1/entity/schemas/{slug}"] = new() { ["name"] = "Opportunity" },
             ["POST /v1/note"] = new() { ["execution_id"] = executionId, ["task_id"] = "docs", ["content"] = "Fuzzed reply", ["parent_id"] = noteId },
             ["PATCH /v1/note/{noteId}"] = new() { ["content"] = "Fuzzed note", ["pinned"] = true },
+            ["POST /v1/journeys/{journeyId}/links"] = new() { ["entity_id"] = "opportunity-005", ["valid_for_days"] = 3 },
             ["POST /v1/notes:search"] = new() { ["execution_id"] = executionId, ["q"] = "fuzzed", ["size"] = 5 },
         };
     }

@@ -25,6 +25,7 @@ internal static class OpenApiContract
         ["Flow executions"] = "Running workflows on records: start, work tasks and phases, close, delete (epilot's workflow-execution API).",
         ["Task search"] = "Our addition: the dashboard's task list over the API.",
         ["Automations"] = "Automations (after epilot's automation API): flows to build, and executions (runs) with their action logs; webhook keys are write-only.",
+        ["Journeys"] = "Our journeys: definitions to build, the submissions on a record, and one-time signed links for people without an account.",
         ["Notes"] = "Notes on records, workflows and tasks, with replies, pins and search (after epilot's notes API); a partner reaches only their tasks' notes.",
     };
 
