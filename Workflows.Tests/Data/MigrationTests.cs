@@ -32,7 +32,9 @@ public sealed class MigrationTests : IDisposable
     {
         await using (var old = database.CreateContext())
         {
-            await old.Database.EnsureCreatedAsync();
+            // What EnsureCreated made before PostgreSQL had migrations: the first migration's schema, and no history.
+            await old.GetService<IMigrator>().MigrateAsync(old.Database.GetMigrations().First());
+            await old.Database.ExecuteSqlRawAsync("DROP TABLE __ef_migrations");
             await old.Database.ExecuteSqlRawAsync(
                 """INSERT INTO closing_reasons ("Id", "Title", "Status", "CreationTime", "LastUpdateTime") VALUES ('r1', 'Customer withdrew', 'ACTIVE', now(), now())""");
         }

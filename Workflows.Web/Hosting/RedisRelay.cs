@@ -61,9 +61,16 @@ internal sealed partial class RedisRelay(
             undo();
         }
 
-        if (subscriber is not null)
+        try
         {
-            await subscriber.UnsubscribeAsync(Channel);
+            if (subscriber is not null)
+            {
+                await subscriber.UnsubscribeAsync(Channel);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection was closed first at shutdown (seen in the two-instance tests), which ends the subscription too.
         }
     }
 
