@@ -57,16 +57,9 @@ public static partial class AutomationsApi
             FlowJson.Options);
     }
 
-    private static async Task<Results<JsonHttpResult<AutomationView>, ApiProblem>> GetAsync(string flowId, HttpResponse response, AutomationService automations, CancellationToken ct)
-    {
-        if (await automations.GetAsync(flowId, ct) is not { } automation)
-        {
-            return NoAutomation(flowId);
-        }
-
-        VersionHeaders.Tag(response, automation.Version);
-        return TypedResults.Json(AutomationView.From(automation), FlowJson.Options);
-    }
+    private static async Task<Results<JsonHttpResult<AutomationView>, ApiProblem>> GetAsync(
+        string flowId, HttpResponse response, AutomationService automations, CancellationToken ct) =>
+        Answer(await automations.GetAsync(flowId, ct) is { } automation ? Outcome<Automation>.From(automation) : NoAutomation(flowId), response, StatusCodes.Status200OK);
 
     private static async Task<Results<JsonHttpResult<AutomationView>, ApiProblem>> CreateAsync(
         HttpRequest request, ClaimsPrincipal user, AutomationService automations, CancellationToken ct)
@@ -89,7 +82,7 @@ public static partial class AutomationsApi
 
         if (await automations.GetAsync(flowId, ct) is not { } current)
         {
-            return NoAutomation(flowId);
+            return ApiResults.Problem(NoAutomation(flowId));
         }
 
         var asked = body.Value.ToAutomation(flowId);
@@ -154,16 +147,8 @@ public static partial class AutomationsApi
         return retried.Succeeded ? TypedResults.Accepted((string?)null) : ApiResults.Problem(retried.Refusal);
     }
 
-    private static Results<JsonHttpResult<AutomationView>, ApiProblem> Answer(Outcome<Automation> saved, HttpResponse response, int status)
-    {
-        if (!saved.Succeeded)
-        {
-            return ApiResults.Problem(saved.Refusal);
-        }
+    private static Results<JsonHttpResult<AutomationView>, ApiProblem> Answer(Outcome<Automation> saved, HttpResponse response, int status) =>
+        VersionHeaders.Answer(saved, response, a => a.Version, AutomationView.From, status);
 
-        VersionHeaders.Tag(response, saved.Value.Version);
-        return TypedResults.Json(AutomationView.From(saved.Value), FlowJson.Options, statusCode: status);
-    }
-
-    private static ApiProblem NoAutomation(string flowId) => ApiResults.NotFound($"There is no automation \"{flowId}\".");
+    private static Refusal NoAutomation(string flowId) => Refusal.NotFound($"There is no automation \"{flowId}\".");
 }

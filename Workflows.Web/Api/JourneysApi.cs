@@ -42,16 +42,8 @@ public static class JourneysApi
         TypedResults.Json(new JourneyList(await journeys.ListAsync(ct)), FlowJson.Options);
 
     private static async Task<Results<JsonHttpResult<JourneyView>, ApiProblem>> GetAsync(
-        string journeyId, HttpResponse response, JourneyDefinitionService journeys, CancellationToken ct)
-    {
-        if (await journeys.GetAsync(journeyId, ct) is not { } journey)
-        {
-            return NoJourney(journeyId);
-        }
-
-        VersionHeaders.Tag(response, journey.Version);
-        return TypedResults.Json(JourneyView.From(journey), FlowJson.Options);
-    }
+        string journeyId, HttpResponse response, JourneyDefinitionService journeys, CancellationToken ct) =>
+        Answer(await journeys.GetAsync(journeyId, ct) is { } journey ? Outcome<Journey>.From(journey) : NoJourney(journeyId), response, StatusCodes.Status200OK);
 
     private static async Task<Results<JsonHttpResult<JourneyView>, ApiProblem>> CreateAsync(
         HttpRequest request, ClaimsPrincipal user, JourneyDefinitionService journeys, CancellationToken ct)
@@ -79,7 +71,7 @@ public static class JourneysApi
 
         if (await journeys.GetAsync(journeyId, ct) is null)
         {
-            return NoJourney(journeyId);
+            return ApiResults.Problem(NoJourney(journeyId));
         }
 
         var asked = body.Value.ToJourney(journeyId);
@@ -150,18 +142,10 @@ public static class JourneysApi
             : TaskAccess.MayWork(execution.Value, link.TaskId, scope);
     }
 
-    private static Results<JsonHttpResult<JourneyView>, ApiProblem> Answer(Outcome<Journey> saved, HttpResponse response, int status)
-    {
-        if (!saved.Succeeded)
-        {
-            return ApiResults.Problem(saved.Refusal);
-        }
+    private static Results<JsonHttpResult<JourneyView>, ApiProblem> Answer(Outcome<Journey> saved, HttpResponse response, int status) =>
+        VersionHeaders.Answer(saved, response, j => j.Version, JourneyView.From, status);
 
-        VersionHeaders.Tag(response, saved.Value.Version);
-        return TypedResults.Json(JourneyView.From(saved.Value), FlowJson.Options, statusCode: status);
-    }
-
-    private static ApiProblem NoJourney(string journeyId) => ApiResults.NotFound($"There is no journey '{journeyId}'.");
+    private static Refusal NoJourney(string journeyId) => Refusal.NotFound($"There is no journey '{journeyId}'.");
 
     /// <summary>A journey as sent: <c>name</c>, the record <c>schema</c> and its <c>steps</c> are required.</summary>
     public sealed record JourneyBody(string? Name, string? Schema, List<JourneyStep>? Steps, string? Description = null, string? Id = null)

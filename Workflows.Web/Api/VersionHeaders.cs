@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Workflows.Core;
+using Workflows.Core.Flows;
 
 namespace Workflows.Web.Api;
 
@@ -23,6 +25,19 @@ internal static class VersionHeaders
         return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? version
             : Refusal.Invalid("If-Match must name the version you based the change on, such as If-Match: \"7\".");
+    }
+
+    /// <summary>A versioned document as answered: its view, with its version in <c>ETag</c>; or the refusal.</summary>
+    public static Results<JsonHttpResult<TView>, ApiProblem> Answer<T, TView>(
+        Outcome<T> outcome, HttpResponse response, Func<T, int> version, Func<T, TView> view, int status = StatusCodes.Status200OK)
+    {
+        if (!outcome.Succeeded)
+        {
+            return ApiResults.Problem(outcome.Refusal);
+        }
+
+        Tag(response, version(outcome.Value!));
+        return TypedResults.Json(view(outcome.Value!), FlowJson.Options, statusCode: status);
     }
 
     public static void Tag(HttpResponse response, int? version)
