@@ -137,12 +137,18 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         }
 
         RemoveNulls(values.Value);
+        var title = RecordTitle.After(definition.TitleTemplate, attributes, values.Value, before: null);
+        if (!title.Succeeded)
+        {
+            return title.Refusal;
+        }
+
         var now = clock.GetUtcNow();
         var record = new EntityRecord
         {
             Id = Guid.NewGuid().ToString(),
             Schema = schema,
-            Title = RecordTitle.Render(definition.TitleTemplate, values.Value),
+            Title = title.Value,
             Attributes = values.Value,
             CreatedAt = now,
             UpdatedAt = now,
@@ -242,16 +248,23 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         }
 
         RemoveNulls(merged);
+        var title = RecordTitle.After(definition.TitleTemplate, attributes, merged, record);
+        if (!title.Succeeded)
+        {
+            return title.Refusal;
+        }
+
         var changed = merged.Select(pair => pair.Key).Union(record.Attributes.Select(pair => pair.Key))
             .Where(name => !JsonNode.DeepEquals(merged[name], record.Attributes[name]))
             .ToList();
+        var titleChanged = title.Value != record.Title;
         record.Attributes = merged;
-        record.Title = RecordTitle.Render(definition.TitleTemplate, merged);
+        record.Title = title.Value;
         record.SearchText = SearchTextOf(record);
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = actor.Name;
         record.Version++;
-        if (changed.Count > 0)
+        if (changed.Count > 0 || titleChanged)
         {
             await RunHooksAsync(new EntityCommit(db, record, Created: false, changed, actor), cancellationToken);
         }

@@ -14,6 +14,30 @@ public static partial class RecordTitle
         return string.IsNullOrWhiteSpace(title) ? "(untitled)" : title;
     }
 
+    /// <summary>The attribute a write names to give the record its title (epilot's <c>_title</c>).</summary>
+    public const string GivenAttribute = "_title";
+
+    /// <summary>
+    /// The title a record has after a write: the <c>_title</c> the write gives; otherwise, when its title was given
+    /// before (it is not what the template made of its values then), that one stays; otherwise the schema's template
+    /// over its new values. <paramref name="before"/> is the record as it was, null for a new one.
+    /// </summary>
+    public static Outcome<string> After(string template, JsonObject written, JsonObject values, EntityRecord? before)
+    {
+        switch (written[GivenAttribute])
+        {
+            case null:
+                return before is not null && before.Title != Render(template, before.Attributes) ? before.Title : Render(template, values);
+            case JsonValue given when given.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title):
+                return title.Length <= MaxLength ? title.Trim() : Refusal.Invalid($"'{GivenAttribute}' has at most {MaxLength} characters.");
+            default:
+                return Refusal.Invalid($"'{GivenAttribute}' is the record's title: text, or leave it out to have the schema's title template make it.");
+        }
+    }
+
+    /// <summary>The longest title a record may be given.</summary>
+    public const int MaxLength = 500;
+
     /// <summary>Whether the title is exactly this one attribute (<c>{{title}}</c>), so a list showing the title need not show it again.</summary>
     public static bool IsWholeTitle(string template, string attribute) =>
         Placeholder().Match(template.Trim()) is { Success: true } match && match.Length == template.Trim().Length

@@ -37,6 +37,36 @@ public sealed class EntitiesApiTests(EntitiesApiTests.App app) : IClassFixture<E
     }
 
     [Fact]
+    public async Task A_given_title_is_kept_until_another_is_given_and_without_one_the_schema_template_makes_it()
+    {
+        using var client = await ApiClients.ForAsync(app, "caseworker@workflows.demo");
+
+        using var given = await client.PostAsJsonAsync("/v1/entity/contact", new { _title = "Grete Übel (Passau office)", first_name = "Grete", last_name = "Übel" });
+        var id = (string)(await given.Content.ReadFromJsonAsync<JsonObject>())!["_id"]!;
+        await PatchAsync(client, id, new { city = "Regensburg", last_name = "Ubel" });
+
+        Assert.Equal("Grete Übel (Passau office)", (string?)(await client.GetFromJsonAsync<JsonObject>($"/v1/entity/contact/{id}"))!["_title"]);
+        await PatchAsync(client, id, new { _title = "Grete Ubel" });
+
+        Assert.Equal("Grete Ubel", (string?)(await client.GetFromJsonAsync<JsonObject>($"/v1/entity/contact/{id}"))!["_title"]);
+
+        using var made = await client.PostAsJsonAsync("/v1/entity/contact", new { first_name = "Hans", last_name = "Mayr" });
+        var madeId = (string)(await made.Content.ReadFromJsonAsync<JsonObject>())!["_id"]!;
+        await PatchAsync(client, madeId, new { last_name = "Maier" });
+
+        Assert.Equal("Hans Maier", (string?)(await client.GetFromJsonAsync<JsonObject>($"/v1/entity/contact/{madeId}"))!["_title"]);
+        using var notText = await client.PostAsJsonAsync("/v1/entity/contact", new { _title = 12000, first_name = "A", last_name = "B" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notText.StatusCode);
+        Assert.StartsWith("'_title' is the record's title", await MessageOf(notText), StringComparison.Ordinal);
+    }
+
+    private static async Task PatchAsync(HttpClient client, string contactId, object body)
+    {
+        using var response = await client.PatchAsJsonAsync($"/v1/entity/contact/{contactId}", body);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_record_that_breaks_its_schema_is_refused_with_every_problem_named()
     {
         using var client = await ApiClients.ForAsync(app, "caseworker@workflows.demo");

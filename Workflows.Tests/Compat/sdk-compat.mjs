@@ -38,6 +38,11 @@ const record = (await entities.getEntity({ slug: 'opportunity', id: 'opportunity
 assert.equal(record._id, 'opportunity-007');
 step(`entity-client reads the record "${record._title}"`);
 
+const titled = (await entities.createEntity({ slug: 'opportunity' }, { _title: 'Roof for Ms Weber', title: 'Solar 12 kWp', amount: 12000 })).data;
+assert.equal(titled._title, 'Roof for Ms Weber');
+assert.equal((await entities.getEntity({ slug: 'opportunity', id: titled._id })).data._title, 'Roof for Ms Weber');
+step('entity-client creates a record whose given _title is kept');
+
 const template = {
   name: `SDK check ${Date.now()}`,
   trigger: { type: 'manual', entity_schema: 'opportunity' },

@@ -56,8 +56,8 @@ internal static class EntityUpdates
                 }
 
                 attributes[target.EntityAttribute] = value is null ? null : JsonValue.Create(value);
+                record.Title = RecordTitle.After(schema.TitleTemplate, [], attributes, record).Value ?? record.Title;
                 record.Attributes = attributes;
-                record.Title = RecordTitle.Render(schema.TitleTemplate, attributes);
                 record.SearchText = EntityService.SearchTextOf(record);
                 record.UpdatedAt = now;
                 record.UpdatedBy = actor.Name;
