@@ -59,6 +59,32 @@ public sealed class FlowTemplatesApiTests(FlowTemplatesApiTests.App app) : IClas
     }
 
     [Fact]
+    public async Task Lists_hold_summaries_a_page_at_a_time_and_size_0_gives_only_the_count()
+    {
+        using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");
+        await CreateTemplateAsync(builder, SolarTemplate("Paged one"));
+        await CreateTemplateAsync(builder, SolarTemplate("Paged two"));
+
+        var all = await GetAsync(builder, "/v2/flows/templates");
+        var page = await GetAsync(builder, "/v2/flows/templates?from=1&size=1");
+        var count = await GetAsync(builder, "/v2/flows/templates?size=0");
+        using var tooBig = await builder.GetAsync(new Uri("/v2/flows/templates?size=5000", UriKind.Relative));
+
+        var hits = (int)all["hits"]!;
+        Assert.True(hits >= 2);
+        var first = all["results"]!.AsArray()[0]!.AsObject();
+        Assert.Null(first["tasks"]);
+        Assert.Null(first["edges"]);
+        Assert.True((int)first["task_count"]! > 0);
+        Assert.Equal((string?)all["results"]![1]!["id"], (string?)Assert.Single(page["results"]!.AsArray())!["id"]);
+        Assert.Equal(hits, (int)count["hits"]!);
+        Assert.Empty(count["results"]!.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
+        var whole = await GetAsync(builder, $"/v2/flows/templates/{(string)first["id"]!}");
+        Assert.NotEmpty(whole["tasks"]!.AsArray());
+    }
+
+    [Fact]
     public async Task A_save_based_on_a_stale_revision_is_refused_with_409_and_changes_nothing()
     {
         using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");

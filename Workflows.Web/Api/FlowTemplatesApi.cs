@@ -18,7 +18,7 @@ public static class FlowTemplatesApi
         var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
         var builders = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Build);
 
-        readers.MapGet("/templates", ListAsync).Produces<SearchResults>()
+        readers.MapGet("/templates", ListAsync).Produces<TemplateList>()
             .Documented("listFlowTemplates", "List template summaries, a page at a time", StatusCodes.Status400BadRequest);
         readers.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json").Produces<SearchResults>()
             .Documented("searchFlowTemplates", "Search template summaries by name, id, trigger and status");
@@ -36,18 +36,28 @@ public static class FlowTemplatesApi
     }
 
     private static async Task<IResult> ListAsync(
-        string? trigger_type, string? trigger_source_id, string? trigger_schema, FlowTemplateService templates, CancellationToken ct)
+        string? trigger_type, string? trigger_source_id, string? trigger_schema, int? from, int? size, FlowTemplateService templates, CancellationToken ct)
     {
         var type = ParseTriggerType(trigger_type);
-        if (!type.Succeeded)
+        if ((type.Refusal ?? CheckPage(from, size)) is { } refused)
         {
-            return ApiResults.Problem(type.Refusal);
+            return ApiResults.Problem(refused);
         }
 
-        var page = await templates.QueryAsync(
-            new TemplateQuery { TriggerType = type.Value, TriggerSourceId = trigger_source_id, TriggerSchema = trigger_schema }, ct);
-        return TypedResults.Json(new TemplateList(page.Items), FlowJson.Options);
+        var page = await templates.QueryAsync(new TemplateQuery
+        {
+            TriggerType = type.Value, TriggerSourceId = trigger_source_id, TriggerSchema = trigger_schema, From = from ?? 0, Size = size ?? DefaultPageSize,
+        }, ct);
+        return TypedResults.Json(new TemplateList(page.Total, [.. page.Items.Select(TemplateSummary.Of)]), FlowJson.Options);
     }
+
+    /// <summary>How many summaries a page holds unless the caller asks for another size (0 to <see cref="MaxPageSize"/>; 0 gives only the count).</summary>
+    public const int DefaultPageSize = 100;
+
+    public const int MaxPageSize = 1000;
+
+    private static Refusal? CheckPage(int? from, int? size) =>
+        from < 0 || size is < 0 or > MaxPageSize ? Refusal.Invalid($"from must be 0 or more and size between 0 and {MaxPageSize}.") : null;
 
     private static async Task<IResult> SearchAsync(HttpRequest request, FlowTemplateService templates, CancellationToken ct)
     {
@@ -69,9 +79,9 @@ public static class FlowTemplatesApi
             return ApiResults.BadRequest("sort_by is created_at or updated_at; sort_order is asc or desc.");
         }
 
-        if (search.From < 0 || search.Size is < 0 or > 1000)
+        if (CheckPage(search.From, search.Size) is { } badPage)
         {
-            return ApiResults.BadRequest("from must be 0 or more and size between 0 and 1000.");
+            return ApiResults.Problem(badPage);
         }
 
         var page = await templates.QueryAsync(new TemplateQuery
@@ -85,7 +95,7 @@ public static class FlowTemplatesApi
             SortByCreated = search.SortBy == "created_at",
             Descending = search.SortOrder != "asc",
         }, ct);
-        return TypedResults.Json(new SearchResults(page.Total, page.Items), FlowJson.Options);
+        return TypedResults.Json(new SearchResults(page.Total, [.. page.Items.Select(TemplateSummary.Of)]), FlowJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string flowId, HttpResponse response, FlowTemplateService templates, CancellationToken ct)
@@ -188,9 +198,20 @@ public static class FlowTemplatesApi
 
     private static ApiProblem NotFound(string flowId) => ApiResults.NotFound($"There is no workflow template '{flowId}'.");
 
-    public sealed record TemplateList(IReadOnlyList<FlowTemplate> Results);
+    /// <summary><c>hits</c>: how many templates match; <c>results</c>: the page's summaries.</summary>
+    public sealed record TemplateList(int Hits, IReadOnlyList<TemplateSummary> Results);
 
-    public sealed record SearchResults(int Hits, IReadOnlyList<FlowTemplate> Results);
+    public sealed record SearchResults(int Hits, IReadOnlyList<TemplateSummary> Results);
+
+    /// <summary>A template as lists show it, without its phases, tasks and edges: the whole document is read by id.</summary>
+    public sealed record TemplateSummary(
+        string? Id, string Name, string? Description, bool? Enabled, TemplateTrigger? Trigger, IReadOnlyList<TemplateTrigger>? AdditionalTriggers,
+        int? Revision, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, int TaskCount, int PhaseCount, IReadOnlyList<string>? Taxonomies)
+    {
+        public static TemplateSummary Of(FlowTemplate t) => new(
+            t.Id, t.Name, t.Description, t.Enabled, t.Trigger, t.AdditionalTriggers, t.Revision, t.CreatedAt, t.UpdatedAt,
+            t.Tasks.Count, t.Phases?.Count ?? 0, t.Taxonomies);
+    }
 
     public sealed record SearchRequest(
         string? Name, string? DefinitionId, string? TriggerType, bool? Enabled, int? From, int? Size, string? SortBy, string? SortOrder);
