@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Workflows.Core.Entities;
+using Workflows.Core.Identity;
+using Workflows.Web.Components.Entities;
+
+namespace Workflows.Tests.Components.Entities;
+
+/// <summary>
+/// How a record's values read in the records list and in read-only fields: amounts with the culture's separators,
+/// users by name, a workflow status a workflow wrote as a word, and the title shown once when it is one attribute.
+/// </summary>
+public sealed class AttributeTextTests
+{
+    private static readonly EntityAttribute Amount = new() { Name = "amount", Label = "Amount (EUR)", Type = AttributeType.Number };
+    private static readonly EntityAttribute Status = new() { Name = "workflow_status", Label = "Workflow status", Type = AttributeType.Text };
+    private static readonly EntityAttribute Owner = new() { Name = "owner", Label = "Owner", Type = AttributeType.User };
+    private static readonly Person[] People = [new("u-lena", "Lena Schmidt", "caseworker@workflows.demo", null)];
+
+    [Theory]
+    [InlineData("en-US", "24,100")]
+    [InlineData("de-DE", "24.100")]
+    public void Amounts_show_the_cultures_thousands_separator(string culture, string expected)
+    {
+        var before = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+        try
+        {
+            Assert.Equal(expected, AttributeText.Display(JsonValue.Create(24100), Amount, People, writtenByWorkflow: false));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = before;
+        }
+    }
+
+    [Fact]
+    public void A_workflow_status_a_workflow_wrote_reads_as_a_word_and_a_user_by_name()
+    {
+        Assert.Equal("Closed", AttributeText.Display(JsonValue.Create("CLOSED"), Status, People, writtenByWorkflow: true));
+        Assert.Equal("CLOSED", AttributeText.Display(JsonValue.Create("CLOSED"), Status, People, writtenByWorkflow: false));
+        Assert.Equal("Lena Schmidt", AttributeText.Display(JsonValue.Create("u-lena"), Owner, People, writtenByWorkflow: false));
+    }
+
+    [Theory]
+    [InlineData("{{title}}", "title", true)]
+    [InlineData(" {{ title }} ", "title", true)]
+    [InlineData("{{first_name}} {{last_name}}", "first_name", false)]
+    [InlineData("{{order_number}} {{product}}", "product", false)]
+    public void The_records_list_shows_an_attribute_that_is_the_whole_title_only_once(string template, string attribute, bool whole) =>
+        Assert.Equal(whole, RecordTitle.IsWholeTitle(template, attribute));
+}
