@@ -12,7 +12,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     protected MudTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices(config => Workflows.Web.Components.Shared.OutcomeSnackbar.Configure(config.SnackbarConfiguration));
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

@@ -25,11 +25,7 @@ public static class ApplicationSetup
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMudServices(config =>
-        {
-            config.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomRight;
-            config.SnackbarConfiguration.VisibleStateDuration = 4000;
-        });
+        services.AddMudServices(config => Components.Shared.OutcomeSnackbar.Configure(config.SnackbarConfiguration));
         services.AddSingleton(TimeProvider.System);
 
         services.AddCascadingAuthenticationState();
