@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -16,12 +15,9 @@ namespace Workflows.Tests.EndToEnd;
 /// </summary>
 public sealed class BehindNginx : IAsyncLifetime
 {
-    private const string NginxPath = "/usr/sbin/nginx";
+    private NginxProxy? nginx;
 
-    private readonly string folder = Directory.CreateTempSubdirectory("workflows-nginx-run-").FullName;
-    private Process? nginx;
-
-    public static bool Installed => File.Exists(NginxPath) && RedisServer.Installed;
+    public static bool Installed => NginxProxy.Installed && RedisServer.Installed;
 
     public RedisServer Redis { get; } = new();
 
@@ -52,38 +48,8 @@ public sealed class BehindNginx : IAsyncLifetime
         B.ExtraServices.Add(services => services.AddSingleton<IStartupFilter>(new Witness("B", Served)));
         BAddress = B.StartOnSocket();
 
-        var port = Loopback.FreePort();
-        var conf = (await File.ReadAllTextAsync(Path.Combine(Loopback.RepositoryRoot(), "deploy", "nginx.conf")))
-            .Replace("server app1:8080", $"server 127.0.0.1:{A.BaseAddress.Port}", StringComparison.Ordinal)
-            .Replace("server app2:8080", $"server 127.0.0.1:{BAddress.Port}", StringComparison.Ordinal)
-            .Replace("/etc/nginx/certs/", folder + "/", StringComparison.Ordinal)
-            .Replace("worker_processes auto;", $"worker_processes 1;\npid {folder}/nginx.pid;", StringComparison.Ordinal)
-            .Replace("access_log /dev/stdout;", "access_log off;", StringComparison.Ordinal)
-            .Replace("listen 80;", $"listen 127.0.0.1:{Loopback.FreePort()};", StringComparison.Ordinal)
-            .Replace("listen [::]:80;", "", StringComparison.Ordinal)
-            .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{port} ssl;", StringComparison.Ordinal)
-            .Replace("listen [::]:443 ssl http2;", "", StringComparison.Ordinal);
-        var path = Path.Combine(folder, "nginx.conf");
-        await File.WriteAllTextAsync(path, conf);
-        TestCertificate.WritePem(folder);
-        var start = new ProcessStartInfo(NginxPath) { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var arg in new[] { "-p", folder, "-c", path, "-e", Path.Combine(folder, "error.log"), "-g", "daemon off;" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        nginx = Process.Start(start)!;
-        Address = new Uri($"https://127.0.0.1:{port}/");
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!Loopback.Listening(port))
-        {
-            if (DateTime.UtcNow > deadline || nginx.HasExited)
-            {
-                throw new InvalidOperationException("nginx did not start: " + await File.ReadAllTextAsync(Path.Combine(folder, "error.log")));
-            }
-
-            await Task.Delay(100);
-        }
+        nginx = await NginxProxy.StartAsync(A.BaseAddress.Port, BAddress.Port);
+        Address = nginx.Address;
     }
 
     public async Task<IPage> NewPageAsync()
@@ -101,13 +67,11 @@ public sealed class BehindNginx : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (nginx is { HasExited: false })
+        if (nginx is not null)
         {
-            nginx.Kill();
-            await nginx.WaitForExitAsync();
+            await nginx.DisposeAsync();
         }
 
-        nginx?.Dispose();
         await B.DisposeAsync();
         if (Installed)
         {
@@ -115,7 +79,6 @@ public sealed class BehindNginx : IAsyncLifetime
         }
 
         Redis.Dispose();
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Notes which instance served each page (not the circuit's or the assets' requests).</summary>

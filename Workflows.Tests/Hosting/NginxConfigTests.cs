@@ -9,8 +9,6 @@ namespace Workflows.Tests.Hosting;
 /// </summary>
 public sealed class NginxConfigTests : IDisposable
 {
-    private const string Nginx = "/usr/sbin/nginx";
-
     private readonly string folder = Directory.CreateTempSubdirectory("workflows-nginx-").FullName;
 
     [NginxInstalledFact]
@@ -26,7 +24,7 @@ public sealed class NginxConfigTests : IDisposable
         await File.WriteAllTextAsync(path, conf);
         TestCertificate.WritePem(folder, "CN=workflows.test");
 
-        var start = new ProcessStartInfo(Nginx) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(NginxProxy.Executable) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var arg in new[] { "-t", "-p", folder, "-c", path, "-e", "stderr" })
         {
             start.ArgumentList.Add(arg);
@@ -41,16 +39,4 @@ public sealed class NginxConfigTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
-
-    /// <summary>A fact that is skipped, with the reason, where Debian's nginx is missing; the test installs nothing itself.</summary>
-    private sealed class NginxInstalledFactAttribute : FactAttribute
-    {
-        public NginxInstalledFactAttribute()
-        {
-            if (!File.Exists(Nginx))
-            {
-                Skip = $"{Nginx} is missing: install Debian's nginx (apt-get install -y nginx-light) to check deploy/nginx.conf.";
-            }
-        }
-    }
 }

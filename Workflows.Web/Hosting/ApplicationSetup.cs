@@ -24,6 +24,7 @@ public static class ApplicationSetup
     {
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        services.AddHsts(hsts => hsts.MaxAge = SecurityHeaders.HstsMaxAge);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(config => Components.Shared.OutcomeSnackbar.Configure(config.SnackbarConfiguration));
         services.AddSingleton(TimeProvider.System);

@@ -11,10 +11,18 @@ namespace Workflows.Web.Hosting;
 /// script and holds no one's content, so its own pages may run inline script; nothing else may. Framing is allowed to
 /// this app only, the MIME type is never sniffed, referrers leave only as the origin, and Kestrel does not name itself
 /// (<c>AddServerHeader = false</c> in <see cref="ApplicationSetup"/>). HSTS and Secure cookies follow when served over
-/// https (<c>UseHsts</c>, cookie policy <c>SameAsRequest</c>).
+/// https (<c>UseHsts</c> outside Development, cookie policy <c>SameAsRequest</c>); behind nginx "over https" means
+/// what a trusted proxy's <c>X-Forwarded-Proto</c> says.
 /// </summary>
 public static class SecurityHeaders
 {
+    /// <summary>
+    /// How long a browser keeps to https once it has seen the app over https: a year, the length browsers' preload lists
+    /// ask for, instead of ASP.NET Core's 30 days. Without <c>includeSubDomains</c>: other hosts of the operator's domain
+    /// may not serve https at all.
+    /// </summary>
+    public static readonly TimeSpan HstsMaxAge = TimeSpan.FromDays(365);
+
     private const string NonceKey = "wf-csp-nonce";
 
     private const string AppPolicyBeforeNonce = "default-src 'self'; script-src 'self' 'nonce-";
