@@ -155,6 +155,7 @@ public sealed class SidebarComponentTests : MudTestContext
         provider.FindAll("button").Single(b => b.TextContent.Contains("Close workflow", StringComparison.Ordinal)).Click();
         provider.WaitForAssertion(() => Assert.Contains("Choose the reason for closing.", provider.Markup, StringComparison.Ordinal));
         provider.FindAll("input[type=radio]")[1].Click();
+        provider.WaitForAssertion(() => Assert.DoesNotContain("Choose the reason for closing.", provider.Markup, StringComparison.Ordinal));
         provider.FindAll("button").Single(b => b.TextContent.Contains("Close workflow", StringComparison.Ordinal)).Click();
         var result = await reference.Result;
         Assert.Equal(["r2"], ((CloseFlow)result!.Data!).ReasonIds);
