@@ -59,6 +59,60 @@ public sealed class FlowTemplatesApiTests(FlowTemplatesApiTests.App app) : IClas
     }
 
     [Fact]
+    public async Task Labels_filter_lists_and_searches_in_any_case_and_running_workflows_and_status_narrow_them()
+    {
+        using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");
+        using var caseWorker = await ApiClients.ForAsync(app, "caseworker@workflows.demo");
+        var labelled = SolarTemplate("Labelled ground source");
+        labelled["taxonomies"] = new JsonArray("Heat pumps", "Bavaria");
+        var both = await CreateTemplateAsync(builder, labelled);
+        var other = SolarTemplate("Labelled wallbox");
+        other["taxonomies"] = new JsonArray("heat pumps");
+        other["enabled"] = false;
+        var one = await CreateTemplateAsync(builder, other);
+        await StartAsync(caseWorker, (string)both["id"]!);
+
+        static string[] Ids(JsonObject list) => [.. list["results"]!.AsArray().Select(t => (string)t!["id"]!)];
+        var heatPumps = await GetAsync(builder, "/v2/flows/templates?taxonomies=HEAT%20PUMPS");
+        var bavarianHeatPumps = await GetAsync(builder, "/v2/flows/templates?taxonomies=heat%20pumps,bavaria");
+        var running = await GetAsync(builder, "/v2/flows/templates?taxonomies=heat%20pumps&has_running_workflows=true");
+        var idle = await GetAsync(builder, "/v2/flows/templates?taxonomies=heat%20pumps&has_running_workflows=false");
+        var disabled = await GetAsync(builder, "/v2/flows/templates?taxonomies=heat%20pumps&enabled=false");
+        using var search = await builder.PostAsJsonAsync("/v2/flows/templates:search", new JsonObject { ["taxonomies"] = new JsonArray("Bavaria"), ["has_running_workflows"] = true });
+
+        Assert.Equal(new[] { (string)one["id"]!, (string)both["id"]! }.Order(), Ids(heatPumps).Order());
+        Assert.Equal([(string)both["id"]!], Ids(bavarianHeatPumps));
+        Assert.Equal([(string)both["id"]!], Ids(running));
+        Assert.Equal([(string)one["id"]!], Ids(idle));
+        Assert.Equal([(string)one["id"]!], Ids(disabled));
+        Assert.Equal(new JsonArray("Heat pumps", "Bavaria").ToJsonString(), heatPumps["results"]!.AsArray().Single(t => (string?)t!["id"] == (string?)both["id"])!["taxonomies"]!.ToJsonString());
+        Assert.Equal([(string)both["id"]!], Ids((await search.Content.ReadFromJsonAsync<JsonObject>())!));
+    }
+
+    [Fact]
+    public async Task Labels_that_are_too_long_doubled_or_too_many_are_refused_and_nothing_is_saved()
+    {
+        using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");
+        foreach (var labels in new[]
+        {
+            new JsonArray(new string('x', Workflows.Core.Flows.Templates.TemplateLabels.MaxLength + 1)),
+            new JsonArray("Solar", "SOLAR"),
+            new JsonArray(" "),
+            new JsonArray([.. Enumerable.Range(0, Workflows.Core.Flows.Templates.TemplateLabels.MaxCount + 1).Select(i => (JsonNode)$"label {i}")]),
+        })
+        {
+            var template = SolarTemplate("Refused labels");
+            template["taxonomies"] = labels;
+            using var response = await builder.PostAsJsonAsync("/v2/flows/templates", template);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("label", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        }
+
+        var list = await GetAsync(builder, "/v2/flows/templates?size=1000");
+        Assert.DoesNotContain(list["results"]!.AsArray(), t => (string?)t!["name"] == "Refused labels");
+    }
+
+    [Fact]
     public async Task Lists_hold_summaries_a_page_at_a_time_and_size_0_gives_only_the_count()
     {
         using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");

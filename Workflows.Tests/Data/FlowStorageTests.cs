@@ -145,7 +145,7 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(RefusalKind.Invalid, refused.Refusal!.Kind);
         Assert.Contains("nowhere", refused.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain(await Templates.ListAsync(null, CancellationToken.None), t => t.Name == "Solar check");
+        Assert.DoesNotContain(await Templates.ListAsync(TemplateQuery.AllByName, CancellationToken.None), t => t.Name == "Solar check");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static class FlowTemplatesApi
         readers.MapGet("/templates", ListAsync).Produces<TemplateList>()
             .Documented("listFlowTemplates", "List template summaries, a page at a time", StatusCodes.Status400BadRequest);
         readers.MapPost("/templates:search", SearchAsync).Accepts<SearchRequest>("application/json").Produces<SearchResults>()
-            .Documented("searchFlowTemplates", "Search template summaries by name, id, trigger and status");
+            .Documented("searchFlowTemplates", "Search template summaries by name, id, trigger, status, labels and running workflows");
         readers.MapGet("/templates/{flowId}", GetAsync).Produces<FlowTemplate>()
             .Documented("getFlowTemplate", "Read a whole template", ApiVersioning.ETag);
         builders.MapPost("/templates", CreateAsync).Accepts<FlowTemplate>("application/json").Idempotent().Produces<FlowTemplate>(StatusCodes.Status201Created)
@@ -35,8 +35,10 @@ public static class FlowTemplatesApi
         return group;
     }
 
+    /// <param name="taxonomies">Comma-separated labels: only templates carrying every one of them.</param>
     private static async Task<IResult> ListAsync(
-        string? trigger_type, string? trigger_source_id, string? trigger_schema, int? from, int? size, FlowTemplateService templates, CancellationToken ct)
+        string? trigger_type, string? trigger_source_id, string? trigger_schema, string? taxonomies, bool? enabled, bool? has_running_workflows,
+        int? from, int? size, FlowTemplateService templates, CancellationToken ct)
     {
         var type = ParseTriggerType(trigger_type);
         if ((type.Refusal ?? CheckPage(from, size)) is { } refused)
@@ -46,7 +48,9 @@ public static class FlowTemplatesApi
 
         var page = await templates.QueryAsync(new TemplateQuery
         {
-            TriggerType = type.Value, TriggerSourceId = trigger_source_id, TriggerSchema = trigger_schema, From = from ?? 0, Size = size ?? DefaultPageSize,
+            TriggerType = type.Value, TriggerSourceId = trigger_source_id, TriggerSchema = trigger_schema,
+            Labels = taxonomies?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+            Enabled = enabled, HasRunningWorkflows = has_running_workflows, From = from ?? 0, Size = size ?? DefaultPageSize,
         }, ct);
         return TypedResults.Json(new TemplateList(page.Total, [.. page.Items.Select(TemplateSummary.Of)]), FlowJson.Options);
     }
@@ -90,9 +94,11 @@ public static class FlowTemplatesApi
             Id = search.DefinitionId,
             TriggerType = type.Value,
             Enabled = search.Enabled,
+            Labels = search.Taxonomies,
+            HasRunningWorkflows = search.HasRunningWorkflows,
             From = search.From ?? 0,
             Size = search.Size ?? 50,
-            SortByCreated = search.SortBy == "created_at",
+            Sort = search.SortBy == "created_at" ? TemplateSort.Created : TemplateSort.Updated,
             Descending = search.SortOrder != "asc",
         }, ct);
         return TypedResults.Json(new SearchResults(page.Total, [.. page.Items.Select(TemplateSummary.Of)]), FlowJson.Options);
@@ -213,6 +219,9 @@ public static class FlowTemplatesApi
             t.Tasks.Count, t.Phases?.Count ?? 0, t.Taxonomies);
     }
 
+    /// <param name="Taxonomies">Only templates carrying every one of these labels.</param>
+    /// <param name="HasRunningWorkflows">True: only templates with a running workflow; false: only those without.</param>
     public sealed record SearchRequest(
-        string? Name, string? DefinitionId, string? TriggerType, bool? Enabled, int? From, int? Size, string? SortBy, string? SortOrder);
+        string? Name, string? DefinitionId, string? TriggerType, bool? Enabled, int? From, int? Size, string? SortBy, string? SortOrder,
+        IReadOnlyList<string>? Taxonomies = null, bool? HasRunningWorkflows = null);
 }

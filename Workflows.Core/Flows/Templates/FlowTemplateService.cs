@@ -15,40 +15,59 @@ namespace Workflows.Core.Flows.Templates;
 /// </summary>
 public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<FlowTemplateSummary>> ListAsync(string? search, CancellationToken cancellationToken)
+    /// <summary>The builder's list: summaries of the templates <paramref name="query"/> selects, with their running counts.</summary>
+    public async Task<IReadOnlyList<FlowTemplateSummary>> ListAsync(TemplateQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var rows = db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null);
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var text = search.Trim().ToLowerInvariant();
-            rows = rows.Where(t => t.Name.ToLower().Contains(text) || (t.Description != null && t.Description.ToLower().Contains(text)));
-        }
-
-        var templates = await rows.OrderBy(t => t.Name).ToListAsync(cancellationToken);
-        var ids = templates.Select(t => t.Id).ToList();
+        var matching = await MatchAsync(db, query, cancellationToken);
+        var ids = matching.Select(m => m.Row.Id).ToList();
         var running = await db.FlowExecutions.AsNoTracking()
             .Where(e => e.TemplateId != null && ids.Contains(e.TemplateId) && e.Status == nameof(WorkflowStatus.STARTED) && !e.Deleted)
             .GroupBy(e => e.TemplateId!)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return [.. templates.Select(t => new FlowTemplateSummary(
-            t.Id, t.Name, t.Description, t.Enabled, t.Revision, t.ManualSchema, t.AutomationTriggered, t.TaskCount,
-            t.UpdatedAt, t.UpdatedBy, running.GetValueOrDefault(t.Id)))];
+        return [.. Page(matching, query).Select(m => new FlowTemplateSummary(
+            m.Row.Id, m.Row.Name, m.Row.Description, m.Row.Enabled, m.Row.Revision, m.Row.ManualSchema, m.Row.AutomationTriggered,
+            m.Row.TaskCount, m.Row.UpdatedAt, m.Row.UpdatedBy, running.GetValueOrDefault(m.Row.Id), m.Template.Taxonomies ?? []))];
     }
 
-    /// <summary>
-    /// Full templates matching <paramref name="query"/>. Columns narrow the rows; the triggers are matched on the
-    /// documents, since a template may have several (templates are counted in hundreds, not millions).
-    /// </summary>
+    /// <summary>Full templates matching <paramref name="query"/>, a page of them and the count of all.</summary>
     public async Task<TemplatePage> QueryAsync(TemplateQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var matching = await MatchAsync(db, query, cancellationToken);
+        return new TemplatePage(matching.Count, [.. Page(matching, query).Select(m => m.Template)]);
+    }
+
+    /// <summary>Every label any template carries, for the builder's label picker and filter, in name order.</summary>
+    public async Task<IReadOnlyList<string>> ListLabelsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var documents = await db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null).Select(t => t.Document).ToListAsync(cancellationToken);
+        return [.. documents.SelectMany(d => Deserialize(d).Taxonomies ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private static IEnumerable<(TemplateRow Row, FlowTemplate Template)> Page(List<(TemplateRow Row, FlowTemplate Template)> matching, TemplateQuery query) =>
+        matching.Skip(Math.Max(0, query.From)).Take(Math.Clamp(query.Size, 0, 1000));
+
+    /// <summary>
+    /// The templates <paramref name="query"/> selects, in its order. Columns narrow the rows; triggers and labels are
+    /// matched on the documents, since a template may have several (templates are counted in hundreds, not millions).
+    /// </summary>
+    private static async Task<List<(TemplateRow Row, FlowTemplate Template)>> MatchAsync(
+        WorkflowsDbContext db, TemplateQuery query, CancellationToken cancellationToken)
+    {
         var rows = db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null);
         if (!string.IsNullOrWhiteSpace(query.Name))
         {
             var text = query.Name.Trim().ToLowerInvariant();
             rows = rows.Where(t => t.Name.ToLower().Contains(text));
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+            rows = rows.Where(t => t.Name.ToLower().Contains(text) || (t.Description != null && t.Description.ToLower().Contains(text)));
         }
 
         if (query.Id is not null)
@@ -66,19 +85,31 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             rows = rows.Where(t => t.AutomationTriggered);
         }
 
-        rows = (query.SortByCreated, query.Descending) switch
+        if (query.HasRunningWorkflows is { } hasRunning)
         {
-            (true, true) => rows.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-            (true, false) => rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
-            (false, true) => rows.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id),
+            var runningIds = db.FlowExecutions
+                .Where(e => e.TemplateId != null && e.Status == nameof(WorkflowStatus.STARTED) && !e.Deleted)
+                .Select(e => e.TemplateId);
+            rows = hasRunning ? rows.Where(t => runningIds.Contains(t.Id)) : rows.Where(t => !runningIds.Contains(t.Id));
+        }
+
+        rows = (query.Sort, query.Descending) switch
+        {
+            (TemplateSort.Name, true) => rows.OrderByDescending(t => t.Name).ThenBy(t => t.Id),
+            (TemplateSort.Name, false) => rows.OrderBy(t => t.Name).ThenBy(t => t.Id),
+            (TemplateSort.Created, true) => rows.OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            (TemplateSort.Created, false) => rows.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+            (_, true) => rows.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id),
             _ => rows.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
         };
-        var documents = await rows.Select(t => t.Document).ToListAsync(cancellationToken);
-        var matching = documents.Select(Deserialize).Where(t => Fits(t, query)).ToList();
-        return new TemplatePage(matching.Count, [.. matching.Skip(Math.Max(0, query.From)).Take(Math.Clamp(query.Size, 0, 1000))]);
+        var found = await rows.ToListAsync(cancellationToken);
+        return [.. found.Select(row => (row, Deserialize(row.Document))).Where(m => Fits(m.Item2, query))];
     }
 
-    private static bool Fits(FlowTemplate template, TemplateQuery query)
+    private static bool Fits(FlowTemplate template, TemplateQuery query) =>
+        FitsTrigger(template, query) && (query.Labels is not { Count: > 0 } labels || TemplateLabels.HasAll(template, labels));
+
+    private static bool FitsTrigger(FlowTemplate template, TemplateQuery query)
     {
         if (query.TriggerType is not { } type)
         {

@@ -38,6 +38,11 @@ public static partial class FlowTemplateValidator
             Add($"The workflow's id is longer than {MaxIdLength} characters.", ValidationItemKind.Workflow, null);
         }
 
+        foreach (var problem in TemplateLabels.Problems(template.Taxonomies))
+        {
+            Add(problem, ValidationItemKind.Workflow, null);
+        }
+
         var phases = template.Phases ?? [];
         var phaseById = new Dictionary<string, FlowPhase>(StringComparer.Ordinal);
         foreach (var phase in phases)

@@ -8,8 +8,8 @@ using Workflows.Core.Journeys;
 namespace Workflows.Web.Components.Builder;
 
 /// <summary>
-/// What the builder's pickers offer: people and partners to assign, record schemas, the closing-reason catalogue, and
-/// the automations and journeys tasks and triggers name.
+/// What the builder's pickers offer: people and partners to assign, record schemas, the closing-reason catalogue,
+/// the automations and journeys tasks and triggers name, and the labels in use.
 /// </summary>
 public sealed record BuilderLookups(
     IReadOnlyList<Person> People,
@@ -22,6 +22,9 @@ public sealed record BuilderLookups(
     public IReadOnlyList<Automation> Automations { get; init; } = [];
 
     public IReadOnlyList<JourneySummary> Journeys { get; init; } = [];
+
+    /// <summary>The labels templates already carry, offered first when labelling this one.</summary>
+    public IReadOnlyList<string> Labels { get; init; } = [];
 
     /// <summary>Automations by name, each with its description; one the system or a person switched off says so first.</summary>
     public IReadOnlyList<ReferenceChoice> AutomationChoices =>

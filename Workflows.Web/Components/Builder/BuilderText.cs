@@ -7,6 +7,15 @@ namespace Workflows.Web.Components.Builder;
 /// <summary>How the builder names and pictures the template's enums to a business user.</summary>
 public static class BuilderText
 {
+    /// <summary>How a template is started: the settings dialog's choice and the list's filter.</summary>
+    public static string Trigger(TemplateTriggerType type) => type switch
+    {
+        TemplateTriggerType.Manual => "Manually, on a record",
+        TemplateTriggerType.Automation => "By an automation",
+        TemplateTriggerType.JourneySubmission => "When a journey is submitted",
+        _ => type.ToString(),
+    };
+
     public static string Kind(TaskType type) => type switch
     {
         TaskType.AUTOMATION => "Automation",

@@ -1,0 +1,45 @@
+namespace Workflows.Core.Flows.Templates;
+
+/// <summary>
+/// Labels organise templates in the builder's list and the API's filters. They are epilot's <c>taxonomies</c> on a
+/// template, kept as the words people type: compared in any case, at most <see cref="MaxCount"/> of at most
+/// <see cref="MaxLength"/> characters each.
+/// </summary>
+public static class TemplateLabels
+{
+    public const int MaxLength = 40;
+
+    public const int MaxCount = 20;
+
+    public static bool HasAll(FlowTemplate template, IEnumerable<string> labels) =>
+        labels.All(label => (template.Taxonomies ?? []).Contains(label.Trim(), StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>What is wrong with a template's labels, each problem once; empty when they are fine.</summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<string>? labels)
+    {
+        if (labels is null)
+        {
+            yield break;
+        }
+
+        if (labels.Count > MaxCount)
+        {
+            yield return $"A workflow has at most {MaxCount} labels; this one has {labels.Count}.";
+        }
+
+        if (labels.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return "A label cannot be empty.";
+        }
+
+        foreach (var label in labels.Where(l => l?.Length > MaxLength))
+        {
+            yield return $"The label '{label[..20]}…' is longer than {MaxLength} characters.";
+        }
+
+        foreach (var twice in labels.Where(l => !string.IsNullOrWhiteSpace(l)).GroupBy(l => l.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            yield return $"The label '{twice.Key}' is there twice.";
+        }
+    }
+}
