@@ -4,7 +4,10 @@ using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.EndToEnd;
 
-/// <summary>The builder's list of templates: labels, and the filters that keep 100+ templates manageable.</summary>
+/// <summary>
+/// The builder's list of templates: labels and the filters that keep 100+ templates manageable; and what leaves the
+/// builder: the diagram as SVG and PNG, and a printable overview.
+/// </summary>
 [Collection(nameof(EndToEnd))]
 public sealed class BuilderListTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -57,5 +60,56 @@ public sealed class BuilderListTests(BrowserFixture browser) : IClassFixture<Bro
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/builder$"));
         await Assertions.Expect(table).ToContainTextAsync("Solar installation");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_diagram_downloads_as_svg_and_png_and_the_printable_overview_lists_every_phase_and_task()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("builder@workflows.demo");
+        await page.WaitForURLAsync("**/builder");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Solar installation", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/builder/[^/?]+$"));
+        await Assertions.Expect(page.Locator(".wf-task-node").First).ToBeVisibleAsync();
+        var taskNames = await page.Locator(".wf-task-name").AllInnerTextsAsync();
+
+        var svg = await DownloadAsync(page, "Diagram as SVG");
+        Assert.Equal("solar-installation.svg", svg.Name);
+        var drawing = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(svg.Bytes)).Root!;
+        Assert.Equal(taskNames.Count, drawing.Descendants().Count(e => e.Attribute("data-task") is not null));
+        var png = await DownloadAsync(page, "Diagram as PNG");
+        Assert.Equal("solar-installation.png", png.Name);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Bytes[..4]);
+        var pngWidth = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.Bytes.AsSpan(16, 4));
+        Assert.Equal(2 * double.Parse((string)drawing.Attribute("width")!, System.Globalization.CultureInfo.InvariantCulture), pngWidth, 1.0);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export diagram" }).ClickAsync();
+        var overview = await page.Context.RunAndWaitForPageAsync(() =>
+            page.GetByRole(AriaRole.Menuitem, new() { Name = "Printable overview" }).ClickAsync());
+        await overview.WaitForURLAsync(new Regex("/builder/[^/]+/overview$"));
+        var article = overview.GetByRole(AriaRole.Article);
+        await Assertions.Expect(article.GetByRole(AriaRole.Heading, new() { Name = "Solar installation", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(article.GetByRole(AriaRole.Img, new() { Name = "Diagram of Solar installation" })).ToBeVisibleAsync();
+        Assert.True(await article.GetByRole(AriaRole.Img).EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The diagram is drawn.");
+        foreach (var name in taskNames)
+        {
+            await Assertions.Expect(article.Locator("td", new() { HasTextString = name }).First).ToBeVisibleAsync();
+        }
+
+        await overview.ScreenshotAsync("builder-overview");
+        await overview.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(overview.GetByRole(AriaRole.Button, new() { Name = "Print" })).ToBeHiddenAsync();
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task<(string Name, byte[] Bytes)> DownloadAsync(IPage page, string item)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export diagram" }).ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Menuitem, new() { Name = item }).ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return (download.SuggestedFilename, copy.ToArray());
     }
 }

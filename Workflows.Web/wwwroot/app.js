@@ -25,6 +25,40 @@ window.workflows = {
         a.remove();
         URL.revokeObjectURL(url);
     },
+    // Draws an SVG document onto a canvas and downloads it as PNG: twice the size for sharp print, less when that would
+    // exceed what a browser canvas holds.
+    downloadSvgAsPng: async (fileName, svgText) => {
+        const url = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
+        try {
+            const image = new Image();
+            await new Promise((resolve, reject) => {
+                image.onload = resolve;
+                image.onerror = () => reject(new Error('The browser could not draw the diagram.'));
+                image.src = url;
+            });
+            const scale = Math.min(2, 16000 / Math.max(image.width, image.height, 1));
+            const canvas = document.createElement('canvas');
+            canvas.width = Math.ceil(image.width * scale);
+            canvas.height = Math.ceil(image.height * scale);
+            const context = canvas.getContext('2d');
+            context.scale(scale, scale);
+            context.drawImage(image, 0, 0);
+            const png = await new Promise(resolve => canvas.toBlob(resolve, 'image/png'));
+            if (!png) {
+                throw new Error('The diagram is too large for a PNG.');
+            }
+            const link = document.createElement('a');
+            link.href = URL.createObjectURL(png);
+            link.download = fileName;
+            document.body.appendChild(link);
+            link.click();
+            link.remove();
+            URL.revokeObjectURL(link.href);
+        } finally {
+            URL.revokeObjectURL(url);
+        }
+    },
+    print: () => window.print(),
     // Ctrl+S (or Cmd+S) saves the workflow instead of the browser saving the page.
     builderShortcuts: (dotnet) => {
         const handler = (e) => {

@@ -42,6 +42,8 @@ public sealed record BuilderLookups(
     public EntitySchema? Schema(string? slug) => Schemas.FirstOrDefault(s => s.Slug == slug);
 
     /// <summary>The schema of the records a template starts on, whose attributes decisions test.</summary>
-    public EntitySchema? TriggerSchema(FlowTemplate template) =>
-        Schema(template.Trigger?.EntitySchema ?? template.AdditionalTriggers?.FirstOrDefault(t => t.EntitySchema is not null)?.EntitySchema);
+    public EntitySchema? TriggerSchema(FlowTemplate template) => Schema(TriggerSchemaSlug(template));
+
+    public static string? TriggerSchemaSlug(FlowTemplate template) =>
+        template.Trigger?.EntitySchema ?? template.AdditionalTriggers?.FirstOrDefault(t => t.EntitySchema is not null)?.EntitySchema;
 }

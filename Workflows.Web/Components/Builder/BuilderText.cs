@@ -16,6 +16,26 @@ public static class BuilderText
         _ => type.ToString(),
     };
 
+    /// <summary>The label of an edge leaving a decision: its branch, or "None met"; null for an edge from any other task.</summary>
+    public static string? Branch(FlowTask from, FlowEdge edge) =>
+        from.TaskType != TaskType.DECISION ? null
+        : edge.NoneMet == true ? "None met"
+        : from.Conditions?.Find(c => c.Id == edge.ConditionId)?.BranchName is { Length: > 0 } name ? name : "No branch";
+
+    /// <summary>An assignee variable in words: who started the workflow, or the record's user attribute it reads.</summary>
+    public static string Variable(string? variable, Core.Entities.EntitySchema? schema)
+    {
+        if (variable == "{{workflow.started_by}}")
+        {
+            return "Who started the workflow";
+        }
+
+        var attribute = variable?.Trim('{', '}') is { } expression && expression.StartsWith("entity.", StringComparison.Ordinal)
+            ? schema?.Attributes.FirstOrDefault(a => a.Name == expression["entity.".Length..])
+            : null;
+        return attribute is null ? variable ?? "" : $"Record's {attribute.Label.ToLowerInvariant()} ({variable})";
+    }
+
     public static string Kind(TaskType type) => type switch
     {
         TaskType.AUTOMATION => "Automation",

@@ -41,11 +41,8 @@ public sealed class EdgeLink : LinkModel
     public void ShowBranch(FlowTask from)
     {
         Labels.Clear();
-        if (from.TaskType == TaskType.DECISION && Edge is { } edge)
+        if (Edge is { } edge && BuilderText.Branch(from, edge) is { } text)
         {
-            var text = edge.NoneMet == true
-                ? "None met"
-                : from.Conditions?.Find(c => c.Id == edge.ConditionId)?.BranchName is { Length: > 0 } name ? name : "No branch";
             Labels.Add(new LinkLabelModel(this, text));
         }
     }
