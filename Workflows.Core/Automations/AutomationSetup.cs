@@ -9,6 +9,7 @@ using Workflows.Core.Email;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Jobs;
+using Workflows.Core.Webhooks;
 
 namespace Workflows.Core.Automations;
 
@@ -50,6 +51,11 @@ internal static class AutomationSetup
         services.AddSingleton<IJobHandler, AutomationEventHandler>();
         services.AddSingleton<IJobHandler, ScheduledTaskHandler>();
         services.AddSingleton<IJobStartup, ScheduledTaskRepair>();
+        services.AddOptions<WebhookDeliveryOptions>().Bind(configuration.GetSection(WebhookDeliveryOptions.Section));
+        services.AddSingleton<WebhookSubscribers>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<IFlowCommitHook, WebhookOutbox>();
+        services.AddSingleton<IJobHandler, WebhookDeliveryHandler>();
         services.AddSingleton<IJobStartup, WakeWorkerOnFlowChange>();
         if (configuration.GetValue("Jobs:RunWorker", true))
         {
@@ -64,7 +70,7 @@ internal static class AutomationSetup
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<WebhookSecrets>();
-        services.AddHttpClient(CallWebhookAction.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
+        services.AddHttpClient(WebhookCall.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // Every connection, redirects included, is made by the policy after it resolved and judged the address;
