@@ -17,25 +17,25 @@ public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/webhooks").WithTags("Webhooks").RequireAuthorization(AuthorizationPolicies.Administer);
+        var group = routes.MapGroup("/v1").WithTags("Webhooks").RequireAuthorization(AuthorizationPolicies.Administer);
 
-        group.MapGet("", ListAsync).Produces<WebhookList>()
+        group.MapGet("/webhooks", ListAsync).Produces<WebhookList>()
             .Documented("listWebhooks", "List the webhook subscriptions");
-        group.MapPost("", CreateAsync).Accepts<WebhookBody>("application/json").Idempotent().Produces<WebhookView>(StatusCodes.Status201Created)
+        group.MapPost("/webhooks", CreateAsync).Accepts<WebhookBody>("application/json").Idempotent().Produces<WebhookView>(StatusCodes.Status201Created)
             .Documented("createWebhook", "Subscribe a URL to workflow events; the answer carries the signing secret this once");
-        group.MapGet("/{webhookId}", GetAsync).Produces<WebhookView>()
+        group.MapGet("/webhooks/{webhookId}", GetAsync).Produces<WebhookView>()
             .Documented("getWebhook", "Read a webhook subscription (its secret is never shown)");
-        group.MapPut("/{webhookId}", UpdateAsync).Accepts<WebhookBody>("application/json").Produces<WebhookView>()
+        group.MapPut("/webhooks/{webhookId}", UpdateAsync).Accepts<WebhookBody>("application/json").Produces<WebhookView>()
             .Documented("updateWebhook", "Change a subscription's URL, events, template filter or description");
-        group.MapPatch("/{webhookId}", SetEnabledAsync).Accepts<EnabledBody>("application/json").Produces<WebhookView>()
+        group.MapPatch("/webhooks/{webhookId}", SetEnabledAsync).Accepts<EnabledBody>("application/json").Produces<WebhookView>()
             .Documented("setWebhookEnabled", "Switch a subscription on (counting failures afresh) or off");
-        group.MapDelete("/{webhookId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
+        group.MapDelete("/webhooks/{webhookId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("deleteWebhook", "Delete a subscription with its delivery log");
-        group.MapPost("/{webhookId}/secret", RotateAsync).Produces<WebhookView>()
+        group.MapPost("/webhooks/{webhookId}/secret", RotateAsync).Produces<WebhookView>()
             .Documented("rotateWebhookSecret", "Replace the signing secret; the answer carries the new one this once");
-        group.MapGet("/{webhookId}/deliveries", DeliveriesAsync).Produces<DeliveryList>()
+        group.MapGet("/webhooks/{webhookId}/deliveries", DeliveriesAsync).Produces<DeliveryList>()
             .Documented("listWebhookDeliveries", "The latest deliveries, newest first, each with its attempts", StatusCodes.Status400BadRequest);
-        group.MapPost("/{webhookId}/deliveries/{deliveryId}/resend", ResendAsync).Produces<DeliveryView>(StatusCodes.Status202Accepted)
+        group.MapPost("/webhooks/{webhookId}/deliveries/{deliveryId}/resend", ResendAsync).Produces<DeliveryView>(StatusCodes.Status202Accepted)
             .Documented("resendWebhookDelivery", "Send a delivery again with the same webhook-id", StatusCodes.Status409Conflict);
         return group;
     }
