@@ -51,7 +51,8 @@ internal static class AutomationSetup
         services.AddSingleton<IJobHandler, AutomationEventHandler>();
         services.AddSingleton<IJobHandler, ScheduledTaskHandler>();
         services.AddSingleton<IJobStartup, ScheduledTaskRepair>();
-        services.AddOptions<WebhookDeliveryOptions>().Bind(configuration.GetSection(WebhookDeliveryOptions.Section));
+        services.AddOptions<WebhookDeliveryOptions>().Bind(configuration.GetSection(WebhookDeliveryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidation>();
         services.AddSingleton<WebhookSubscribers>();
         services.AddSingleton<WebhookService>();
         services.AddSingleton<IFlowCommitHook, WebhookOutbox>();
