@@ -89,7 +89,9 @@ internal static class AutomationSetup
                 options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
                 options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
-            });
+            })
+            // One breaker per receiver: an integrator's endpoint that is down must not stop calls to the others.
+            .SelectPipelineByAuthority();
         return services;
     }
 }

@@ -104,12 +104,14 @@ public sealed class WebhookAddressPolicy
     public bool IsListed(string host)
     {
         var bare = host.Trim('[', ']');
-        return IPAddress.TryParse(bare, out var address) ? IsAllowed(bare, address) : IsAllowed(bare, IPAddress.None);
+        return IPAddress.TryParse(bare, out var address) ? IsAllowed(bare, address) : NamesHost(bare);
     }
+
+    private bool NamesHost(string host) => hosts.Contains(host) || hostSuffixes.Exists(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 
     private bool IsAllowed(string host, IPAddress address)
     {
-        if (hosts.Contains(host) || hostSuffixes.Exists(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        if (NamesHost(host))
         {
             return true;
         }
