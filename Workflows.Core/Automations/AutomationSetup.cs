@@ -9,6 +9,7 @@ using Workflows.Core.Email;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Jobs;
+using Workflows.Core.Webhooks;
 
 namespace Workflows.Core.Automations;
 
@@ -50,6 +51,12 @@ internal static class AutomationSetup
         services.AddSingleton<IJobHandler, AutomationEventHandler>();
         services.AddSingleton<IJobHandler, ScheduledTaskHandler>();
         services.AddSingleton<IJobStartup, ScheduledTaskRepair>();
+        services.AddOptions<WebhookDeliveryOptions>().Bind(configuration.GetSection(WebhookDeliveryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidation>();
+        services.AddSingleton<WebhookSubscribers>();
+        services.AddSingleton<WebhookService>();
+        services.AddSingleton<IFlowCommitHook, WebhookOutbox>();
+        services.AddSingleton<IJobHandler, WebhookDeliveryHandler>();
         services.AddSingleton<IJobStartup, WakeWorkerOnFlowChange>();
         if (configuration.GetValue("Jobs:RunWorker", true))
         {
@@ -64,7 +71,7 @@ internal static class AutomationSetup
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookAddressPolicy>();
         services.AddSingleton<WebhookSecrets>();
-        services.AddHttpClient(CallWebhookAction.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
+        services.AddHttpClient(WebhookCall.HttpClientName, client => client.DefaultRequestHeaders.UserAgent.ParseAdd("Workflows-Webhooks/1.0"))
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
             {
                 // Every connection, redirects included, is made by the policy after it resolved and judged the address;
@@ -82,7 +89,9 @@ internal static class AutomationSetup
                 options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(30);
                 options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(90);
                 options.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(60);
-            });
+            })
+            // One breaker per receiver: an integrator's endpoint that is down must not stop calls to the others.
+            .SelectPipelineByAuthority();
         return services;
     }
 }

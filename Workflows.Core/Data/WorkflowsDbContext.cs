@@ -16,6 +16,7 @@ using Workflows.Core.Jobs;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
+using Workflows.Core.Webhooks;
 
 namespace Workflows.Core.Data;
 
@@ -70,6 +71,10 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<JourneyLink> JourneyLinks => Set<JourneyLink>();
 
     public DbSet<IdempotencyEntry> IdempotencyKeys => Set<IdempotencyEntry>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

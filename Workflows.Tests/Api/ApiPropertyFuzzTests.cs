@@ -76,12 +76,15 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
         var executionId = (string)(await StartAsync(admin, templateId, "opportunity-005"))["id"]!;
         using var note = await admin.PostAsJsonAsync("/v1/note", new { execution_id = executionId, task_id = "docs", content = "Fuzzed note" });
         var noteId = (string)(await note.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        using var webhook = await admin.PostAsJsonAsync("/v1/webhooks", new JsonObject { ["url"] = "https://erp.example.com/hooks", ["events"] = new JsonArray { "FlowCancelled" } });
+        var webhookId = (string)(await webhook.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         routeValues = new()
         {
             ["flowId"] = templateId, ["definitionId"] = templateId, ["execution_id"] = executionId, ["executionId"] = executionId,
             ["task_id"] = "docs", ["phase_id"] = "p1", ["reasonId"] = "cr-duplicate", ["slug"] = "opportunity", ["id"] = "opportunity-005",
             ["noteId"] = noteId,
             ["journeyId"] = "journey-site-survey",
+            ["webhookId"] = webhookId, ["deliveryId"] = "msg_none",
         };
         seeds = new()
         {
@@ -108,6 +111,9 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["PATCH /v1/note/{noteId}"] = new() { ["content"] = "Fuzzed note", ["pinned"] = true },
             ["POST /v1/journeys/{journeyId}/links"] = new() { ["entity_id"] = "opportunity-005", ["valid_for_days"] = 3 },
             ["POST /v1/notes:search"] = new() { ["execution_id"] = executionId, ["q"] = "fuzzed", ["size"] = 5 },
+            ["POST /v1/webhooks"] = new() { ["url"] = "https://erp.example.com/fuzzed", ["events"] = new JsonArray { "TaskCompleted" } },
+            ["PUT /v1/webhooks/{webhookId}"] = new() { ["url"] = "https://erp.example.com/hooks", ["events"] = new JsonArray { "FlowCancelled" } },
+            ["PATCH /v1/webhooks/{webhookId}"] = new() { ["enabled"] = true },
         };
     }
 

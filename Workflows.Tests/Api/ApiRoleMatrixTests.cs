@@ -66,6 +66,9 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         { "PATCH", "/v1/entity/opportunity/nope", "{}", Permission.UseRecords },
         { "DELETE", "/v1/entity/opportunity/nope", "", Permission.DeleteRecords },
         { "POST", "/v1/entity:search", "{}", Permission.UseRecords },
+        { "GET", "/v1/webhooks", "", Permission.Administer },
+        { "POST", "/v1/webhooks", "{\"url\": 1}", Permission.Administer },
+        { "POST", "/v1/webhooks/nope/deliveries/nope/resend", "", Permission.Administer },
     };
 
     [Theory]

@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // The suite shares two cores with the app it drives; give the browser's expectations room under load.
         Assertions.SetDefaultExpectTimeout(15_000);
+        // The webhook tests' receivers listen on 127.0.0.1, which webhooks may reach only when allowed.
+        App.Settings["Webhooks:AllowedHosts:0"] = "127.0.0.1";
         BaseAddress = App.StartOnSocket();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

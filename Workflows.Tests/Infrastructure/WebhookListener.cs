@@ -49,7 +49,8 @@ public sealed class WebhookListener : IAsyncDisposable
                 body.ToArray(),
                 request.Headers["X-Workflows-Signature"].ToString(),
                 request.Headers["X-Workflows-Delivery"].ToString(),
-                request.ContentType));
+                request.ContentType,
+                request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
             if (listener.Hold)
             {
                 listener.Held.TrySetResult();
@@ -74,4 +75,4 @@ public sealed class WebhookListener : IAsyncDisposable
     }
 }
 
-public sealed record ReceivedHook(byte[] Body, string Signature, string Delivery, string? ContentType);
+public sealed record ReceivedHook(byte[] Body, string Signature, string Delivery, string? ContentType, IReadOnlyDictionary<string, string> Headers);

@@ -14,8 +14,6 @@ namespace Workflows.Core.Automations.Actions;
 /// </summary>
 internal sealed class CallWebhookAction(IHttpClientFactory clients, WebhookSecrets secrets) : IActionHandler
 {
-    public const string HttpClientName = "automation-webhooks";
-
     public const int DefaultTimeoutSeconds = 10;
 
     public AutomationActionType Type => AutomationActionType.CallWebhook;
@@ -38,25 +36,10 @@ internal sealed class CallWebhookAction(IHttpClientFactory clients, WebhookSecre
         }
 
         var timeout = TimeSpan.FromSeconds(Math.Clamp(action.TimeoutSeconds ?? DefaultTimeoutSeconds, 1, 120));
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        HttpResponseMessage response;
-        try
+        var sent = await WebhookCall.SendAsync(clients, request, timeout, cancellationToken);
+        if (sent.Response is not { } response)
         {
-            response = await clients.CreateClient(HttpClientName).SendAsync(request, deadline.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new ActionFailedException($"{uri.Host} did not answer within {timeout.TotalSeconds:0} s.", transient: true);
-        }
-        catch (HttpRequestException error) when (error.InnerException is WebhookAddressRefusedException refused)
-        {
-            throw new ActionFailedException(refused.Message, transient: false, error);
-        }
-        catch (Exception error) when (error is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
-            or Polly.CircuitBreaker.BrokenCircuitException)
-        {
-            throw new ActionFailedException($"{uri.Host} could not be reached: {error.Message}", transient: true, error);
+            throw new ActionFailedException(sent.Failure!, sent.Transient);
         }
 
         using (response)

@@ -100,9 +100,18 @@ public sealed class WebhookAddressPolicy
         }
     }
 
+    /// <summary>Whether <c>Webhooks:AllowedHosts</c> names this host, or holds it when it is an address.</summary>
+    public bool IsListed(string host)
+    {
+        var bare = host.Trim('[', ']');
+        return IPAddress.TryParse(bare, out var address) ? IsAllowed(bare, address) : NamesHost(bare);
+    }
+
+    private bool NamesHost(string host) => hosts.Contains(host) || hostSuffixes.Exists(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+
     private bool IsAllowed(string host, IPAddress address)
     {
-        if (hosts.Contains(host) || hostSuffixes.Exists(s => host.EndsWith(s, StringComparison.OrdinalIgnoreCase)))
+        if (NamesHost(host))
         {
             return true;
         }

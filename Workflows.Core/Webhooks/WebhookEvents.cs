@@ -1,0 +1,33 @@
+using Workflows.Core.Flows.Engine;
+
+namespace Workflows.Core.Webhooks;
+
+/// <summary>
+/// The workflow events a subscription may ask for: those the history records, less the scheduler's own bookkeeping
+/// (an automation task scheduled or its schedule cancelled), which says nothing about the work.
+/// </summary>
+public static class WebhookEvents
+{
+    public static IReadOnlyList<FlowEventType> Offered { get; } =
+        [.. Enum.GetValues<FlowEventType>().Where(t => t is not (FlowEventType.AutomationTaskScheduled or FlowEventType.AutomationScheduleCancelled))];
+
+    /// <summary>The event types named, or the refusal naming the first one that is not offered.</summary>
+    public static Outcome<List<FlowEventType>> Parse(IEnumerable<string>? names)
+    {
+        var parsed = new List<FlowEventType>();
+        foreach (var name in names ?? [])
+        {
+            if (!Enum.TryParse<FlowEventType>(name, ignoreCase: false, out var type) || !Offered.Contains(type) || int.TryParse(name, out _))
+            {
+                return Refusal.Invalid($"\"{name}\" is not a workflow event one can subscribe to; known events: {string.Join(", ", Offered)}.");
+            }
+
+            if (!parsed.Contains(type))
+            {
+                parsed.Add(type);
+            }
+        }
+
+        return parsed.Count == 0 ? Refusal.Invalid("Choose at least one event to subscribe to.") : parsed;
+    }
+}
