@@ -84,7 +84,7 @@ public sealed partial class FlowExecutionService(
         var row = ExecutionRow.For(execution, primary);
         db.FlowExecutions.Add(row);
         var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
-        await WriteAsync(db, row, execution, result.Events, allTasks, records, actor, isNew: true, cancellationToken);
+        await WriteAsync(db, row, execution, result.Events, allTasks, stored: null, records, actor, clock.GetUtcNow(), cancellationToken);
         await commits.SaveAsync(db, cancellationToken);
         metrics.WorkflowStarted((trigger?.Type ?? ExecutionTriggerType.MANUAL).ToString());
         Publish(execution, result.Events);
@@ -203,6 +203,8 @@ public sealed partial class FlowExecutionService(
         var primary = records.GetValueOrDefault(execution.PrimaryContext?.EntityId ?? row.PrimaryEntityId);
         var statusBefore = execution.Status;
         var deletedBefore = execution.Deleted;
+        var now = clock.GetUtcNow();
+        var stored = hardDelete ? null : StoredTaskRows.Of(execution, records.GetValueOrDefault(row.PrimaryEntityId), settings.TimeZone, now);
         var context = ContextFor(actor, primary);
         var events = new List<FlowEvent>(planned.Value.LeadingEvents);
         var changedTasks = new HashSet<string>(StringComparer.Ordinal);
@@ -229,7 +231,7 @@ public sealed partial class FlowExecutionService(
         var changed = statusBefore != execution.Status || deletedBefore != execution.Deleted
             ? execution.Tasks.Select(t => t.Id).ToHashSet()
             : changedTasks;
-        await WriteAsync(db, row, execution, events, changed, records, actor, isNew: false, cancellationToken);
+        await WriteAsync(db, row, execution, events, changed, stored, records, actor, now, cancellationToken);
         return new StagedChange(execution, events, commands);
     }
 
@@ -308,10 +310,9 @@ public sealed partial class FlowExecutionService(
 
     private async Task WriteAsync(
         WorkflowsDbContext db, ExecutionRow row, FlowExecution execution, IReadOnlyList<FlowEvent> events,
-        IReadOnlySet<string> changedTaskIds, Dictionary<string, EntityRecord> records, Actor actor, bool isNew,
-        CancellationToken cancellationToken)
+        IReadOnlySet<string> changedTaskIds, StoredTaskRows? stored, Dictionary<string, EntityRecord> records, Actor actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         row.Name = execution.Name;
         row.Status = execution.Status.ToString();
         row.Version = execution.Version;
@@ -321,7 +322,7 @@ public sealed partial class FlowExecutionService(
         row.Document = JsonSerializer.Serialize(execution, FlowJson.Options);
 
         var primary = records.GetValueOrDefault(row.PrimaryEntityId);
-        await TaskRows.WriteAsync(db, execution, changedTaskIds, primary, settings.TimeZone, now, isNew, cancellationToken);
+        TaskRows.Write(db, execution, changedTaskIds, stored, primary, settings.TimeZone, now);
         foreach (var flowEvent in events)
         {
             db.FlowEvents.Add(new EventRow
