@@ -95,6 +95,26 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_start_after_a_save_uses_the_new_revision_though_the_old_one_was_started_before()
+    {
+        var v1 = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
+        Assert.True((await Executions.StartAsync(v1.Id!, [new EntityRef { EntityId = "opportunity-002" }], Lena, CancellationToken.None)).Succeeded);
+
+        var edited = (await Templates.GetAsync(v1.Id!, CancellationToken.None))!;
+        edited.Tasks.Add(new FlowTask { Id = "visit", Name = "Site visit" });
+        edited.Edges.Add(new FlowEdge { Id = "e-visit", FromId = "offer", ToId = "visit" });
+        Assert.True((await Templates.SaveAsync(edited, expectedRevision: 1, Mehmet, CancellationToken.None)).Succeeded);
+        var second = await Executions.StartAsync(v1.Id!, [new EntityRef { EntityId = "opportunity-003" }], Lena, CancellationToken.None);
+        Assert.True(await Templates.SetEnabledAsync(v1.Id!, false, Lena, CancellationToken.None) is { Succeeded: true });
+        var disabled = await Executions.StartAsync(v1.Id!, [new EntityRef { EntityId = "opportunity-004" }], Lena, CancellationToken.None);
+
+        Assert.Equal(2, second.Value!.FlowTemplateRevision);
+        Assert.Contains(second.Value.Tasks, t => t.Id == "visit");
+        Assert.Equal(RefusalKind.Invalid, disabled.Refusal!.Kind);
+        Assert.Contains("disabled", disabled.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_save_based_on_a_stale_revision_is_refused_naming_who_saved_in_between()
     {
         var v1 = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;

@@ -32,7 +32,22 @@ public sealed partial class FlowExecutionService(
         string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, CancellationToken cancellationToken,
         ExecutionTrigger? trigger = null, ExecutionChain? chain = null)
     {
-        var template = await templates.GetAsync(templateId, cancellationToken);
+        // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
+        // saving, starting again on the fresh record is what the caller wants.
+        return await LostRaces.TryAgainAsync(
+            () => StartOnceAsync(templateId, contexts, actor, trigger, chain, cancellationToken),
+            tryAgain: true,
+            metrics,
+            () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
+                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
+    }
+
+    private async Task<Outcome<FlowExecution>> StartOnceAsync(
+        string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, ExecutionTrigger? trigger, ExecutionChain? chain,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var template = await templates.GetForStartAsync(db, templateId, cancellationToken);
         if (template is null)
         {
             return Refusal.NotFound($"There is no workflow template '{templateId}'.");
@@ -43,21 +58,6 @@ public sealed partial class FlowExecutionService(
             return Refusal.Invalid("A workflow starts on at least one record.");
         }
 
-        // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
-        // saving, starting again on the fresh record is what the caller wants.
-        return await LostRaces.TryAgainAsync(
-            () => StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken),
-            tryAgain: true,
-            metrics,
-            () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
-                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
-    }
-
-    private async Task<Outcome<FlowExecution>> StartOnceAsync(
-        FlowTemplate template, IReadOnlyList<EntityRef> contexts, Actor actor, ExecutionTrigger? trigger, ExecutionChain? chain,
-        CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(cancellationToken);
         var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), EntityUpdates.HasRules(template.EntitySync, template.UpdateEntityAttributes), cancellationToken);
         var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));
         if (missing is not null)
