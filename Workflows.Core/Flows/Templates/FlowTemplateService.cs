@@ -19,6 +19,10 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     /// <summary>Parsed templates kept for starts at most; past it the cache starts again empty.</summary>
     private const int ParsedForStartLimit = 256;
 
+    private static readonly Func<WorkflowsDbContext, string, CancellationToken, Task<int?>> LatestRevision =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id, CancellationToken _) =>
+            db.FlowTemplates.Where(t => t.Id == id && t.DeletedAt == null).Select(t => (int?)t.Revision).SingleOrDefault());
+
     private readonly ConcurrentDictionary<(string Id, int Revision), FlowTemplate> parsedForStart = new();
 
     public async Task<IReadOnlyList<FlowTemplateSummary>> ListAsync(string? search, CancellationToken cancellationToken)
@@ -129,8 +133,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     /// </summary>
     internal async Task<FlowTemplate?> GetForStartAsync(WorkflowsDbContext db, string id, CancellationToken cancellationToken)
     {
-        var latest = db.FlowTemplates.AsNoTracking().Where(t => t.Id == id && t.DeletedAt == null);
-        if (await latest.Select(t => (int?)t.Revision).SingleOrDefaultAsync(cancellationToken) is not { } revision)
+        if (await LatestRevision(db, id, cancellationToken) is not { } revision)
         {
             return null;
         }
@@ -141,7 +144,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         }
 
         // Read the revision with the document: a save in between must not file a newer document under the older one.
-        var read = await latest.Select(t => new { t.Revision, t.Document }).SingleOrDefaultAsync(cancellationToken);
+        var read = await db.FlowTemplates.AsNoTracking().Where(t => t.Id == id && t.DeletedAt == null).Select(t => new { t.Revision, t.Document }).SingleOrDefaultAsync(cancellationToken);
         if (read is null)
         {
             return null;
