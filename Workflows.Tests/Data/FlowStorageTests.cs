@@ -205,6 +205,33 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task Reassigning_a_task_replaces_its_links_and_a_row_the_change_left_alone_keeps_its_last_change()
+    {
+        var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
+        var execution = (await Executions.StartAsync(template.Id!, [new EntityRef { EntityId = "opportunity-006" }], Lena, CancellationToken.None)).Value!;
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
+        var offerBefore = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.ExecutionId == execution.Id && t.TaskId == "offer");
+        await Task.Delay(5);
+
+        var assigned = await Executions.ApplyAsync(
+            execution.Id, new Assign(FlowItemRef.Task("docs"), [Assignee.Of("mehmet"), Assignee.Of("anna")]), Lena, execution.Version, CancellationToken.None);
+        var offerAfterAssign = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.ExecutionId == execution.Id && t.TaskId == "offer");
+        var closed = await Executions.ApplyAsync(execution.Id, new CloseFlow([]), Lena, assigned.Value!.Version, CancellationToken.None);
+
+        Assert.True(closed.Succeeded, closed.Error);
+        Assert.Equal(offerBefore.UpdatedAt, offerAfterAssign.UpdatedAt);
+        var links = await db.FlowTaskAssignees.AsNoTracking().Where(a => a.ExecutionId == execution.Id && a.TaskId == "docs").ToListAsync();
+        Assert.Equal(["anna", "mehmet"], links.Select(l => l.AssigneeId).Order());
+        Assert.All(links, l => Assert.False(l.IsOpen));
+        var rows = await db.FlowTasks.AsNoTracking().Where(t => t.ExecutionId == execution.Id).ToDictionaryAsync(t => t.TaskId);
+        Assert.False(rows["docs"].IsOpen);
+        Assert.False(rows["offer"].IsOpen);
+        Assert.True(rows["docs"].UpdatedAt > offerBefore.UpdatedAt);
+        Assert.True(rows["offer"].UpdatedAt > offerBefore.UpdatedAt);
+        Assert.False((await db.FlowTaskAssignees.AsNoTracking().SingleAsync(a => a.ExecutionId == execution.Id && a.TaskId == "offer")).IsOpen);
+    }
+
+    [Fact]
     public async Task Concurrent_completions_of_one_task_give_one_success_and_conflicts_for_the_rest()
     {
         var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
