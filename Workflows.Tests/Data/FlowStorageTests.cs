@@ -95,6 +95,26 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_start_after_a_save_uses_the_new_revision_though_the_old_one_was_started_before()
+    {
+        var v1 = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
+        Assert.True((await Executions.StartAsync(v1.Id!, [new EntityRef { EntityId = "opportunity-002" }], Lena, CancellationToken.None)).Succeeded);
+
+        var edited = (await Templates.GetAsync(v1.Id!, CancellationToken.None))!;
+        edited.Tasks.Add(new FlowTask { Id = "visit", Name = "Site visit" });
+        edited.Edges.Add(new FlowEdge { Id = "e-visit", FromId = "offer", ToId = "visit" });
+        Assert.True((await Templates.SaveAsync(edited, expectedRevision: 1, Mehmet, CancellationToken.None)).Succeeded);
+        var second = await Executions.StartAsync(v1.Id!, [new EntityRef { EntityId = "opportunity-003" }], Lena, CancellationToken.None);
+        Assert.True(await Templates.SetEnabledAsync(v1.Id!, false, Lena, CancellationToken.None) is { Succeeded: true });
+        var disabled = await Executions.StartAsync(v1.Id!, [new EntityRef { EntityId = "opportunity-004" }], Lena, CancellationToken.None);
+
+        Assert.Equal(2, second.Value!.FlowTemplateRevision);
+        Assert.Contains(second.Value.Tasks, t => t.Id == "visit");
+        Assert.Equal(RefusalKind.Invalid, disabled.Refusal!.Kind);
+        Assert.Contains("disabled", disabled.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_save_based_on_a_stale_revision_is_refused_naming_who_saved_in_between()
     {
         var v1 = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
@@ -182,6 +202,33 @@ public sealed class FlowStorageTests : IAsyncLifetime, IDisposable
         Assert.Contains(await db.FlowEvents.AsNoTracking().Where(e => e.ExecutionId == execution.Id).Select(e => e.Type).ToListAsync(), t => t == "TaskCompleted");
         var record = await db.EntityRecords.AsNoTracking().SingleAsync(r => r.Id == "opportunity-004");
         Assert.Equal("Check documents", (string?)record.Attributes["workflow_status"]);
+    }
+
+    [Fact]
+    public async Task Reassigning_a_task_replaces_its_links_and_a_row_the_change_left_alone_keeps_its_last_change()
+    {
+        var template = (await Templates.SaveAsync(Solar(), null, Lena, CancellationToken.None)).Value!;
+        var execution = (await Executions.StartAsync(template.Id!, [new EntityRef { EntityId = "opportunity-006" }], Lena, CancellationToken.None)).Value!;
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
+        var offerBefore = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.ExecutionId == execution.Id && t.TaskId == "offer");
+        await Task.Delay(5);
+
+        var assigned = await Executions.ApplyAsync(
+            execution.Id, new Assign(FlowItemRef.Task("docs"), [Assignee.Of("mehmet"), Assignee.Of("anna")]), Lena, execution.Version, CancellationToken.None);
+        var offerAfterAssign = await db.FlowTasks.AsNoTracking().SingleAsync(t => t.ExecutionId == execution.Id && t.TaskId == "offer");
+        var closed = await Executions.ApplyAsync(execution.Id, new CloseFlow([]), Lena, assigned.Value!.Version, CancellationToken.None);
+
+        Assert.True(closed.Succeeded, closed.Error);
+        Assert.Equal(offerBefore.UpdatedAt, offerAfterAssign.UpdatedAt);
+        var links = await db.FlowTaskAssignees.AsNoTracking().Where(a => a.ExecutionId == execution.Id && a.TaskId == "docs").ToListAsync();
+        Assert.Equal(["anna", "mehmet"], links.Select(l => l.AssigneeId).Order());
+        Assert.All(links, l => Assert.False(l.IsOpen));
+        var rows = await db.FlowTasks.AsNoTracking().Where(t => t.ExecutionId == execution.Id).ToDictionaryAsync(t => t.TaskId);
+        Assert.False(rows["docs"].IsOpen);
+        Assert.False(rows["offer"].IsOpen);
+        Assert.True(rows["docs"].UpdatedAt > offerBefore.UpdatedAt);
+        Assert.True(rows["offer"].UpdatedAt > offerBefore.UpdatedAt);
+        Assert.False((await db.FlowTaskAssignees.AsNoTracking().SingleAsync(a => a.ExecutionId == execution.Id && a.TaskId == "offer")).IsOpen);
     }
 
     [Fact]

@@ -27,12 +27,40 @@ public sealed partial class FlowExecutionService(
     CommitQueue commits,
     WorkflowsMetrics metrics)
 {
+    // The hot reads of every change, compiled once: a LINQ query pays EF Core's parameter extraction and query-cache
+    // lookup on every execution.
+    private static readonly Func<WorkflowsDbContext, string, CancellationToken, Task<ExecutionRow?>> ExecutionById =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id, CancellationToken _) => db.FlowExecutions.SingleOrDefault(e => e.Id == id));
+
+    private static readonly Func<WorkflowsDbContext, string, CancellationToken, Task<EntityRecord?>> RecordById =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id, CancellationToken _) =>
+            db.EntityRecords.SingleOrDefault(r => r.Id == id && r.DeletedAt == null));
+
+    private static readonly Func<WorkflowsDbContext, string, CancellationToken, Task<EntityRecord?>> RecordByIdUntracked =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id, CancellationToken _) =>
+            db.EntityRecords.AsNoTracking().SingleOrDefault(r => r.Id == id && r.DeletedAt == null));
+
     /// <summary>Starts a template on records; the first context is the primary one unless one says so.</summary>
     public async Task<Outcome<FlowExecution>> StartAsync(
         string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, CancellationToken cancellationToken,
         ExecutionTrigger? trigger = null, ExecutionChain? chain = null)
     {
-        var template = await templates.GetAsync(templateId, cancellationToken);
+        // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
+        // saving, starting again on the fresh record is what the caller wants.
+        return await LostRaces.TryAgainAsync(
+            () => StartOnceAsync(templateId, contexts, actor, trigger, chain, cancellationToken),
+            tryAgain: true,
+            metrics,
+            () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
+                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
+    }
+
+    private async Task<Outcome<FlowExecution>> StartOnceAsync(
+        string templateId, IReadOnlyList<EntityRef> contexts, Actor actor, ExecutionTrigger? trigger, ExecutionChain? chain,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await OpenAsync(cancellationToken);
+        var template = await templates.GetForStartAsync(db, templateId, cancellationToken);
         if (template is null)
         {
             return Refusal.NotFound($"There is no workflow template '{templateId}'.");
@@ -43,21 +71,6 @@ public sealed partial class FlowExecutionService(
             return Refusal.Invalid("A workflow starts on at least one record.");
         }
 
-        // A start is based on no version the caller saw; when an entity-sync rule's record changed between loading and
-        // saving, starting again on the fresh record is what the caller wants.
-        return await LostRaces.TryAgainAsync(
-            () => StartOnceAsync(template, contexts, actor, trigger, chain, cancellationToken),
-            tryAgain: true,
-            metrics,
-            () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
-                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
-    }
-
-    private async Task<Outcome<FlowExecution>> StartOnceAsync(
-        FlowTemplate template, IReadOnlyList<EntityRef> contexts, Actor actor, ExecutionTrigger? trigger, ExecutionChain? chain,
-        CancellationToken cancellationToken)
-    {
-        await using var db = await OpenAsync(cancellationToken);
         var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), EntityUpdates.HasRules(template.EntitySync, template.UpdateEntityAttributes), cancellationToken);
         var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));
         if (missing is not null)
@@ -84,7 +97,7 @@ public sealed partial class FlowExecutionService(
         var row = ExecutionRow.For(execution, primary);
         db.FlowExecutions.Add(row);
         var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
-        await WriteAsync(db, row, execution, result.Events, allTasks, records, actor, isNew: true, cancellationToken);
+        await WriteAsync(db, row, execution, result.Events, allTasks, stored: null, records, actor, clock.GetUtcNow(), cancellationToken);
         await commits.SaveAsync(db, cancellationToken);
         metrics.WorkflowStarted((trigger?.Type ?? ExecutionTriggerType.MANUAL).ToString());
         Publish(execution, result.Events);
@@ -166,7 +179,7 @@ public sealed partial class FlowExecutionService(
         WorkflowsDbContext db, string executionId, Func<FlowExecution, Outcome<PlannedChange>> plan, Actor actor, int? expectedVersion,
         CancellationToken cancellationToken)
     {
-        var row = await db.FlowExecutions.SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
+        var row = await ExecutionById(db, executionId, cancellationToken);
         // The engine refuses every command on a deleted workflow, so it is "not found" whatever was asked.
         if (row is null || row.Deleted)
         {
@@ -203,6 +216,8 @@ public sealed partial class FlowExecutionService(
         var primary = records.GetValueOrDefault(execution.PrimaryContext?.EntityId ?? row.PrimaryEntityId);
         var statusBefore = execution.Status;
         var deletedBefore = execution.Deleted;
+        var now = clock.GetUtcNow();
+        var stored = hardDelete ? null : StoredTaskRows.Of(execution, records.GetValueOrDefault(row.PrimaryEntityId), settings.TimeZone, now);
         var context = ContextFor(actor, primary);
         var events = new List<FlowEvent>(planned.Value.LeadingEvents);
         var changedTasks = new HashSet<string>(StringComparer.Ordinal);
@@ -229,7 +244,7 @@ public sealed partial class FlowExecutionService(
         var changed = statusBefore != execution.Status || deletedBefore != execution.Deleted
             ? execution.Tasks.Select(t => t.Id).ToHashSet()
             : changedTasks;
-        await WriteAsync(db, row, execution, events, changed, records, actor, isNew: false, cancellationToken);
+        await WriteAsync(db, row, execution, events, changed, stored, records, actor, now, cancellationToken);
         return new StagedChange(execution, events, commands);
     }
 
@@ -294,7 +309,15 @@ public sealed partial class FlowExecutionService(
             .Where(e => wanted.Contains(e.Entity.Id))
             .ToDictionary(e => e.Entity.Id, e => e.Entity);
         var missing = wanted.Where(id => !staged.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
+        if (missing is [var only])
+        {
+            // One record (nearly every workflow has one context): the compiled query.
+            if (await (forWriting ? RecordById : RecordByIdUntracked)(db, only, cancellationToken) is { } record)
+            {
+                staged[record.Id] = record;
+            }
+        }
+        else if (missing.Count > 0)
         {
             var records = db.EntityRecords.Where(r => missing.Contains(r.Id) && r.DeletedAt == null);
             foreach (var record in await (forWriting ? records : records.AsNoTracking()).ToListAsync(cancellationToken))
@@ -308,10 +331,9 @@ public sealed partial class FlowExecutionService(
 
     private async Task WriteAsync(
         WorkflowsDbContext db, ExecutionRow row, FlowExecution execution, IReadOnlyList<FlowEvent> events,
-        IReadOnlySet<string> changedTaskIds, Dictionary<string, EntityRecord> records, Actor actor, bool isNew,
-        CancellationToken cancellationToken)
+        IReadOnlySet<string> changedTaskIds, StoredTaskRows? stored, Dictionary<string, EntityRecord> records, Actor actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         row.Name = execution.Name;
         row.Status = execution.Status.ToString();
         row.Version = execution.Version;
@@ -321,7 +343,7 @@ public sealed partial class FlowExecutionService(
         row.Document = JsonSerializer.Serialize(execution, FlowJson.Options);
 
         var primary = records.GetValueOrDefault(row.PrimaryEntityId);
-        await TaskRows.WriteAsync(db, execution, changedTaskIds, primary, settings.TimeZone, now, isNew, cancellationToken);
+        TaskRows.Write(db, execution, changedTaskIds, stored, primary, settings.TimeZone, now);
         foreach (var flowEvent in events)
         {
             db.FlowEvents.Add(new EventRow

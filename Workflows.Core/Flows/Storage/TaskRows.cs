@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Engine;
@@ -10,51 +9,50 @@ namespace Workflows.Core.Flows.Storage;
 /// <summary>Keeps the dashboard's task rows and assignee links in step with an execution's tasks.</summary>
 internal static class TaskRows
 {
-    public static async Task WriteAsync(
-        WorkflowsDbContext db, FlowExecution execution, IReadOnlySet<string> changedTaskIds, EntityRecord? primary,
-        TimeZoneInfo zone, DateTimeOffset now, bool isNew, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stages the rows and links of <paramref name="changedTaskIds"/>. <paramref name="stored"/> is what the last save
+    /// wrote, derived from the document before the command (null for a new execution, which has none): a row is
+    /// attached with those values and filled from the task as it is now, so only the columns that changed are written
+    /// and nothing is read back.
+    /// </summary>
+    public static void Write(
+        WorkflowsDbContext db, FlowExecution execution, IReadOnlySet<string> changedTaskIds, StoredTaskRows? stored,
+        EntityRecord? primary, TimeZoneInfo zone, DateTimeOffset now)
     {
         if (changedTaskIds.Count == 0)
         {
             return;
         }
 
-        var ids = changedTaskIds.ToList();
-        var existing = isNew
-            ? []
-            : await db.FlowTasks.Where(t => t.ExecutionId == execution.Id && ids.Contains(t.TaskId)).ToDictionaryAsync(t => t.TaskId, cancellationToken);
-        var links = isNew
-            ? []
-            : await db.FlowTaskAssignees.Where(a => a.ExecutionId == execution.Id && ids.Contains(a.TaskId)).ToListAsync(cancellationToken);
         var current = execution.CrtTasks.Select(t => t.Id).ToHashSet();
         var workflowRuns = execution.Status == WorkflowStatus.STARTED && !execution.Deleted;
-
-        foreach (var id in ids)
+        foreach (var id in changedTaskIds)
         {
             var task = execution.FindTask(id);
+            var before = stored?.Find(db, id);
             if (task is null)
             {
-                if (existing.TryGetValue(id, out var removed))
+                if (before is not null)
                 {
-                    db.FlowTasks.Remove(removed);
+                    db.FlowTasks.Remove(before.Row);
                 }
 
                 continue;
             }
 
+            TaskRow row;
             List<string> assignees;
-            if (existing.TryGetValue(id, out var row))
+            if (before is not null)
             {
                 // A row the change left as it was keeps its "last change": closing a workflow touches every task row,
                 // but only the open ones change.
+                row = before.Row;
                 var lastChange = row.UpdatedAt;
                 assignees = Fill(row, task, execution, current, workflowRuns, primary, zone, now);
                 var entry = db.Entry(row);
-                if (!entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(TaskRow.UpdatedAt)))
-                {
-                    entry.Property(r => r.UpdatedAt).CurrentValue = lastChange;
-                    entry.Property(r => r.UpdatedAt).IsModified = false;
-                }
+                var changed = entry.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(TaskRow.UpdatedAt));
+                entry.Property(r => r.UpdatedAt).CurrentValue = changed ? now : lastChange;
+                entry.Property(r => r.UpdatedAt).IsModified = changed;
             }
             else
             {
@@ -62,7 +60,8 @@ internal static class TaskRows
                 db.FlowTasks.Add(row);
                 assignees = Fill(row, task, execution, current, workflowRuns, primary, zone, now);
             }
-            var kept = links.Where(l => l.TaskId == id).ToList();
+
+            var kept = before?.Links ?? [];
             foreach (var link in kept.Where(l => !assignees.Contains(l.AssigneeId)))
             {
                 db.FlowTaskAssignees.Remove(link);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.ClosingReasons;
@@ -15,6 +16,15 @@ namespace Workflows.Core.Flows.Templates;
 /// </summary>
 public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Parsed templates kept for starts at most; past it the cache starts again empty.</summary>
+    private const int ParsedForStartLimit = 256;
+
+    private static readonly Func<WorkflowsDbContext, string, CancellationToken, Task<int?>> LatestRevision =
+        EF.CompileAsyncQuery((WorkflowsDbContext db, string id, CancellationToken _) =>
+            db.FlowTemplates.Where(t => t.Id == id && t.DeletedAt == null).Select(t => (int?)t.Revision).SingleOrDefault());
+
+    private readonly ConcurrentDictionary<(string Id, int Revision), FlowTemplate> parsedForStart = new();
+
     /// <summary>The builder's list: summaries of the templates <paramref name="query"/> selects, with their running counts.</summary>
     public async Task<IReadOnlyList<FlowTemplateSummary>> ListAsync(TemplateQuery query, CancellationToken cancellationToken)
     {
@@ -145,6 +155,38 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             .Select(t => t.Document)
             .SingleOrDefaultAsync(cancellationToken);
         return document is null ? null : Deserialize(document);
+    }
+
+    /// <summary>
+    /// The latest revision of a template for starting it, read in <paramref name="db"/>: one query for the revision,
+    /// and the parsed document from a cache by (id, revision), where a hit never goes stale (a save makes a new
+    /// revision; a revision's document never changes). The instance is shared between starts: read it, never change it.
+    /// </summary>
+    internal async Task<FlowTemplate?> GetForStartAsync(WorkflowsDbContext db, string id, CancellationToken cancellationToken)
+    {
+        if (await LatestRevision(db, id, cancellationToken) is not { } revision)
+        {
+            return null;
+        }
+
+        if (parsedForStart.TryGetValue((id, revision), out var cached))
+        {
+            return cached;
+        }
+
+        // Read the revision with the document: a save in between must not file a newer document under the older one.
+        var read = await db.FlowTemplates.AsNoTracking().Where(t => t.Id == id && t.DeletedAt == null).Select(t => new { t.Revision, t.Document }).SingleOrDefaultAsync(cancellationToken);
+        if (read is null)
+        {
+            return null;
+        }
+
+        if (parsedForStart.Count >= ParsedForStartLimit)
+        {
+            parsedForStart.Clear();
+        }
+
+        return parsedForStart[(id, read.Revision)] = Deserialize(read.Document);
     }
 
     public async Task<FlowTemplate?> GetVersionAsync(string id, int revision, CancellationToken cancellationToken)
