@@ -93,12 +93,12 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             _ => records.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
         };
 
-        var pageSize = Math.Clamp(query.PageSize, 1, 500);
-        var skip = Math.Max(0, query.Page) * pageSize;
+        var pageSize = Math.Clamp(query.PageSize, 0, RecordQuery.MaxPageSize);
+        var skip = query.Skip;
         if (query.Filters.Count == 0)
         {
             var total = await records.CountAsync(cancellationToken);
-            var items = await records.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+            var items = pageSize == 0 ? [] : await records.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
             return new RecordPage(items, total);
         }
 
@@ -119,6 +119,30 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.EntityRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The records that these records' relation attributes point at (epilot's <c>hydrate</c>), in two queries whatever
+    /// their number: the schemas involved, then the related records that exist. Deleted ones are left out.
+    /// </summary>
+    public async Task<RelatedRecords> RelatedAsync(IReadOnlyCollection<EntityRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return RelatedRecords.None;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var slugs = records.Select(r => r.Schema).Distinct().ToList();
+        var relations = (await db.EntitySchemas.AsNoTracking().Where(s => slugs.Contains(s.Slug)).ToListAsync(cancellationToken))
+            .ToDictionary(s => s.Slug, RecordRelations.AttributesOf);
+        var ids = records
+            .SelectMany(r => relations.GetValueOrDefault(r.Schema, []).SelectMany(attribute => RecordRelations.Ids(r.Attributes[attribute])))
+            .Distinct()
+            .ToList();
+        var related = ids.Count == 0 ? new Dictionary<string, EntityRecord>()
+            : await db.EntityRecords.AsNoTracking().Where(r => ids.Contains(r.Id) && r.DeletedAt == null).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new RelatedRecords(relations, related);
     }
 
     public async Task<Outcome<EntityRecord>> CreateAsync(string schema, JsonObject attributes, Actor actor, CancellationToken cancellationToken)
