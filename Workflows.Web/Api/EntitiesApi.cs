@@ -19,7 +19,9 @@ public static class EntitiesApi
         group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer).Produces<SchemaJson>()
             .Documented("putSchema", "Create or replace a schema", StatusCodes.Status409Conflict);
         records.MapPost("/entity/{slug}", CreateAsync).Idempotent().Produces<JsonObject>(StatusCodes.Status201Created)
-            .Documented("createEntity", "Create a record", StatusCodes.Status422UnprocessableEntity);
+            .Documented("createEntity", "Create a record", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        records.MapPatch("/entity/{slug}:upsert", UpsertAsync).Produces<JsonObject>().Produces<JsonObject>(StatusCodes.Status201Created)
+            .Documented("upsertEntity", "Update the record a unique attribute's value names, or create it", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         records.MapGet("/entity/{slug}/{id}", GetAsync).Produces<JsonObject>().Documented("getEntity", "Read a record");
         records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
             => UpdateAsync(slug, id, body, replace: true, user, entities, ct))
@@ -58,6 +60,19 @@ public static class EntitiesApi
         var result = await entities.CreateAsync(slug, body, user.ToActor(), ct);
         return result.Succeeded
             ? TypedResults.Json(RecordJson.From(result.Value), statusCode: StatusCodes.Status201Created)
+            : ApiResults.Problem(result.Refusal, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> UpsertAsync(string slug, UpsertRequest body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
+    {
+        if (body.UniqueKey is not [var attribute] || body.Entity is null)
+        {
+            return ApiResults.BadRequest("Send 'unique_key' with the one unique attribute to find the record by, such as [\"email\"], and the values in 'entity'.");
+        }
+
+        var result = await entities.UpsertAsync(slug, attribute, body.Entity, user.ToActor(), ct);
+        return result.Succeeded
+            ? TypedResults.Json(RecordJson.From(result.Value.Record), statusCode: result.Value.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK)
             : ApiResults.Problem(result.Refusal, StatusCodes.Status422UnprocessableEntity);
     }
 
@@ -154,6 +169,9 @@ public static class EntitiesApi
 
     /// <summary>epilot's search: <c>q</c>, paging by <c>from</c> and <c>size</c>, one <c>sort</c>, and <c>hydrate</c> to show related records in place.</summary>
     public sealed record SearchRequest(string? Q, int? From, int? Size, string? Sort, bool? Hydrate);
+
+    /// <summary>epilot's upsert: the attribute to find the record by (one, marked unique in the schema) and the values to write.</summary>
+    public sealed record UpsertRequest(IReadOnlyList<string>? UniqueKey, JsonObject? Entity);
 
     public sealed record SearchResults(int Hits, IReadOnlyList<JsonObject> Results);
 }
