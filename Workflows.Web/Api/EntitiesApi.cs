@@ -18,20 +18,20 @@ public static class EntitiesApi
         records.MapGet("/entity/schemas/{slug}", GetSchemaAsync).Produces<SchemaJson>().Documented("getSchema", "Read a schema");
         group.MapPut("/entity/schemas/{slug}", PutSchemaAsync).RequireAuthorization(AuthorizationPolicies.Administer).Produces<SchemaJson>()
             .Documented("putSchema", "Create or replace a schema", StatusCodes.Status409Conflict);
-        records.MapPost("/entity/{slug}", CreateAsync).Idempotent().Produces<JsonObject>(StatusCodes.Status201Created)
+        records.MapPost("/entity/{slug}", CreateAsync).Requests(RequestSchemas.Entity).Idempotent().Produces<JsonObject>(StatusCodes.Status201Created)
             .Documented("createEntity", "Create a record", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
-        records.MapPatch("/entity/{slug}:upsert", UpsertAsync).Produces<JsonObject>().Produces<JsonObject>(StatusCodes.Status201Created)
+        records.MapPatch("/entity/{slug}:upsert", UpsertAsync).Requests(RequestSchemas.Upsert).Produces<JsonObject>().Produces<JsonObject>(StatusCodes.Status201Created)
             .Documented("upsertEntity", "Update the record a unique attribute's value names, or create it", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         records.MapGet("/entity/{slug}/{id}", GetAsync).Produces<JsonObject>().Documented("getEntity", "Read a record");
         records.MapPut("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
-            => UpdateAsync(slug, id, body, replace: true, user, entities, ct))
+            => UpdateAsync(slug, id, body, replace: true, user, entities, ct)).Requests(RequestSchemas.Entity)
             .Documented("updateEntity", "Replace a record's attributes", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         records.MapPatch("/entity/{slug}/{id}", (string slug, string id, JsonObject body, ClaimsPrincipal user, EntityService entities, CancellationToken ct)
-            => UpdateAsync(slug, id, body, replace: false, user, entities, ct))
+            => UpdateAsync(slug, id, body, replace: false, user, entities, ct)).Requests(RequestSchemas.Entity)
             .Documented("patchEntity", "Change some of a record's attributes", StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         group.MapDelete("/entity/{slug}/{id}", DeleteAsync)
             .RequireAuthorization(AuthorizationPolicies.DeleteRecords).Produces<JsonObject>().Documented("deleteEntity", "Delete a record");
-        records.MapPost("/entity:search", SearchAsync).Produces<SearchResults>()
+        records.MapPost("/entity:search", SearchAsync).Requests(RequestSchemas.EntitySearch).Produces<SearchResults>()
             .Documented("searchEntities", "Search the records of a schema, a page at a time");
         return group;
     }
@@ -150,6 +150,9 @@ public static class EntitiesApi
     public const int DefaultPageSize = 10;
 
     private const string DefaultSort = "_updated_at:desc";
+
+    /// <summary>The <c>sort</c> values a search takes.</summary>
+    public static IEnumerable<string> SortNames => Sorts.Keys;
 
     /// <summary>The orders a search can ask for, in epilot's spelling; ties go by id, so pages never overlap.</summary>
     private static readonly Dictionary<string, RecordSort> Sorts = new(StringComparer.Ordinal)
