@@ -170,10 +170,7 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
         foreach (var (operationId, method, path, valid) in targets)
         {
             var schema = RequestSchemaOf(document, operationId);
-            using (var accepted = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
-            {
-                Content = new StringContent(valid.ToJsonString(), Encoding.UTF8, "application/json"),
-            }))
+            using (var accepted = await SendJsonAsync(admin, method, path, valid))
             {
                 Assert.True(accepted.IsSuccessStatusCode, $"{operationId}: the valid body was answered {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
             }
@@ -181,10 +178,7 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
             foreach (var (field, broken, constraint) in Violations(schema, valid))
             {
                 checkedCount++;
-                using var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
-                {
-                    Content = new StringContent(broken.ToJsonString(), Encoding.UTF8, "application/json"),
-                });
+                using var response = await SendJsonAsync(admin, method, path, broken);
                 if (response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity))
                 {
                     unenforced.Add($"{operationId}: '{field}' {constraint} was answered {(int)response.StatusCode}");
@@ -210,6 +204,12 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
         Assert.Equal(Workflows.Core.Notes.NoteService.MaxLength, (int)RequestSchemaOf(document, "createNote")["properties"]!["content"]!["maxLength"]!);
         Assert.Equal(["entity", "unique_key"], RequestSchemaOf(document, "upsertEntity")["required"]!.AsArray().Select(v => (string)v!).Order());
     }
+
+    private static Task<HttpResponseMessage> SendJsonAsync(HttpClient client, string method, string path, JsonObject body) =>
+        client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        });
 
     private static JsonObject RequestSchemaOf(JsonObject document, string operationId)
     {
