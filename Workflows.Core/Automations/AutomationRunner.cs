@@ -165,9 +165,9 @@ public sealed class AutomationRunner(
     {
         var entity = run.EntityId is null ? null
             : await db.EntityRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run.EntityId && r.DeletedAt == null, cancellationToken);
-        var relations = entity is null ? []
-            : (await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == entity.Schema, cancellationToken))?.Attributes
-                .Where(a => a.Type == AttributeType.Relation).Select(a => a.Name).ToList() ?? [];
+        var schema = entity is null ? null
+            : await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == entity.Schema, cancellationToken);
+        var relations = schema is null ? [] : RecordRelations.AttributesOf(schema);
         var relatedIds = entity is null ? [] : RelatedIds(entity, relations).ToList();
         var related = relatedIds.Count == 0 ? new Dictionary<string, EntityRecord>()
             : await db.EntityRecords.AsNoTracking().Where(r => relatedIds.Contains(r.Id) && r.DeletedAt == null).ToDictionaryAsync(r => r.Id, cancellationToken);
@@ -186,16 +186,6 @@ public sealed class AutomationRunner(
     }
 
     /// <summary>The ids relation attributes point at, for <c>{{entity.contact.email}}</c>.</summary>
-    private static IEnumerable<string> RelatedIds(EntityRecord entity, List<string> relations) =>
-        entity.Attributes
-            .Where(pair => relations.Contains(pair.Key))
-            .SelectMany(pair => pair.Value switch
-            {
-                JsonArray list => list.Select(item => item?.ToString()),
-                JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String => [value.GetValue<string>()],
-                _ => [],
-            })
-            .OfType<string>()
-            .Distinct()
-            .Take(50);
+    private static IEnumerable<string> RelatedIds(EntityRecord entity, IReadOnlyList<string> relations) =>
+        relations.SelectMany(name => RecordRelations.Ids(entity.Attributes[name])).Distinct().Take(RecordRelations.MaxIds);
 }

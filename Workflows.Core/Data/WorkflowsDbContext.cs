@@ -35,6 +35,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     public DbSet<EntityRecord> EntityRecords => Set<EntityRecord>();
 
+    public DbSet<UniqueValue> UniqueValues => Set<UniqueValue>();
+
     public DbSet<ClosingReason> ClosingReasons => Set<ClosingReason>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

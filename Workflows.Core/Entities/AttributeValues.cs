@@ -165,6 +165,21 @@ internal static partial class AttributeValues
                 problem = $"{label} must be a phone number.";
                 return null;
 
+            case AttributeType.Relation:
+                var ids = RecordRelations.Ids(value);
+                if (ids.Count is > 0 and <= RecordRelations.MaxIds)
+                {
+                    return RecordRelations.Stored(ids);
+                }
+
+                if (ids.Count == 0 && value is JsonObject { Count: 1 } relation && relation[RecordRelations.RelationKey] is JsonArray { Count: 0 })
+                {
+                    return null; // {"$relation":[]} clears the relation, as an empty value does
+                }
+
+                problem = $"{label} must name the related records by id: an id, a list of ids or {{\"$relation\":[{{\"entity_id\":\"…\"}}]}} (at most {RecordRelations.MaxIds}).";
+                return null;
+
             default:
                 if (AsString(value) is { } plain)
                 {

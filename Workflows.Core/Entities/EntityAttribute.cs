@@ -22,6 +22,14 @@ public sealed record EntityAttribute
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Multiline { get; init; }
 
+    /// <summary>
+    /// No two records of the schema hold the same value here (compared ignoring case and surrounding spaces), so an
+    /// upsert can find its record by it. Only text, e-mail, phone and number attributes can be unique.
+    /// </summary>
+    [JsonPropertyName("unique")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Unique { get; init; }
+
     /// <summary>Allowed values of a select or multiselect attribute.</summary>
     [JsonPropertyName("options")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -57,6 +57,11 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             return created;
         }
 
+        if (await StageUniqueAttributesAsync(db, existing, input, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         existing.Name = input.Name.Trim();
         existing.Plural = string.IsNullOrWhiteSpace(input.Plural) ? existing.Plural : input.Plural.Trim();
         existing.Icon = input.Icon;
@@ -66,6 +71,48 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         existing.UpdatedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return existing;
+    }
+
+    /// <summary>
+    /// Keeps the unique values in step with the attributes a schema marks unique: an attribute newly marked gets its
+    /// records' values (refused while two records share one), one no longer marked loses them.
+    /// </summary>
+    private static async Task<Refusal?> StageUniqueAttributesAsync(
+        WorkflowsDbContext db, EntitySchema existing, EntitySchema input, CancellationToken cancellationToken)
+    {
+        var before = existing.Attributes.Where(a => a.Unique).Select(a => a.Name).ToHashSet();
+        var dropped = before.Where(name => !input.Attributes.Exists(a => a.Unique && a.Name == name)).ToList();
+        var added = input.Attributes.Where(a => a.Unique && !before.Contains(a.Name)).ToList();
+        if (dropped.Count > 0)
+        {
+            db.UniqueValues.RemoveRange(await db.UniqueValues
+                .Where(u => u.Schema == existing.Slug && dropped.Contains(u.Attribute)).ToListAsync(cancellationToken));
+        }
+
+        if (added.Count == 0)
+        {
+            return null;
+        }
+
+        var newlyUnique = new EntitySchema { Slug = existing.Slug, Name = input.Name, Plural = existing.Plural, TitleTemplate = input.TitleTemplate, Attributes = added };
+        var values = (await db.EntityRecords.AsNoTracking().Where(r => r.Schema == existing.Slug && r.DeletedAt == null).ToListAsync(cancellationToken))
+            .SelectMany(r => UniqueValues.Of(newlyUnique, r.Id, r.Attributes))
+            .ToList();
+        if (values.GroupBy(v => (v.Attribute, v.Value)).FirstOrDefault(g => g.Count() > 1) is { } shared)
+        {
+            return Refusal.Conflict(
+                $"{LabelOf(newlyUnique, shared.Key.Attribute)} cannot be unique yet: {shared.Count()} {existing.Plural} share '{shared.Key.Value}' " +
+                $"({string.Join(", ", shared.Select(v => v.RecordId).Take(5))}). Change all but one of them first.");
+        }
+
+        if (values.FirstOrDefault(v => v.Value.Length > UniqueValues.MaxLength) is { } tooLong)
+        {
+            return Refusal.Conflict(
+                $"{LabelOf(newlyUnique, tooLong.Attribute)} cannot be unique: '{tooLong.RecordId}' holds more than {UniqueValues.MaxLength} characters there.");
+        }
+
+        db.UniqueValues.AddRange(values);
+        return null;
     }
 
     public async Task<Outcome<RecordPage>> SearchAsync(string schema, RecordQuery query, CancellationToken cancellationToken)
@@ -93,12 +140,12 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             _ => records.OrderByDescending(r => r.UpdatedAt).ThenBy(r => r.Id),
         };
 
-        var pageSize = Math.Clamp(query.PageSize, 1, 500);
-        var skip = Math.Max(0, query.Page) * pageSize;
+        var pageSize = Math.Clamp(query.PageSize, 0, RecordQuery.MaxPageSize);
+        var skip = query.Skip;
         if (query.Filters.Count == 0)
         {
             var total = await records.CountAsync(cancellationToken);
-            var items = await records.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
+            var items = pageSize == 0 ? [] : await records.Skip(skip).Take(pageSize).ToListAsync(cancellationToken);
             return new RecordPage(items, total);
         }
 
@@ -119,6 +166,30 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.EntityRecords.AsNoTracking().Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The records that these records' relation attributes point at (epilot's <c>hydrate</c>), in two queries whatever
+    /// their number: the schemas involved, then the related records that exist. Deleted ones are left out.
+    /// </summary>
+    public async Task<RelatedRecords> RelatedAsync(IReadOnlyCollection<EntityRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0)
+        {
+            return RelatedRecords.None;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var slugs = records.Select(r => r.Schema).Distinct().ToList();
+        var relations = (await db.EntitySchemas.AsNoTracking().Where(s => slugs.Contains(s.Slug)).ToListAsync(cancellationToken))
+            .ToDictionary(s => s.Slug, RecordRelations.AttributesOf);
+        var ids = records
+            .SelectMany(r => relations.GetValueOrDefault(r.Schema, []).SelectMany(attribute => RecordRelations.Ids(r.Attributes[attribute])))
+            .Distinct()
+            .ToList();
+        var related = ids.Count == 0 ? new Dictionary<string, EntityRecord>()
+            : await db.EntityRecords.AsNoTracking().Where(r => ids.Contains(r.Id) && r.DeletedAt == null).ToDictionaryAsync(r => r.Id, cancellationToken);
+        return new RelatedRecords(relations, related);
     }
 
     public async Task<Outcome<EntityRecord>> CreateAsync(string schema, JsonObject attributes, Actor actor, CancellationToken cancellationToken)
@@ -157,11 +228,149 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         };
         record.SearchText = SearchTextOf(record);
         db.EntityRecords.Add(record);
+        if (await StageUniqueValuesAsync(db, definition, record, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
         await RunHooksAsync(new EntityCommit(db, record, Created: true, [.. record.Attributes.Select(pair => pair.Key)], actor), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            if (await TakenMeanwhileAsync(definition, record, cancellationToken) is { } takenMeanwhile)
+            {
+                return takenMeanwhile;
+            }
+
+            throw;
+        }
+
         Changed?.Invoke(record.Id);
         return record;
     }
+
+    /// <summary>
+    /// epilot's upsert: the record of <paramref name="schema"/> whose unique <paramref name="attribute"/> holds the value
+    /// <paramref name="entity"/> gives is patched with it, or, when there is none, created from it. Two upserts of one
+    /// value at the same moment make one record: the one that loses the race to create it updates it instead.
+    /// </summary>
+    public async Task<Outcome<Upserted>> UpsertAsync(string schema, string attribute, JsonObject entity, Actor actor, CancellationToken cancellationToken)
+    {
+        var definition = await GetSchemaAsync(schema, cancellationToken);
+        if (definition is null)
+        {
+            return Refusal.NotFound($"There is no schema '{schema}'.");
+        }
+
+        if (definition.Attributes.Find(a => a.Name == attribute) is not { Unique: true })
+        {
+            var unique = definition.Attributes.Where(a => a.Unique).Select(a => a.Name).ToList();
+            return Refusal.Invalid(unique.Count == 0
+                ? $"{definition.Name} has no unique attribute to find a record by; mark one unique in its schema first."
+                : $"'unique_key' names the unique attribute to find the record by: {string.Join(", ", unique)}; '{attribute}' is not one.");
+        }
+
+        var given = AttributeValues.Normalize(definition, new JsonObject { [attribute] = entity[attribute]?.DeepClone() }, requireAll: false);
+        if (!given.Succeeded)
+        {
+            return given.Refusal;
+        }
+
+        if (UniqueValues.KeyOf(given.Value[attribute]) is not { } key)
+        {
+            return Refusal.Invalid($"The entity needs a value for '{attribute}', its unique_key.");
+        }
+
+        Refusal? lost = null;
+        for (var tries = 0; tries < LostRaces.Attempts; tries++)
+        {
+            var holder = await HolderOfAsync(schema, attribute, key, cancellationToken);
+            var written = holder is null
+                ? await CreateAsync(schema, entity, actor, cancellationToken)
+                : await UpdateAsync(schema, holder, entity, expectedVersion: null, replace: false, actor, cancellationToken);
+            if (written.Succeeded)
+            {
+                return new Upserted(written.Value, Created: holder is null);
+            }
+
+            if (written.Refusal.Kind != RefusalKind.Conflict)
+            {
+                return written.Refusal;
+            }
+
+            // A parallel write took the value or changed the record between our read and our write: look again.
+            lost = written.Refusal;
+        }
+
+        return lost!;
+    }
+
+    private async Task<string?> HolderOfAsync(string schema, string attribute, string key, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.UniqueValues.AsNoTracking()
+            .Where(u => u.Schema == schema && u.Attribute == attribute && u.Value == key)
+            .Select(u => u.RecordId)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Stages the record's unique values (adding new ones, dropping the ones it no longer holds), or refuses when another
+    /// record of the schema holds one of them. The table's key refuses the save too when another writer got there first.
+    /// </summary>
+    private static async Task<Refusal?> StageUniqueValuesAsync(WorkflowsDbContext db, EntitySchema schema, EntityRecord record, CancellationToken cancellationToken)
+    {
+        var wanted = UniqueValues.Of(schema, record.Id, record.Attributes);
+        if (wanted.FirstOrDefault(w => w.Value.Length > UniqueValues.MaxLength) is { } tooLong)
+        {
+            return Refusal.Invalid($"{LabelOf(schema, tooLong.Attribute)} is unique and so holds at most {UniqueValues.MaxLength} characters.");
+        }
+
+        var held = await db.UniqueValues.Where(u => u.RecordId == record.Id).ToListAsync(cancellationToken);
+        if (wanted.Count == 0 && held.Count == 0)
+        {
+            return null;
+        }
+
+        if (await TakenAsync(db, schema, record, wanted, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
+        db.UniqueValues.RemoveRange(held.Where(h => !wanted.Any(w => w.Attribute == h.Attribute && w.Value == h.Value)));
+        db.UniqueValues.AddRange(wanted.Where(w => !held.Any(h => h.Attribute == w.Attribute && h.Value == w.Value)));
+        return null;
+    }
+
+    /// <summary>After a save refused by the database: whether it was because another record took one of this one's unique values.</summary>
+    private async Task<Refusal?> TakenMeanwhileAsync(EntitySchema schema, EntityRecord record, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await TakenAsync(db, schema, record, UniqueValues.Of(schema, record.Id, record.Attributes), cancellationToken);
+    }
+
+    private static async Task<Refusal?> TakenAsync(
+        WorkflowsDbContext db, EntitySchema schema, EntityRecord record, IReadOnlyList<UniqueValue> wanted, CancellationToken cancellationToken)
+    {
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        var values = wanted.Select(w => w.Value).ToList();
+        var clash = (await db.UniqueValues.AsNoTracking()
+                .Where(u => u.Schema == schema.Slug && values.Contains(u.Value) && u.RecordId != record.Id)
+                .ToListAsync(cancellationToken))
+            .FirstOrDefault(u => wanted.Any(w => w.Attribute == u.Attribute && w.Value == u.Value));
+        return clash is null ? null : Refusal.Conflict(
+            $"Another {schema.Name} ('{clash.RecordId}') has {LabelOf(schema, clash.Attribute)} '{record.Attributes[clash.Attribute]}'; " +
+            $"{LabelOf(schema, clash.Attribute)} is unique, so no two {schema.Plural} share it.");
+    }
+
+    private static string LabelOf(EntitySchema schema, string attribute) => schema.Attributes.Find(a => a.Name == attribute)?.Label ?? attribute;
 
     /// <summary>
     /// Writes attribute values. With <paramref name="replace"/> the given values are the whole record (PUT);
@@ -186,6 +395,16 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         {
             var fresh = await GetAsync(schema, id, cancellationToken);
             return fresh is null ? Refusal.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
+        }
+        catch (DbUpdateException)
+        {
+            if (await GetSchemaAsync(schema, cancellationToken) is { } definition
+                && await TakenMeanwhileAsync(definition, staged.Value, cancellationToken) is { } taken)
+            {
+                return taken;
+            }
+
+            throw;
         }
 
         Changed?.Invoke(id);
@@ -264,6 +483,11 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         record.UpdatedAt = clock.GetUtcNow();
         record.UpdatedBy = actor.Name;
         record.Version++;
+        if (await StageUniqueValuesAsync(db, definition, record, cancellationToken) is { } taken)
+        {
+            return taken;
+        }
+
         if (changed.Count > 0 || titleChanged)
         {
             await RunHooksAsync(new EntityCommit(db, record, Created: false, changed, actor), cancellationToken);
@@ -284,6 +508,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         record.DeletedAt = clock.GetUtcNow();
         record.UpdatedBy = actor.Name;
         record.Version++;
+        db.UniqueValues.RemoveRange(await db.UniqueValues.Where(u => u.RecordId == id).ToListAsync(cancellationToken)); // free for a new record
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(record.Id);
         return record;

@@ -39,6 +39,11 @@ public static partial class SchemaRules
             {
                 problems.Add($"Attribute '{attribute.Name}' is a {attribute.Type} and needs options.");
             }
+
+            if (attribute.Unique && (!UniqueValues.Types.Contains(attribute.Type) || attribute.Multiline))
+            {
+                problems.Add($"Attribute '{attribute.Name}' cannot be unique: only single-line {string.Join(", ", UniqueValues.Types)} attributes can.");
+            }
         }
 
         foreach (var duplicate in schema.Attributes.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

@@ -105,6 +105,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["POST /v1/entity:search"] = new() { ["q"] = "_schema:opportunity AND roof", ["size"] = 5 },
             ["POST /v1/entity/{slug}"] = new() { ["name"] = "Fuzzed record" },
             ["PUT /v1/entity/{slug}/{id}"] = new() { ["name"] = "Fuzzed record" },
+            ["PATCH /v1/entity/{slug}:upsert"] = new() { ["unique_key"] = new JsonArray { "title" }, ["entity"] = new JsonObject { ["title"] = "Fuzzed record" } },
             ["PATCH /v1/entity/{slug}/{id}"] = new() { ["name"] = "Fuzzed record" },
             ["PUT /v1/entity/schemas/{slug}"] = new() { ["name"] = "Opportunity" },
             ["POST /v1/note"] = new() { ["execution_id"] = executionId, ["task_id"] = "docs", ["content"] = "Fuzzed reply", ["parent_id"] = noteId },

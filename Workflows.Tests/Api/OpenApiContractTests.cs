@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Routing;
@@ -134,6 +135,144 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
         Assert.True(missing.Count == 0, "Success without a body schema:\n" + string.Join("\n", missing));
         var start = document["components"]!["schemas"]!["FlowExecutionsStartRequest"]!;
         Assert.Equal(["contexts", "flow_template_id"], start["required"]!.AsArray().Select(n => (string)n!).Order());
+    }
+
+    [Fact]
+    public async Task Every_constraint_a_declared_request_schema_states_is_enforced_a_body_breaking_it_is_refused()
+    {
+        var document = await DocumentAsync();
+        using var admin = await ApiClients.ForAsync(app, "admin@workflows.demo");
+        var template = await FlowApi.CreateTemplateAsync(admin, FlowApi.SolarTemplate("Constraint target"));
+        var execution = (string)(await FlowApi.StartAsync(admin, (string)template["id"]!, "opportunity-005"))["id"]!;
+        using var noted = await admin.PostAsJsonAsync("/v1/note", new { execution_id = execution, task_id = "docs", content = "Constraint note" });
+        var note = (string)(await noted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        using var meters = await admin.PutAsJsonAsync("/v1/entity/schemas/constraint_meter", new
+        {
+            name = "Meter",
+            title_template = "{{meter_number}}",
+            attributes = new object[] { new { name = "meter_number", label = "Meter number", type = "string", unique = true } },
+        });
+        Assert.Equal(HttpStatusCode.OK, meters.StatusCode);
+        // Each operation with a declared body, a path to send it to and a body it accepts; each violation changes one field.
+        var targets = new (string OperationId, string Method, string Path, JsonObject Valid)[]
+        {
+            ("createEntity", "POST", "/v1/entity/contact", new() { ["first_name"] = "Constance", ["last_name"] = "Raint" }),
+            ("patchEntity", "PATCH", "/v1/entity/contact/contact-003", new() { ["city"] = "Linz" }),
+            ("upsertEntity", "PATCH", "/v1/entity/constraint_meter:upsert", new() { ["unique_key"] = new JsonArray("meter_number"), ["entity"] = new JsonObject { ["meter_number"] = "1ESY" } }),
+            ("searchEntities", "POST", "/v1/entity:search", new() { ["q"] = "_schema:contact", ["size"] = 1 }),
+            ("patchTask", "PATCH", $"/v2/flows/executions/{execution}/tasks/docs", new() { ["assigned_to"] = new JsonArray("manager") }),
+            ("createClosingReason", "POST", "/v1/workflows/closing-reasons", new() { ["title"] = "Constraint reason" }),
+            ("createNote", "POST", "/v1/note", new() { ["execution_id"] = execution, ["task_id"] = "docs", ["content"] = "Fine" }),
+            ("patchNote", "PATCH", $"/v1/note/{note}", new() { ["pinned"] = false }),
+        };
+        var unenforced = new List<string>();
+        var checkedCount = 0;
+        foreach (var (operationId, method, path, valid) in targets)
+        {
+            var schema = RequestSchemaOf(document, operationId);
+            using (var accepted = await SendJsonAsync(admin, method, path, valid))
+            {
+                Assert.True(accepted.IsSuccessStatusCode, $"{operationId}: the valid body was answered {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
+            }
+
+            foreach (var (field, broken, constraint) in Violations(schema, valid))
+            {
+                checkedCount++;
+                using var response = await SendJsonAsync(admin, method, path, broken);
+                if (response.StatusCode is not (HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity))
+                {
+                    unenforced.Add($"{operationId}: '{field}' {constraint} was answered {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.True(unenforced.Count == 0, "Declared but not enforced:\n" + string.Join("\n", unenforced));
+        Assert.True(checkedCount >= 20, $"only {checkedCount} constraints were checked");
+    }
+
+    [Fact]
+    public async Task Limits_the_server_enforces_are_the_ones_the_request_schemas_declare()
+    {
+        var document = await DocumentAsync();
+
+        Assert.Equal(Workflows.Core.Entities.RecordQuery.MaxPageSize, (int)RequestSchemaOf(document, "searchEntities")["properties"]!["size"]!["maximum"]!);
+        Assert.Equal(0, (int)RequestSchemaOf(document, "searchEntities")["properties"]!["from"]!["minimum"]!);
+        Assert.Equal(Workflows.Core.Entities.RecordTitle.MaxLength, (int)RequestSchemaOf(document, "createEntity")["properties"]!["_title"]!["maxLength"]!);
+        Assert.Equal(50, (int)RequestSchemaOf(document, "patchTask")["properties"]!["assigned_to"]!["maxItems"]!);
+        Assert.Contains("COMPLETED", RequestSchemaOf(document, "patchTask")["properties"]!["status"]!["enum"]!.AsArray().Select(v => (string?)v));
+        Assert.Equal(Workflows.Core.ClosingReasons.ClosingReasonCatalogue.MaxTitleLength, (int)RequestSchemaOf(document, "createClosingReason")["properties"]!["title"]!["maxLength"]!);
+        Assert.Equal(Workflows.Core.Notes.NoteService.MaxLength, (int)RequestSchemaOf(document, "createNote")["properties"]!["content"]!["maxLength"]!);
+        Assert.Equal(["entity", "unique_key"], RequestSchemaOf(document, "upsertEntity")["required"]!.AsArray().Select(v => (string)v!).Order());
+    }
+
+    private static Task<HttpResponseMessage> SendJsonAsync(HttpClient client, string method, string path, JsonObject body) =>
+        client.SendAsync(new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        });
+
+    private static JsonObject RequestSchemaOf(JsonObject document, string operationId)
+    {
+        var operation = document["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject()).Single(o => (string?)o.Value!["operationId"] == operationId).Value!;
+        var reference = (string)operation["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]!;
+        return document["components"]!["schemas"]![reference.Split('/')[^1]]!.AsObject();
+    }
+
+    /// <summary>For each constraint of the schema's properties, the valid body with that one field breaking it.</summary>
+    private static IEnumerable<(string Field, JsonObject Body, string Constraint)> Violations(JsonObject schema, JsonObject valid)
+    {
+        JsonObject With(string field, JsonNode? value)
+        {
+            var body = (JsonObject)valid.DeepClone();
+            body[field] = value;
+            return body;
+        }
+
+        foreach (var required in schema["required"]?.AsArray().Select(r => (string)r!) ?? [])
+        {
+            var body = (JsonObject)valid.DeepClone();
+            body.Remove(required);
+            yield return (required, body, "required");
+        }
+
+        foreach (var (field, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            if (property!["maxLength"] is { } maxLength)
+            {
+                yield return (field, With(field, new string('x', (int)maxLength + 1)), $"maxLength {maxLength}");
+            }
+
+            if (property["minLength"] is { } minLength && (int)minLength > 0)
+            {
+                yield return (field, With(field, new string(' ', 0)), $"minLength {minLength}");
+            }
+
+            if (property["minimum"] is { } minimum)
+            {
+                yield return (field, With(field, (int)minimum - 1), $"minimum {minimum}");
+            }
+
+            if (property["maximum"] is { } maximum)
+            {
+                yield return (field, With(field, (int)maximum + 1), $"maximum {maximum}");
+            }
+
+            if (property["enum"] is not null)
+            {
+                yield return (field, With(field, "NOT_ONE_OF_THEM"), "enum");
+            }
+
+            if (property["maxItems"] is { } maxItems)
+            {
+                var item = property["items"]?["examples"]?[0] ?? property["items"]?["example"] ?? "x";
+                yield return (field, With(field, new JsonArray([.. Enumerable.Range(0, (int)maxItems + 1).Select(_ => item.DeepClone())])), $"maxItems {maxItems}");
+            }
+
+            if (property["minItems"] is { } minItems && (int)minItems > 0)
+            {
+                yield return (field, With(field, new JsonArray()), $"minItems {minItems}");
+            }
+        }
     }
 
     private async Task<JsonObject> DocumentAsync() =>

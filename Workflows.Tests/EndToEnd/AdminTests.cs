@@ -7,7 +7,7 @@ namespace Workflows.Tests.EndToEnd;
 public sealed class AdminTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task An_admin_defines_a_record_type_and_case_workers_can_create_such_records()
+    public async Task An_admin_defines_a_record_type_with_a_unique_attribute_and_case_workers_can_create_such_records()
     {
         var page = await browser.NewPageAsync();
         await page.LogInAsync("admin@workflows.demo");
@@ -19,9 +19,14 @@ public sealed class AdminTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByLabel("Slug").FillAsync("meter");
         await page.GetByLabel("Name", new() { Exact = true }).First.FillAsync("Meter");
         await page.GetByLabel("Plural").FillAsync("Meters");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Unique" }).CheckAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Unique" })).ToBeCheckedAsync();
+        await page.ScreenshotAsync("admin-record-type-unique");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save record type" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Record type \"Meter\" saved.")).ToBeVisibleAsync();
         await page.ScreenshotAsync("admin-record-types");
+        var saved = await browser.App.Services.GetRequiredService<Workflows.Core.Entities.EntityService>().GetSchemaAsync("meter", CancellationToken.None);
+        Assert.True(saved!.Attributes.Single(a => a.Name == "name").Unique);
 
         await page.GotoAsync("/entities/meter");
         await page.WaitForInteractiveAsync();

@@ -36,6 +36,43 @@ public sealed class RecordPagesTests(BrowserFixture browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_case_worker_links_a_contact_by_typing_part_of_its_name_and_sees_its_title_after_reload()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("caseworker@workflows.demo");
+        await page.WaitForURLAsync("**/dashboard");
+
+        await page.GotoAsync("/entities/order/order-002");
+        await page.WaitForInteractiveAsync();
+        var contact = page.GetByRole(AriaRole.Group, new() { Name = "Contact", Exact = true });
+        var remove = contact.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Remove ") });
+        await Assertions.Expect(remove).ToHaveCountAsync(1);
+        await remove.ClickAsync();
+        await Assertions.Expect(contact.GetByText("None linked.")).ToBeVisibleAsync();
+
+        var search = contact.Locator("input").First;
+        await search.ClickAsync();
+        await search.PressSequentiallyAsync("schrö", new() { Delay = 40 });
+        await Assertions.Expect(search).ToHaveValueAsync("schrö");
+        var suggestions = page.Locator(".mud-popover-open .mud-list-item");
+        await Assertions.Expect(suggestions).ToHaveTextAsync(["Anneliese Schröder"]);
+        await page.ScreenshotAsync("records-relation-picker");
+        await search.PressAsync("ArrowDown");
+        await search.PressAsync("Enter");
+        await Assertions.Expect(contact.GetByRole(AriaRole.Link, new() { Name = "Open Anneliese Schröder" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved.")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        var link = page.GetByRole(AriaRole.Group, new() { Name = "Contact", Exact = true }).GetByRole(AriaRole.Link, new() { Name = "Open Anneliese Schröder" });
+        await Assertions.Expect(link).ToBeVisibleAsync();
+        await page.ScreenshotAsync("records-relation-linked");
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "/entities/contact/contact-002");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Creating_a_record_without_its_required_fields_is_refused_with_what_is_missing()
     {
         var page = await browser.NewPageAsync();

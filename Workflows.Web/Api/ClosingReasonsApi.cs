@@ -24,7 +24,7 @@ public static class ClosingReasonsApi
 
         readers.MapGet("/v1/workflows/closing-reasons", ListAsync).Produces<ReasonList>()
             .Documented("getAllClosingReasons", "List the catalogue of closing reasons", StatusCodes.Status400BadRequest);
-        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json").Idempotent().Produces<ReasonJson>(StatusCodes.Status201Created)
+        builders.MapPost("/v1/workflows/closing-reasons", CreateAsync).Accepts<ReasonBody>("application/json").Requests(RequestSchemas.ClosingReason).Idempotent().Produces<ReasonJson>(StatusCodes.Status201Created)
             .Documented("createClosingReason", "Add a closing reason to the catalogue", StatusCodes.Status409Conflict);
         readers.MapGet("/v1/workflows/closing-reasons/{reasonId}", GetAsync).Produces<ReasonJson>()
             .Documented("getClosingReasonV1", "Read a closing reason");
@@ -32,7 +32,7 @@ public static class ClosingReasonsApi
             .Produces(StatusCodes.Status202Accepted).Documented("changeReasonStatus", "Set a closing reason ACTIVE or INACTIVE");
         readers.MapGet("/v2/workflows/closing-reasons/{reasonId}", GetAsync).Produces<ReasonJson>()
             .Documented("getClosingReason", "Read a closing reason");
-        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json").Produces<ReasonJson>()
+        builders.MapPatch("/v2/workflows/closing-reasons/{reasonId}", UpdateAsync).Accepts<ReasonBody>("application/json").Requests(RequestSchemas.ClosingReason).Produces<ReasonJson>()
             .Documented("updateClosingReason", "Change a closing reason's title or status", StatusCodes.Status409Conflict);
         builders.MapDelete("/v2/workflows/closing-reasons/{reasonId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("deleteClosingReason", "Delete a closing reason no template offers", StatusCodes.Status409Conflict);

@@ -15,7 +15,7 @@ namespace Workflows.Web.Api;
 /// </summary>
 internal static class ExecutionPatchJson
 {
-    private const int MaxAssignees = 50;
+    public const int MaxAssignees = 50;
 
     /// <summary>The JSON object body and the version named in <c>If-Match</c>, or why either cannot be read.</summary>
     public static async Task<Outcome<(RequestBody Body, int? Version)>> ReadAsync(HttpRequest request, CancellationToken ct)

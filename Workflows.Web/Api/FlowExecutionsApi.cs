@@ -38,7 +38,7 @@ public static partial class FlowExecutionsApi
             .Documented("patchFlowExecution", "Close, reopen, assign or schedule a workflow", ApiVersioning.IfMatch);
         group.MapDelete("/executions/{execution_id}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.DeleteWorkflows)
             .Documented("deleteFlowExecution", "Delete a workflow (softly unless soft=false)", ApiVersioning.IfMatch);
-        work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json").Produces<ExecutionTask>()
+        work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json").Requests(RequestSchemas.TaskPatch).Produces<ExecutionTask>()
             .Documented("patchTask", "Work a task: status, assignees, due date, decision", ApiVersioning.IfMatch);
         manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Idempotent().Produces<ExecutionTask>(StatusCodes.Status201Created)
             .Documented("addTask", "Add a task to a running workflow", ApiVersioning.IfMatch);

@@ -22,11 +22,11 @@ public static class NotesApi
     public static RouteGroupBuilder MapNotesApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1").WithTags("Notes").RequireAuthorization(AuthorizationPolicies.SeeWork);
-        group.MapPost("/note", CreateAsync).Accepts<NoteBody>("application/json").Produces<NoteJson>(StatusCodes.Status201Created).Idempotent()
+        group.MapPost("/note", CreateAsync).Accepts<NoteBody>("application/json").Requests(RequestSchemas.Note).Produces<NoteJson>(StatusCodes.Status201Created).Idempotent()
             .Documented("createNote", "Write a note on a record, a workflow or a task, or a reply to one (parent_id)", StatusCodes.Status404NotFound);
         group.MapGet("/note/{noteId}", GetAsync).Produces<NoteJson>()
             .Documented("getNote", "Read a note, with its replies when it starts a thread");
-        group.MapPatch("/note/{noteId}", PatchAsync).Accepts<NotePatch>("application/json").Produces<NoteJson>()
+        group.MapPatch("/note/{noteId}", PatchAsync).Accepts<NotePatch>("application/json").Requests(RequestSchemas.NotePatch).Produces<NoteJson>()
             .Documented("patchNote", "Change your own note's content, or pin or unpin a thread");
         group.MapDelete("/note/{noteId}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("deleteNote", "Delete your own note and its replies");

@@ -66,6 +66,11 @@ internal static class OpenApiContract
                 {
                     DescribeIdempotency(operation);
                 }
+
+                if (metadata.OfType<ApiRequestSchema>().LastOrDefault() is { } request)
+                {
+                    DescribeRequest(operation, request, document);
+                }
             }
 
             return Task.CompletedTask;
@@ -158,6 +163,19 @@ internal static class OpenApiContract
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
             success.Headers[IdempotentCreation.ReplayedHeader] = Header("'true' when this is the stored answer to an earlier request with the same Idempotency-Key.", JsonSchemaType.String);
         }
+    }
+
+    /// <summary>The body as the endpoint declares it, with the server's constraints, in place of the type the binder reads.</summary>
+    private static void DescribeRequest(OpenApiOperation operation, ApiRequestSchema request, OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas[request.Name] = request.Build();
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchemaReference(request.Name, document) } },
+        };
     }
 
     private static readonly (string Name, string Description)[] RateLimitHeaders =

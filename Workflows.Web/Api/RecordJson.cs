@@ -30,6 +30,30 @@ public static class RecordJson
         return json;
     }
 
+    /// <summary>
+    /// A record with its relation attributes replaced in place by the records they point at (epilot's <c>hydrate=true</c>):
+    /// each related record as <see cref="From(EntityRecord)"/> shows it, with <c>$relation</c> naming the link.
+    /// </summary>
+    public static JsonObject From(EntityRecord record, RelatedRecords related)
+    {
+        var json = From(record);
+        foreach (var (attribute, records) in related.Of(record))
+        {
+            json[attribute] = new JsonArray([.. records.Select(target =>
+            {
+                var item = new JsonObject { [RecordRelations.RelationKey] = new JsonObject { [RecordRelations.EntityIdKey] = target.Id } };
+                foreach (var (name, value) in From(target))
+                {
+                    item[name] = value?.DeepClone();
+                }
+
+                return (JsonNode?)item;
+            })]);
+        }
+
+        return json;
+    }
+
     /// <summary>The <c>_updated_at</c> a write names as the version it was based on: null when it names none.</summary>
     public static Outcome<DateTimeOffset?> UpdatedAtOf(JsonObject body)
     {

@@ -33,3 +33,18 @@ internal sealed class EntityRecordConfiguration : IEntityTypeConfiguration<Entit
         builder.HasIndex(r => new { r.Schema, r.UpdatedAt });
     }
 }
+
+internal sealed class UniqueValueConfiguration : IEntityTypeConfiguration<UniqueValue>
+{
+    public void Configure(EntityTypeBuilder<UniqueValue> builder)
+    {
+        builder.ToTable("entity_unique_values");
+        builder.HasKey(u => new { u.Schema, u.Attribute, u.Value });
+        builder.Property(u => u.Schema).HasMaxLength(64);
+        builder.Property(u => u.Attribute).HasMaxLength(64);
+        builder.Property(u => u.Value).HasMaxLength(UniqueValues.MaxLength);
+        builder.Property(u => u.RecordId).HasMaxLength(64);
+        builder.HasOne<EntityRecord>().WithMany().HasForeignKey(u => u.RecordId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(u => u.RecordId);
+    }
+}

@@ -494,6 +494,32 @@ namespace Workflows.Core.Data.Migrations
                     b.ToTable("entity_schemas", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.Entities.UniqueValue", b =>
+                {
+                    b.Property<string>("Schema")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attribute")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Schema", "Attribute", "Value");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("entity_unique_values", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Flows.Storage.EventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1527,6 +1553,15 @@ namespace Workflows.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("Schema")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflows.Core.Entities.UniqueValue", b =>
+                {
+                    b.HasOne("Workflows.Core.Entities.EntityRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

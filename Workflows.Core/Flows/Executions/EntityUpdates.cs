@@ -49,6 +49,11 @@ internal static class EntityUpdates
                     continue; // a rule naming an attribute the schema no longer has writes nothing rather than inventing one
                 }
 
+                if (schema.Attributes.Exists(a => a.Name == target.EntityAttribute && a.Unique))
+                {
+                    continue; // a status or a task's name is never one record's own; writing it would break the attribute's uniqueness
+                }
+
                 var attributes = (JsonObject)record.Attributes.DeepClone();
                 if (attributes[target.EntityAttribute]?.ToString() == value)
                 {

@@ -567,6 +567,36 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.ToTable("entity_schemas", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.Entities.UniqueValue", b =>
+                {
+                    b.Property<string>("Schema")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Attribute")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Schema", "Attribute", "Value");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("entity_unique_values", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Flows.Storage.EventRow", b =>
                 {
                     b.Property<long>("Id")
@@ -1727,6 +1757,15 @@ namespace Workflows.Core.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("Schema")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflows.Core.Entities.UniqueValue", b =>
+                {
+                    b.HasOne("Workflows.Core.Entities.EntityRecord", null)
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
