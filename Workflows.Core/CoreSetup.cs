@@ -36,6 +36,7 @@ public static class CoreSetup
         services.AddScoped<PartnerAdministration>();
         services.AddScoped<ClosingReasonCatalogue>();
         services.AddSingleton<EntityService>();
+        services.AddSingleton<IEntityCommitHook, Flows.Storage.TaskRowRecordTitles>();
         services.AddSingleton<FlowChangeBus>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();

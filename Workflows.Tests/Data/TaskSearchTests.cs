@@ -59,6 +59,25 @@ public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_renamed_record_is_listed_and_found_by_its_new_title_also_after_its_next_task_change()
+    {
+        var entities = services.GetRequiredService<Workflows.Core.Entities.EntityService>();
+        var renamed = await entities.UpdateAsync("order", "order-001", new System.Text.Json.Nodes.JsonObject { ["_title"] = "Zählerwechsel Köln" },
+            expectedVersion: null, replace: false, Lena, CancellationToken.None);
+        Assert.True(renamed.Succeeded, renamed.Refusal?.Message);
+
+        var byNewTitle = await Search.SearchAsync(new TaskQuery { TemplateId = "meter", Text = "zählerwechsel köln" }, CancellationToken.None);
+        var executionId = byNewTitle.Items[0].ExecutionId;
+        await services.GetRequiredService<FlowExecutionService>().ApplyAsync(
+            executionId, new SetTaskStatus("book", StepStatus.IN_PROGRESS), Lena, null, CancellationToken.None);
+        var afterChange = await Search.SearchAsync(new TaskQuery { TemplateId = "meter" }, CancellationToken.None);
+
+        Assert.Equal(3, byNewTitle.Total);
+        Assert.All(byNewTitle.Items, t => Assert.Equal("Zählerwechsel Köln", t.EntityTitle));
+        Assert.All(afterChange.Items, t => Assert.Equal("Zählerwechsel Köln", t.EntityTitle));
+    }
+
+    [Fact]
     public async Task Overdue_means_open_and_due_before_today()
     {
         var overdue = await Search.SearchAsync(new TaskQuery { TemplateId = "meter", AssigneeIds = ["partner-messdienst"], Overdue = true }, CancellationToken.None);

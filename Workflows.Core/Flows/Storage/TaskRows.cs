@@ -113,7 +113,11 @@ internal static class TaskRows
         row.HasAutomation = task.AutomationConfig?.FlowId is not null;
         row.UpdatedAt = now;
         row.FinishedAt = task.IsFinished ? task.Analytics.StatusUpdatedAt ?? now : null;
-        row.SearchText = $"{task.Name} {execution.Name} {primary?.Title}".ToLowerInvariant();
+        row.SearchText = SearchTextOf(task.Name, execution.Name, primary?.Title);
         return assignees;
     }
+
+    /// <summary>What the task search matches a row by: the task's and workflow's names and its record's title.</summary>
+    public static string SearchTextOf(string taskName, string workflowName, string? recordTitle) =>
+        $"{taskName} {workflowName} {recordTitle}".ToLowerInvariant();
 }
