@@ -22,7 +22,7 @@ public sealed record TaskOutcome(StepStatus Status, DateTimeOffset? At, string? 
         var task = graph.Tasks[i];
         var completed = task.Status == StepStatus.COMPLETED;
         var at = completed ? task.Analytics.CompletedAt ?? task.Analytics.StatusUpdatedAt : task.Analytics.StatusUpdatedAt;
-        var by = completed ? task.Analytics.CompletedBy : task.Analytics.SkippedBy;
+        var by = (completed ? task.Analytics.CompletedBy : task.Analytics.SkippedBy) is { } id && id != FlowActor.System.UserId ? id : null;
         if (task.TaskType != TaskType.DECISION || task.SkippedAutomatically == true)
         {
             return new TaskOutcome(task.Status, at ?? task.UpdatedAt, by, [], false);
