@@ -4,8 +4,8 @@ using Workflows.Core.Flows.Templates;
 namespace Workflows.Core.Flows.Engine;
 
 /// <summary>
-/// How a finished task ended: done or skipped, when, by whom (<see cref="ById"/> is null when the engine did it by
-/// itself: an automatic decision, a task on a branch not taken), and for a decision which branches it took.
+/// How a finished task ended: done or skipped, when, by whom (<see cref="ById"/> is null when nobody in particular did it:
+/// an automatic decision, a task on a branch not taken, an automation or the schedule), and for a decision which branches it took.
 /// </summary>
 public sealed record TaskOutcome(StepStatus Status, DateTimeOffset? At, string? ById, IReadOnlyList<string> Branches, bool TookDefault)
 {
@@ -22,7 +22,7 @@ public sealed record TaskOutcome(StepStatus Status, DateTimeOffset? At, string? 
         var task = graph.Tasks[i];
         var completed = task.Status == StepStatus.COMPLETED;
         var at = completed ? task.Analytics.CompletedAt ?? task.Analytics.StatusUpdatedAt : task.Analytics.StatusUpdatedAt;
-        var by = (completed ? task.Analytics.CompletedBy : task.Analytics.SkippedBy) is { } id && id != FlowActor.System.UserId ? id : null;
+        var by = (completed ? task.Analytics.CompletedBy : task.Analytics.SkippedBy) is { } id && !Identity.Actor.IsAutomatic(id) ? id : null;
         if (task.TaskType != TaskType.DECISION || task.SkippedAutomatically == true)
         {
             return new TaskOutcome(task.Status, at ?? task.UpdatedAt, by, [], false);

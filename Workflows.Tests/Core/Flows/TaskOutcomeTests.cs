@@ -47,6 +47,16 @@ public sealed class TaskOutcomeTests
     }
 
     [Fact]
+    public void A_task_an_automation_finished_names_nobody()
+    {
+        var run = EngineHarness.Start(ATemplate().WithTask("check").Build());
+
+        run.Do(new SetTaskStatus("check", StepStatus.COMPLETED), new FlowActor("automation:send-offer", "Automation \"Send offer\""));
+
+        Assert.Null(TaskOutcome.Of(run.Execution, "check")!.ById);
+    }
+
+    [Fact]
     public void An_automatic_decision_names_the_branch_it_took_and_nobody_as_deciding()
     {
         var run = EngineHarness.Start(Decision(TriggerMode.Automatic).Build(), new JsonObject { ["kwp"] = 12 });
