@@ -68,6 +68,25 @@ public sealed class SidebarComponentTests : MudTestContext
     }
 
     [Fact]
+    public void A_task_menu_closes_as_soon_as_its_item_opens_a_dialog_not_when_the_dialog_is_done()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var run = Run();
+        var dialogOpen = new TaskCompletionSource();
+        var task = Render<TaskItem>(p => p
+            .Add(t => t.Execution, run.Execution)
+            .Add(t => t.Item, run.Execution.FindTask("docs")!)
+            .Add(t => t.Now, run.Time.GetUtcNow())
+            .Add(t => t.OnAction, (TaskAction _) => dialogOpen.Task));
+
+        task.Find("button[aria-label='Actions for Check documents']").Click();
+        popovers.FindAll(".mud-popover-open .mud-menu-item").Single(i => i.TextContent.Trim() == "Assign…").Click();
+
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open .mud-menu-item")));
+        dialogOpen.SetResult();
+    }
+
+    [Fact]
     public void A_locked_tasks_menu_shows_its_status_changes_disabled_and_hold_enabled()
     {
         var popovers = Render<MudPopoverProvider>();
