@@ -29,6 +29,24 @@ public sealed class AssignDialogTests : MudTestContext
         provider.WaitForAssertion(() => Assert.Equal("", provider.Find(".mud-autocomplete input").GetAttribute("value") ?? ""));
     }
 
+    [Fact]
+    public async Task An_assignee_chip_is_removed_by_a_button_named_after_the_person()
+    {
+        var provider = Render<MudDialogProvider>();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await provider.InvokeAsync(() => dialogs.ShowAsync<AssignDialog>("Assign", new DialogParameters<AssignDialog>
+        {
+            { d => d.Names, Names },
+            { d => d.Current, ["u-lena", "u-tobias"] },
+        }));
+
+        provider.WaitForElement("button[aria-label='Remove Lena Schmidt']").Click();
+
+        provider.WaitForAssertion(() => Assert.DoesNotContain("Lena Schmidt", provider.Find("[aria-label=Assigned]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Tobias Meyer", provider.Find("[aria-label=Assigned]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(provider.FindAll("[aria-label=Assigned] button[aria-label=Close]"));
+    }
+
     private static IReadOnlyList<AngleSharp.Dom.IElement> Options(IRenderedComponent<MudPopoverProvider> popovers) =>
         [.. popovers.FindAll(".mud-popover-open .mud-list-item")];
 }
