@@ -14,7 +14,7 @@ public sealed class AssigneeNames(IReadOnlyList<Person> people, IReadOnlyList<Pa
     public string NameOf(string id) =>
         People.FirstOrDefault(p => p.Id == id)?.Name
         ?? Partners.FirstOrDefault(p => p.Id == id)?.Name
-        ?? id;
+        ?? (id == Actor.External.Id ? Actor.External.Name : id);
 
     public bool IsPartner(string id) => Partners.Any(p => p.Id == id);
 
