@@ -57,7 +57,7 @@ public sealed class AutomationRunner(
         dispatcher.Announce(run.EntityId);
 
         var (scope, depth) = await ScopeAsync(db, run, automation, cancellationToken);
-        var actor = new Actor($"automation:{automation.Id}", $"Automation \"{automation.Name}\"");
+        var actor = Actor.Automation(automation.Id, automation.Name);
         var actionContext = new ActionContext(run, scope, actor) { ChainDepth = depth };
         foreach (var action in automation.Actions)
         {
@@ -112,7 +112,7 @@ public sealed class AutomationRunner(
         await db.SaveChangesAsync(cancellationToken);
         if (final && run.ExecutionId is { } executionId && run.TaskId is { } taskId)
         {
-            var actor = new Actor($"automation:{run.AutomationId}", $"Automation \"{run.AutomationName}\"");
+            var actor = Actor.Automation(run.AutomationId, run.AutomationName);
             await executions.ApplyAsync(executionId, new AutomationFailed(taskId, error), actor, null, cancellationToken);
         }
 

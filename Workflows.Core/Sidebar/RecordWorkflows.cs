@@ -31,15 +31,23 @@ public sealed class RecordWorkflows(
         var workflowNames = list.ToDictionary(e => e.Id, e => e.Name);
         var history = await executions.HistoryAsync(workflowNames.Keys, cancellationToken);
         var scheduled = await jobs.PendingTimesAsync(ScheduledTaskHandler.JobKind, [.. list.Select(e => e.Id)], cancellationToken);
+        var people = await directory.ListPeopleAsync(cancellationToken);
+        var partners = await directory.ListPartnersAsync(cancellationToken);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, name) in people.Select(p => (p.Id, p.Name)).Concat(partners.Select(p => (p.Id, p.Name))))
+        {
+            names.TryAdd(id, name);
+        }
+
         return new RecordWorkflowsView
         {
             Executions = list,
-            People = await directory.ListPeopleAsync(cancellationToken),
-            Partners = await directory.ListPartnersAsync(cancellationToken),
+            People = people,
+            Partners = partners,
             RecordTitles = (await entities.GetManyAsync(contextIds, cancellationToken)).ToDictionary(r => r.Id, r => r.Title),
             NoteCounts = await NoteCountsAsync(entityId, cancellationToken),
             ScheduledRuns = scheduled,
-            History = [.. history.Select(e => new RecordHistoryItem(e.At, e.ActorName, e.Summary, workflowNames[e.ExecutionId])).OrderByDescending(e => e.At)],
+            History = [.. history.Select(e => RecordHistoryItem.From(e, workflowNames[e.ExecutionId], id => names.GetValueOrDefault(id, id))).OrderByDescending(e => e.At)],
             AutomationSteps = [.. list.SelectMany(e => e.Tasks.Where(t => t.TaskType == TaskType.AUTOMATION)
                 .Select(t => new AutomationStep(e, t, t.Status == StepStatus.SCHEDULED && scheduled.TryGetValue(RecordWorkflowsView.TaskKey(e.Id, t.Id), out var at) ? at : null)))],
             Runs = await RunsAsync(entityId, cancellationToken),

@@ -31,7 +31,7 @@ public sealed class AutomationSidebarTests(BrowserFixture browser) : IClassFixtu
         // The click starts it; the worker finishes it in the background and the page follows without a reload.
         await Assertions.Expect(page.GetByText("Automation of \"Send offer e-mail\" started.")).ToBeVisibleAsync();
         await Assertions.Expect(task).ToHaveAttributeAsync("data-status", "COMPLETED");
-        await Assertions.Expect(task).ToContainTextAsync("Done on");
+        await Assertions.Expect(task.GetByTestId("finished")).ToContainTextAsync("Done automatically on");
         await Assertions.Expect(Task(page, "Sign contract")).ToHaveAttributeAsync("data-locked", "false");
         await page.ScreenshotAsync("automation-task-completed");
 

@@ -137,7 +137,8 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByLabel("Meter number")).ToHaveValueAsync("1ESY11600123");
-        await Assertions.Expect(page.GetByText("by External")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("span.mud-typography-caption", new() { HasText = "by External" })).ToContainTextAsync("Changed");
+        await Assertions.Expect(Task(page, "Capture move-in details").GetByTestId("finished")).ToContainTextAsync("Done by External on");
 
         // The link works once.
         await customer.GotoAsync(link);

@@ -40,7 +40,7 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         await ActAsync(page, "Qualify lead", "Mark as done");
         await Assertions.Expect(Task(page, "Qualify lead")).ToHaveAttributeAsync("data-status", "COMPLETED");
         await Assertions.Expect(Task(colleague, "Qualify lead")).ToHaveAttributeAsync("data-status", "COMPLETED");
-        await Assertions.Expect(Task(page, "Qualify lead")).ToContainTextAsync("Done on");
+        await Assertions.Expect(Task(page, "Qualify lead").GetByTestId("finished")).ToContainTextAsync("Done by Lena Schmidt on");
 
         // Add a note that mentions the colleague: it shows on the task, and the colleague's bell lights up.
         await ActAsync(page, "Sign contract", "Notes…");
@@ -98,6 +98,8 @@ public sealed class SidebarTests(BrowserFixture browser) : IClassFixture<Browser
         // History tab lists what happened, with who.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Activity" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("History")).ToContainTextAsync("Lena Schmidt");
+        await Assertions.Expect(page.GetByLabel("History")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("assigned 'Sign contract' to .*SolarTech Montage GmbH"));
+        await Assertions.Expect(page.GetByLabel("History")).Not.ToContainTextAsync(new System.Text.RegularExpressions.Regex("[0-9a-f]{8}-[0-9a-f]{4}-|\\d{4}-\\d{2}-\\d{2}"));
         await page.ScreenshotAsync("sidebar-history");
         await page.Context.CloseAsync();
         await colleague.Context.CloseAsync();

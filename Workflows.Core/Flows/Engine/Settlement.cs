@@ -144,6 +144,7 @@ internal sealed partial class Settlement
             var what = taken.Count > 0 ? $"took {string.Join(", ", taken.Select(t => $"'{t}'"))}" : "met no branch and took the default";
             edit.Emit(FlowEventType.DecisionEvaluated, $"Decision '{decision.Name}' {what}", decision.Id, decision.PhaseId, string.Join(",", taken));
             edit.Transition(decision, StepStatus.COMPLETED);
+            decision.Analytics.CompletedBy = null;
             decision.StatusReason = note;
             edit.Emit(FlowEventType.TaskCompleted, $"'{decision.Name}' was decided automatically", decision.Id, decision.PhaseId);
         }

@@ -253,6 +253,7 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
         dialogs.FindAll("button").Single(b => b.TextContent.Contains("Save view", StringComparison.Ordinal)).Click();
 
         dashboard.WaitForAssertion(() => Assert.Contains("My overdue", dashboard.Find(".mud-menu button").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Saved views, active: My overdue", dashboard.Find(".mud-menu button").GetAttribute("aria-label"));
         var saved = Assert.Single(await Services.GetRequiredService<SavedViewService>().ListAsync(
             (await Services.GetRequiredService<UserDirectory>().ListPeopleAsync(CancellationToken.None)).Single(p => p.Email == "manager@workflows.demo").Id,
             CancellationToken.None));

@@ -6,6 +6,7 @@ using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Identity;
 using Workflows.Tests.Core.Flows;
 using Workflows.Web.Components.Entities.Sidebar;
 using Workflows.Web.Components.Tasks;
@@ -26,9 +27,12 @@ public sealed class SidebarComponentTests : MudTestContext
         .Chain("docs", "offer")
         .Build());
 
+    private static readonly AssigneeNames Names = new([new Person("u-anna", "Anna", "anna@workflows.demo", null), new Person("u-lena", "Lena Schmidt", "lena@workflows.demo", null)], []);
+
     private IRenderedComponent<TaskItem> RenderTask(EngineHarness run, string taskId, DateTimeOffset? now = null) =>
         Render<TaskItem>(p => p
             .Add(t => t.Execution, run.Execution)
+            .Add(t => t.Names, Names)
             .Add(t => t.Item, run.Execution.FindTask(taskId)!)
             .Add(t => t.Now, now ?? run.Time.GetUtcNow()));
 
@@ -61,6 +65,25 @@ public sealed class SidebarComponentTests : MudTestContext
         Assert.Contains("Skip", items);
         Assert.DoesNotContain("Mark as done", items);
         Assert.DoesNotContain("Mark in progress", items);
+    }
+
+    [Fact]
+    public void A_task_menu_closes_as_soon_as_its_item_opens_a_dialog_not_when_the_dialog_is_done()
+    {
+        var popovers = Render<MudPopoverProvider>();
+        var run = Run();
+        var dialogOpen = new TaskCompletionSource();
+        var task = Render<TaskItem>(p => p
+            .Add(t => t.Execution, run.Execution)
+            .Add(t => t.Item, run.Execution.FindTask("docs")!)
+            .Add(t => t.Now, run.Time.GetUtcNow())
+            .Add(t => t.OnAction, (TaskAction _) => dialogOpen.Task));
+
+        task.Find("button[aria-label='Actions for Check documents']").Click();
+        popovers.FindAll(".mud-popover-open .mud-menu-item").Single(i => i.TextContent.Trim() == "Assign…").Click();
+
+        popovers.WaitForAssertion(() => Assert.Empty(popovers.FindAll(".mud-popover-open .mud-menu-item")));
+        dialogOpen.SetResult();
     }
 
     [Fact]
@@ -110,8 +133,46 @@ public sealed class SidebarComponentTests : MudTestContext
 
         var task = RenderTask(run, "docs");
 
-        Assert.Contains("Done on 10.03.2025, 09:00", task.Markup, StringComparison.Ordinal);
+        Assert.Equal("Done by Anna on 10.03.2025, 09:00", task.Find("[data-testid=finished]").TextContent);
         Assert.Empty(task.FindAll("[data-testid=due]"));
+    }
+
+    [Fact]
+    public void A_skipped_task_says_by_whom_and_a_finished_decision_says_which_branch_it_took()
+    {
+        var run = EngineHarness.Start(ATemplate()
+            .WithTask("docs", "Check documents")
+            .WithDecision("size", TriggerMode.Manual, Branch("big"), Branch("small"))
+            .WithTask("engineer").WithTask("self")
+            .Edge("docs", "size").Edge("size", "engineer", condition: "big").Edge("size", "self", condition: "small")
+            .Build());
+        run.Time.Advance(TimeSpan.FromMinutes(35));
+        run.Do(new SetTaskStatus("docs", StepStatus.SKIPPED), new FlowActor("u-lena", "Lena Schmidt"));
+        run.Do(new ChooseDecisionBranch("size", "small"), new FlowActor("u-lena", "Lena Schmidt"));
+
+        var docs = RenderTask(run, "docs");
+        var size = RenderTask(run, "size");
+        var engineer = RenderTask(run, "engineer");
+
+        Assert.Equal("Skipped by Lena Schmidt on 10.03.2025, 09:35", docs.Find("[data-testid=finished]").TextContent);
+        Assert.Equal("Took branch \"small\"", size.Find("[data-testid=branch-taken]").TextContent.Trim());
+        Assert.Equal("Decided by Lena Schmidt on 10.03.2025, 09:35", size.Find("[data-testid=finished]").TextContent);
+        Assert.StartsWith("Skipped automatically on 10.03.2025, 09:35 · Its branch was not taken", engineer.Find("[data-testid=finished]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_task_list_follows_the_graph_so_a_workflow_that_starts_in_a_phase_lists_that_phase_first()
+    {
+        var run = EngineHarness.Start(ATemplate()
+            .WithPhase("prep", "Preparation")
+            .WithTask("report", "Final report")
+            .WithTask("check", "Check documents").InPhase("prep")
+            .Chain("check", "report")
+            .Build());
+
+        var card = Render<ExecutionCard>(p => p.Add(c => c.Execution, run.Execution).Add(c => c.Now, run.Time.GetUtcNow()));
+
+        Assert.Equal(["check", "report"], card.FindAll("[data-task]").Select(t => t.GetAttribute("data-task")));
     }
 
     [Fact]

@@ -57,17 +57,42 @@ public static class TaskPresentation
         _ => "Running",
     };
 
-    /// <summary>"Done on 26.11.2026, 14:05" for finished tasks, in the viewer's zone.</summary>
-    public static string? FinishedLabel(ExecutionTask task, TimeZoneInfo zone)
+    /// <summary>
+    /// "Done by Lena Schmidt on 02.12.2026, 15:35" for a finished task, in the viewer's zone; "… automatically" when the
+    /// engine finished it by itself. Null while the task is not finished.
+    /// </summary>
+    public static string? FinishedLabel(FlowExecution execution, ExecutionTask task, AssigneeNames names, TimeZoneInfo zone)
     {
-        if (!task.IsFinished)
+        if (TaskOutcome.Of(execution, task.Id) is not { } outcome)
         {
             return null;
         }
 
-        var at = task.Analytics.CompletedAt ?? task.Analytics.StatusUpdatedAt ?? task.UpdatedAt;
-        var verb = task.Status == StepStatus.SKIPPED ? "Skipped" : "Done";
-        return at is { } time ? $"{verb} on {DateText.Instant(time, zone)}" : verb;
+        var verb = (outcome.Status, task.TaskType) switch
+        {
+            (StepStatus.SKIPPED, _) => "Skipped",
+            (_, TaskType.DECISION) => "Decided",
+            _ => "Done",
+        };
+        var by = outcome.ById is { } id ? $" by {names.NameOf(id)}" : " automatically";
+        var on = outcome.At is { } at ? $" on {DateText.Instant(at, zone)}" : "";
+        return $"{verb}{by}{on}";
+    }
+
+    /// <summary>Which branch a finished decision took ("Took branch \"big\""); null for other tasks and open decisions.</summary>
+    public static string? BranchLabel(FlowExecution execution, ExecutionTask task)
+    {
+        if (task.TaskType != TaskType.DECISION || TaskOutcome.Of(execution, task.Id) is not { } outcome)
+        {
+            return null;
+        }
+
+        if (outcome.Branches.Count > 0)
+        {
+            return $"Took branch{(outcome.Branches.Count == 1 ? "" : "es")} {string.Join(", ", outcome.Branches.Select(b => $"\"{b}\""))}";
+        }
+
+        return outcome.TookDefault ? "Took the default branch" : null;
     }
 
     public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) =>

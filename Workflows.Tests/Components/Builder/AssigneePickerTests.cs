@@ -1,0 +1,41 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Workflows.Core.Identity;
+using Workflows.Web.Components.Builder;
+
+namespace Workflows.Tests.Components.Builder;
+
+public sealed class AssigneePickerTests : BuilderComponentContext
+{
+    private static readonly BuilderLookups Lookups = new(
+        [
+            new Person("u-tobias", "Tobias Meyer", "tobias@solartech.test", "p-solartech"),
+            new Person("u-lena", "Lena Schmidt", "lena@workflows.test", null),
+            new Person("u-mia", "Mia Wolf", "mia@meterco.test", "p-meterco"),
+            new Person("u-jonas", "Jonas Becker", "jonas@workflows.test", null),
+        ],
+        [new Partner { Id = "p-solartech", Name = "SolarTech Montage GmbH" }, new Partner { Id = "p-meterco", Name = "MeterCo" }],
+        [], []);
+
+    [Fact]
+    public void The_users_list_offers_staff_first_then_partner_users_marked_and_grouped_by_their_partner()
+    {
+        var page = RenderWithPopovers(builder =>
+        {
+            builder.OpenComponent<AssigneePicker>(0);
+            builder.AddComponentParameter(1, nameof(AssigneePicker.Lookups), Lookups);
+            builder.CloseComponent();
+        });
+
+        Open(page, "Assignees: users");
+
+        Assert.Equal(
+            [("Lena Schmidt", null), ("Jonas Becker", null), ("Mia Wolf", "MeterCo"), ("Tobias Meyer", "SolarTech Montage GmbH")],
+            page.FindAll(".mud-popover-open .mud-list-item").Select(i =>
+            {
+                var partner = i.QuerySelector(".mud-chip")?.TextContent.Trim();
+                var text = i.TextContent.Trim();
+                return ((partner is null ? text : text[..text.LastIndexOf(partner, StringComparison.Ordinal)]).Trim(), partner);
+            }));
+    }
+}
