@@ -20,7 +20,7 @@ public static class DashboardScenario
 
     public static async Task<IReadOnlyList<BenchMetric>> RunAsync(BenchSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
-        await using var host = await CoreHost.StartAsync(settings.WorkFolder, cancellationToken, settings.KeepDatabases);
+        await using var host = await CoreHost.StartAsync(settings, cancellationToken);
         var seeded = await host.Get<BulkSeeder>().SeedAsync(
             new BulkSeedOptions { Tasks = settings.DashboardTasks, Users = settings.DashboardUsers },
             new Progress<string>(line => log.WriteLine($"  seed-bulk: {line}")),
@@ -91,7 +91,7 @@ public static class DashboardScenario
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         metrics.Add(new("memory", "process RSS with the data set loaded", Math.Round(process.WorkingSet64 / 1024.0 / 1024.0), null, "MB", $"after {shapes.Length * settings.DashboardRepeats} dashboard queries; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
-        metrics.Add(new("memory", "database file", Math.Round(new FileInfo(host.DatabaseFile).Length / 1024.0 / 1024.0), null, "MB", size));
+        metrics.Add(new("memory", "database file", Math.Round(await host.DatabaseBytesAsync(cancellationToken) / 1024.0 / 1024.0), null, "MB", size));
         return metrics;
     }
 }
