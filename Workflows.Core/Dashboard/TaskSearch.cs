@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Flows.Storage;
@@ -380,20 +381,28 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     private static IQueryable<TaskRow> Sort(IQueryable<TaskRow> tasks, TaskSort sort) => sort switch
     {
         TaskSort.DueDateDescending => tasks.OrderBy(t => t.DueAt == null).ThenByDescending(t => t.DueAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
-        TaskSort.UpdatedDescending => tasks.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
-        TaskSort.Name => tasks.OrderBy(t => t.Name).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
-        TaskSort.Workflow => tasks.OrderBy(t => t.WorkflowName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.WorkflowDescending => tasks.OrderByDescending(t => t.WorkflowName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.NameDescending => tasks.OrderByDescending(t => t.Name).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
-        TaskSort.Status => tasks.OrderBy(t => t.Status).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.StatusDescending => tasks.OrderByDescending(t => t.Status).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.Record => tasks.OrderBy(t => t.EntityTitle).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.RecordDescending => tasks.OrderByDescending(t => t.EntityTitle).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.Phase => tasks.OrderBy(t => t.PhaseName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.PhaseDescending => tasks.OrderByDescending(t => t.PhaseName).ThenBy(t => t.DueAt == null).ThenBy(t => t.DueAt).ThenBy(t => t.TaskId),
-        TaskSort.UpdatedAscending => tasks.OrderBy(t => t.UpdatedAt).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        TaskSort.Name => ByColumn(tasks, t => t.Name, descending: false),
+        TaskSort.NameDescending => ByColumn(tasks, t => t.Name, descending: true),
+        TaskSort.Workflow => ByColumn(tasks, t => t.WorkflowName, descending: false),
+        TaskSort.WorkflowDescending => ByColumn(tasks, t => t.WorkflowName, descending: true),
+        TaskSort.Status => ByColumn(tasks, t => t.Status, descending: false),
+        TaskSort.StatusDescending => ByColumn(tasks, t => t.Status, descending: true),
+        TaskSort.Record => ByColumn(tasks, t => t.EntityTitle, descending: false),
+        TaskSort.RecordDescending => ByColumn(tasks, t => t.EntityTitle, descending: true),
+        TaskSort.Phase => ByColumn(tasks, t => t.PhaseName, descending: false),
+        TaskSort.PhaseDescending => ByColumn(tasks, t => t.PhaseName, descending: true),
+        TaskSort.UpdatedAscending => ByColumn(tasks, t => t.UpdatedAt, descending: false),
+        TaskSort.UpdatedDescending => ByColumn(tasks, t => t.UpdatedAt, descending: true),
         _ => tasks.OrderBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
     };
+
+    /// <summary>
+    /// A column, then soonest due, then execution and task; descending is the exact reverse, so the (IsOpen, column,
+    /// DueSort) index serves both directions, read forwards or backwards, and stops at the page (ADR-024).
+    /// </summary>
+    private static IQueryable<TaskRow> ByColumn<T>(IQueryable<TaskRow> tasks, Expression<Func<TaskRow, T>> column, bool descending) => descending
+        ? tasks.OrderByDescending(column).ThenByDescending(t => t.DueSort).ThenByDescending(t => t.ExecutionId).ThenByDescending(t => t.TaskId)
+        : tasks.OrderBy(column).ThenBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId);
 }
 
 /// <summary>A task named by its assignee link, with the due date the link repeats for ordering.</summary>

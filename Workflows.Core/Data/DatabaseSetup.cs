@@ -22,6 +22,11 @@ public static class DatabaseSetup
         services.AddDbContext<WorkflowsDbContext>(
             options => Configure(options, provider, connectionString), optionsLifetime: ServiceLifetime.Singleton);
         services.AddSingleton<CommitQueue>();
+        if (provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddHostedService<SqliteStatistics>();
+        }
+
         return services;
     }
 
@@ -46,7 +51,8 @@ public static class DatabaseSetup
     /// <summary>
     /// Applies the provider's pending migrations (SQLite's and PostgreSQL's are separate sets, see
     /// <see cref="ProviderMigrations"/>), after recording the baseline of a PostgreSQL database that EnsureCreated made
-    /// (<see cref="SchemaBaseline"/>); on SQLite also switches the file to write-ahead logging.
+    /// (<see cref="SchemaBaseline"/>); on SQLite also switches the file to write-ahead logging and refreshes the
+    /// planner's statistics (<see cref="SqliteStatistics"/>).
     /// </summary>
     public static async Task MigrateAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
     {
@@ -67,6 +73,8 @@ public static class DatabaseSetup
             // WAL lets readers (dashboards, live pages) proceed while a writer commits; it is a property of the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+
+        await SqliteStatistics.OptimizeAsync(db, cancellationToken);
     }
 
     /// <summary>

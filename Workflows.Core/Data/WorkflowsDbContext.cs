@@ -96,11 +96,20 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
         // Text compares and sorts by code point on PostgreSQL as on SQLite (BINARY), whatever the server's locale: lists
         // come back in the same order on both, and the task search's merge of index ranges (TaskSearch) relies on it.
+        // Npgsql writes a DateTimeOffset to timestamptz only at offset 0 and refuses any other (a due range in the
+        // dashboard's time zone); an instant is the same instant in UTC, so every value, column or query parameter,
+        // goes as UTC.
         if (Database.IsNpgsql())
         {
             configurationBuilder.Properties<string>().UseCollation("C");
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcConverter>();
         }
     }
+
+    private sealed class UtcConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(
+        value => value.ToUniversalTime(),
+        value => value);
 
     private sealed class UtcMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
         value => value.ToUnixTimeMilliseconds(),

@@ -1,4 +1,5 @@
 using Workflows.Bench;
+using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Bench;
 
@@ -28,6 +29,50 @@ public sealed class BenchScenarioTests : IDisposable
         {
             Assert.Equal(0, metrics.Single(m => m.Metric == "errors").Ours);
         }
+    }
+
+    [PostgresFact]
+    public async Task The_engine_dashboard_and_builder_scenarios_run_on_PostgreSQL_and_drop_their_databases()
+    {
+        var settings = BenchSettings.Tiny(folder) with { Provider = "Postgres", PostgresServer = TempDatabase.PostgresServer };
+
+        var report = await BenchProgram.RunAsync(settings, BenchProgram.ProviderScenarios, TextWriter.Null, CancellationToken.None);
+
+        foreach (var scenario in BenchProgram.ProviderScenarios)
+        {
+            Assert.Contains(report.Metrics, m => m.Name == scenario);
+        }
+
+        Assert.All(report.Metrics, m => Assert.True(double.IsFinite(m.Ours), $"{m.Metric} is {m.Ours}"));
+        await using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(TempDatabase.PostgresServer) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_database WHERE datname LIKE 'wf_bench_%'", connection);
+        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public void Postgres_without_a_connection_string_is_refused_with_the_way_to_give_one()
+    {
+        var (command, error) = BenchProgram.Parse(["--provider", "postgres"], postgresFromEnvironment: null, folder);
+
+        Assert.Null(command);
+        Assert.Contains("--postgres", error, StringComparison.Ordinal);
+        Assert.Contains(BenchProgram.PostgresVariable, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_runs_the_provider_scenarios_by_default_and_refuses_the_web_app_ones()
+    {
+        var (command, _) = BenchProgram.Parse(["--provider", "postgres"], "Host=127.0.0.1", folder);
+        var (_, refused) = BenchProgram.Parse(["--provider", "postgres", "--postgres", "Host=127.0.0.1", "--only", "engine,ui"], null, folder);
+        var (sqlite, _) = BenchProgram.Parse([], "Host=127.0.0.1", folder);
+
+        Assert.Equal("Postgres", command!.Settings.Provider);
+        Assert.Equal("Host=127.0.0.1", command.Settings.PostgresServer);
+        Assert.Equal(BenchProgram.ProviderScenarios, command.Scenarios);
+        Assert.Contains("ui", refused, StringComparison.Ordinal);
+        Assert.Equal("Sqlite", sqlite!.Settings.Provider);
+        Assert.Equal(BenchProgram.AllScenarios, sqlite.Scenarios);
     }
 
     [Fact]

@@ -88,6 +88,28 @@ public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
         Assert.Equal(["book"], all.Items.Select(t => t.TaskId));
     }
 
+    /// <summary>
+    /// A range given with a non-zero offset (the dashboard's local day) is the same instants as in UTC: Npgsql refuses a
+    /// DateTimeOffset off UTC for <c>timestamp with time zone</c>, so the model converts every instant to UTC on write.
+    /// </summary>
+    [Fact]
+    public async Task A_due_range_with_an_offset_finds_the_same_tasks_on_both_providers()
+    {
+        var berlin = TimeSpan.FromHours(1);
+        var from = new DateTimeOffset(2026, 3, 15, 0, 0, 0, berlin);
+        var to = new DateTimeOffset(2026, 3, 25, 0, 0, 0, berlin);
+
+        var mine = await Search.SearchAsync(new TaskQuery { TemplateId = "meter", AssigneeIds = ["partner-messdienst"], DueFrom = from, DueTo = to }, CancellationToken.None);
+        var all = await Search.SearchAsync(new TaskQuery { TemplateId = "meter", DueFrom = from, DueTo = to }, CancellationToken.None);
+        var utc = await Search.SearchAsync(new TaskQuery { TemplateId = "meter", DueFrom = from.ToUniversalTime(), DueTo = to.ToUniversalTime() }, CancellationToken.None);
+        var counts = await Search.CountAsync(new TaskQuery { TemplateId = "meter" }, from, to, from, CancellationToken.None);
+
+        Assert.Equal(["swap"], mine.Items.Select(t => t.TaskId));
+        Assert.Equal(["swap"], all.Items.Select(t => t.TaskId));
+        Assert.Equal(["swap"], utc.Items.Select(t => t.TaskId));
+        Assert.Equal(1, counts.DueToday);
+    }
+
     [Fact]
     public async Task Unassigned_tasks_and_text_search_and_paging()
     {

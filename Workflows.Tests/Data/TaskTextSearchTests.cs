@@ -125,7 +125,7 @@ public sealed class TaskTextSearchTests(TaskTextSearchTests.BulkData data) : ICl
 
         await using var db = database.CreateContext();
         var expected = await db.FlowTasks.AsNoTracking().Where(t => t.IsOpen && t.SearchText.Contains("offer"))
-            .OrderBy(t => t.Name).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId).Skip(50).Take(50)
+            .OrderBy(t => t.Name).ThenBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId).Skip(50).Take(50)
             .Select(t => t.ExecutionId + "/" + t.TaskId).ToListAsync();
         Assert.Equal(expected, Keys(found));
     }

@@ -14,3 +14,15 @@ public sealed class SqliteFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory about SQLite itself: skipped, with the reason, when the run's tests use PostgreSQL.</summary>
+public sealed class SqliteTheoryAttribute : TheoryAttribute
+{
+    public SqliteTheoryAttribute(string why)
+    {
+        if (TempDatabase.OnPostgres)
+        {
+            Skip = $"SQLite only: {why}";
+        }
+    }
+}

@@ -7,8 +7,19 @@ public sealed record BenchSettings
 
     public required string WorkFolder { get; init; }
 
-    /// <summary>Leave the SQLite files in the work folder after the run, to inspect query plans.</summary>
+    /// <summary>Leave the SQLite files in the work folder (or the PostgreSQL databases) after the run, to inspect query plans.</summary>
     public bool KeepDatabases { get; init; }
+
+    /// <summary>
+    /// The provider the engine, dashboard and builder scenarios run on, as <c>Database:Provider</c> takes it: "Sqlite"
+    /// (a file in the work folder) or "Postgres" (a fresh database on <see cref="PostgresServer"/>, dropped after).
+    /// </summary>
+    public string Provider { get; init; } = "Sqlite";
+
+    /// <summary>A PostgreSQL server's connection string (without a database), for <see cref="Provider"/> "Postgres".</summary>
+    public string? PostgresServer { get; init; }
+
+    public bool OnPostgres => Provider == "Postgres";
 
     public int EngineWorkflows { get; init; } = 2_000;
 

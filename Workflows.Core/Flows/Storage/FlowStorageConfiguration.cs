@@ -72,6 +72,14 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.HasIndex(t => new { t.Unassigned, t.IsOpen, t.DueSort });
         builder.HasIndex(t => new { t.TemplateId, t.IsOpen, t.DueSort });
         builder.HasIndex(t => new { t.EntitySchema, t.IsOpen, t.DueSort });
+        // Everyone's open tasks sorted by another column: the index walks the page in order (ADR-024). Each sort is
+        // "column, then soonest due", and its descending form is the exact reverse, so one index serves both.
+        builder.HasIndex(t => new { t.IsOpen, t.Name, t.DueSort });
+        builder.HasIndex(t => new { t.IsOpen, t.WorkflowName, t.DueSort });
+        builder.HasIndex(t => new { t.IsOpen, t.EntityTitle, t.DueSort });
+        builder.HasIndex(t => new { t.IsOpen, t.PhaseName, t.DueSort });
+        builder.HasIndex(t => new { t.IsOpen, t.Status, t.DueSort });
+        builder.HasIndex(t => new { t.IsOpen, t.UpdatedAt, t.DueSort });
         builder.HasIndex(t => new { t.Status, t.FinishedAt });
         builder.HasIndex(t => t.EntityId);
     }

@@ -20,7 +20,7 @@ public static class BuilderScenario
 
     public static async Task<IReadOnlyList<BenchMetric>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
-        await using var host = await CoreHost.StartAsync(settings.WorkFolder, cancellationToken, settings.KeepDatabases);
+        await using var host = await CoreHost.StartAsync(settings, cancellationToken);
         var templates = host.Get<FlowTemplateService>();
         var catalogue = await new ClosingReasonCatalogue(host.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Workflows.Core.Data.WorkflowsDbContext>>(), TimeProvider.System)
             .ListAsync(includeInactive: true, cancellationToken);

@@ -18,9 +18,22 @@ public static class DashboardScenario
 
     private static readonly string[] SearchTerms = ["müller", "schmidt", "berlin", "yılmaz", "heat pump", "wagner", "köln", "offer"];
 
+    /// <summary>Everyone's open tasks sorted by each column of the list, both directions in turn (ADR-024).</summary>
+    private static IEnumerable<(string Name, Func<int, Task<int>> Run)> SortShapes(TaskSearch search, CancellationToken cancellationToken) =>
+        new (string Column, TaskSort Ascending, TaskSort Descending)[]
+        {
+            ("task", TaskSort.Name, TaskSort.NameDescending),
+            ("workflow", TaskSort.Workflow, TaskSort.WorkflowDescending),
+            ("record", TaskSort.Record, TaskSort.RecordDescending),
+            ("phase", TaskSort.Phase, TaskSort.PhaseDescending),
+            ("status", TaskSort.Status, TaskSort.StatusDescending),
+            ("last change", TaskSort.UpdatedAscending, TaskSort.UpdatedDescending),
+        }.Select(sort => ($"everyone's open tasks by {sort.Column}", (Func<int, Task<int>>)(async i =>
+            (await search.SearchAsync(new TaskQuery { Sort = i % 2 == 0 ? sort.Ascending : sort.Descending, Page = i % 5 }, cancellationToken)).Total)));
+
     public static async Task<IReadOnlyList<BenchMetric>> RunAsync(BenchSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
-        await using var host = await CoreHost.StartAsync(settings.WorkFolder, cancellationToken, settings.KeepDatabases);
+        await using var host = await CoreHost.StartAsync(settings, cancellationToken);
         var seeded = await host.Get<BulkSeeder>().SeedAsync(
             new BulkSeedOptions { Tasks = settings.DashboardTasks, Users = settings.DashboardUsers },
             new Progress<string>(line => log.WriteLine($"  seed-bulk: {line}")),
@@ -57,6 +70,7 @@ public static class DashboardScenario
                 var p = i % seeded.PartnerIds.Count;
                 return (await search.SearchAsync(new TaskQuery { AssigneeIds = [seeded.PartnerUserIds[p], seeded.PartnerIds[p]] }, cancellationToken)).Total;
             }),
+            .. SortShapes(search, cancellationToken),
             ("card counts (mine)", async i =>
             {
                 var counts = await search.CountAsync(new TaskQuery { AssigneeIds = [User(i)] }, dayStart, dayStart.AddDays(1).AddTicks(-1), weekStart, cancellationToken);
@@ -91,7 +105,7 @@ public static class DashboardScenario
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         metrics.Add(new("memory", "process RSS with the data set loaded", Math.Round(process.WorkingSet64 / 1024.0 / 1024.0), null, "MB", $"after {shapes.Length * settings.DashboardRepeats} dashboard queries; managed heap {GC.GetTotalMemory(false) / 1024 / 1024} MB"));
-        metrics.Add(new("memory", "database file", Math.Round(new FileInfo(host.DatabaseFile).Length / 1024.0 / 1024.0), null, "MB", size));
+        metrics.Add(new("memory", "database file", Math.Round(await host.DatabaseBytesAsync(cancellationToken) / 1024.0 / 1024.0), null, "MB", size));
         return metrics;
     }
 }

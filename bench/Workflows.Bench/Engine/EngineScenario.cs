@@ -10,7 +10,7 @@ public static class EngineScenario
 {
     public static async Task<IReadOnlyList<BenchMetric>> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
-        var ours = await OurEngine.RunAsync(settings.WorkFolder, settings.EngineWorkflows, settings.EngineWorkers, cancellationToken);
+        var ours = await OurEngine.RunAsync(settings, settings.EngineWorkflows, settings.EngineWorkers, cancellationToken);
         var peer = settings.EnginePeer
             ? await WorkflowCorePeer.RunAsync(settings.EngineWorkflows, settings.EngineWorkers, cancellationToken)
             : null;

@@ -5,7 +5,7 @@ using Workflows.Core.Identity;
 
 namespace Workflows.Bench.Engine;
 
-/// <summary>Our side of the engine scenario: the application services on a SQLite file, every change committed.</summary>
+/// <summary>Our side of the engine scenario: the application services on the bench's database (SQLite file or PostgreSQL), every change committed.</summary>
 public static class OurEngine
 {
     /// <summary>Workflows run before the measured ones, so tiered JIT has settled and pools are warm.</summary>
@@ -13,9 +13,9 @@ public static class OurEngine
 
     private static readonly Actor Worker = new("bench-user-a", "Bench worker");
 
-    public static async Task<EngineRun> RunAsync(string workFolder, int workflows, int workers, CancellationToken cancellationToken)
+    public static async Task<EngineRun> RunAsync(BenchSettings settings, int workflows, int workers, CancellationToken cancellationToken)
     {
-        await using var host = await CoreHost.StartAsync(workFolder, cancellationToken);
+        await using var host = await CoreHost.StartAsync(settings, cancellationToken);
         var templates = host.Get<FlowTemplateService>();
         var executions = host.Get<FlowExecutionService>();
         var saved = await templates.SaveAsync(TenTaskTemplate.Build("bench-ten-tasks"), null, Worker, cancellationToken);

@@ -7,7 +7,7 @@ using System.Text.Json.Serialization;
 namespace Workflows.Bench.Reporting;
 
 /// <summary>The results of one run: printed as a Markdown table and written as <c>bench/results/latest.json</c>.</summary>
-public sealed class BenchReport(string mode)
+public sealed class BenchReport(string mode, string provider)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -60,6 +60,7 @@ public sealed class BenchReport(string mode)
         {
             Machine = Machine(),
             Mode = mode,
+            Provider = provider,
             Date = DateTimeOffset.UtcNow,
             Scenarios = Metrics.Select(m => new { m.Name, m.Metric, m.Ours, m.Peer, m.Ratio, m.Unit, m.Note }),
         };

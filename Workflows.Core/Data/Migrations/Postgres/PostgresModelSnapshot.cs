@@ -877,6 +877,18 @@ namespace Workflows.Core.Data.Migrations.Postgres
 
                     b.HasIndex("EntitySchema", "IsOpen", "DueSort");
 
+                    b.HasIndex("IsOpen", "EntityTitle", "DueSort");
+
+                    b.HasIndex("IsOpen", "Name", "DueSort");
+
+                    b.HasIndex("IsOpen", "PhaseName", "DueSort");
+
+                    b.HasIndex("IsOpen", "Status", "DueSort");
+
+                    b.HasIndex("IsOpen", "UpdatedAt", "DueSort");
+
+                    b.HasIndex("IsOpen", "WorkflowName", "DueSort");
+
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
                     b.HasIndex("Unassigned", "IsOpen", "DueSort");
