@@ -161,6 +161,9 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
             ("upsertEntity", "PATCH", "/v1/entity/constraint_meter:upsert", new() { ["unique_key"] = new JsonArray("meter_number"), ["entity"] = new JsonObject { ["meter_number"] = "1ESY" } }),
             ("searchEntities", "POST", "/v1/entity:search", new() { ["q"] = "_schema:contact", ["size"] = 1 }),
             ("patchTask", "PATCH", $"/v2/flows/executions/{execution}/tasks/docs", new() { ["assigned_to"] = new JsonArray("manager") }),
+            ("patchFlowExecution", "PATCH", $"/v2/flows/executions/{execution}", new() { ["assigned_to"] = new JsonArray("manager") }),
+            ("patchPhase", "PATCH", $"/v2/flows/executions/{execution}/phases/p1", new() { ["assigned_to"] = new JsonArray("manager") }),
+            ("addTask", "POST", $"/v2/flows/executions/{execution}/tasks", new() { ["previous_task_id"] = "docs", ["task"] = new JsonObject { ["name"] = "Constraint task" } }),
             ("createClosingReason", "POST", "/v1/workflows/closing-reasons", new() { ["title"] = "Constraint reason" }),
             ("createNote", "POST", "/v1/note", new() { ["execution_id"] = execution, ["task_id"] = "docs", ["content"] = "Fine" }),
             ("patchNote", "PATCH", $"/v1/note/{note}", new() { ["pinned"] = false }),
@@ -203,6 +206,8 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
         Assert.Equal(Workflows.Core.ClosingReasons.ClosingReasonCatalogue.MaxTitleLength, (int)RequestSchemaOf(document, "createClosingReason")["properties"]!["title"]!["maxLength"]!);
         Assert.Equal(Workflows.Core.Notes.NoteService.MaxLength, (int)RequestSchemaOf(document, "createNote")["properties"]!["content"]!["maxLength"]!);
         Assert.Equal(["entity", "unique_key"], RequestSchemaOf(document, "upsertEntity")["required"]!.AsArray().Select(v => (string)v!).Order());
+        Assert.Equal(Workflows.Core.Flows.Validation.FlowTemplateValidator.MaxNameLength, (int)RequestSchemaOf(document, "addTask")["properties"]!["task"]!["properties"]!["name"]!["maxLength"]!);
+        Assert.Equal(50, (int)RequestSchemaOf(document, "patchPhase")["properties"]!["assigned_to"]!["maxItems"]!);
     }
 
     private static Task<HttpResponseMessage> SendJsonAsync(HttpClient client, string method, string path, JsonObject body) =>

@@ -34,13 +34,13 @@ public static partial class FlowExecutionsApi
         see.MapPost("/executions:search", SearchAsync).Accepts<SearchRequest>("application/json").Produces<SearchResults>()
             .Documented("searchFlowExecutions", "The workflows of a record");
         see.MapGet("/executions/{execution_id}", GetAsync).Produces<FlowExecution>().Documented("getFlowExecution", "Read a workflow", ApiVersioning.ETag);
-        manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json").Produces<FlowExecution>()
+        manage.MapPatch("/executions/{execution_id}", PatchAsync).Accepts<JsonElement>("application/json").Requests(RequestSchemas.WorkflowPatch).Produces<FlowExecution>()
             .Documented("patchFlowExecution", "Close, reopen, assign or schedule a workflow", ApiVersioning.IfMatch);
         group.MapDelete("/executions/{execution_id}", DeleteAsync).RequireAuthorization(AuthorizationPolicies.DeleteWorkflows)
             .Documented("deleteFlowExecution", "Delete a workflow (softly unless soft=false)", ApiVersioning.IfMatch);
         work.MapPatch("/executions/{execution_id}/tasks/{task_id}", PatchTaskAsync).Accepts<JsonElement>("application/json").Requests(RequestSchemas.TaskPatch).Produces<ExecutionTask>()
             .Documented("patchTask", "Work a task: status, assignees, due date, decision", ApiVersioning.IfMatch);
-        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Idempotent().Produces<ExecutionTask>(StatusCodes.Status201Created)
+        manage.MapPost("/executions/{execution_id}/tasks", AddTaskAsync).Accepts<JsonElement>("application/json").Requests(RequestSchemas.NewTask).Idempotent().Produces<ExecutionTask>(StatusCodes.Status201Created)
             .Documented("addTask", "Add a task to a running workflow", ApiVersioning.IfMatch);
         work.MapPost("/executions/{execution_id}/tasks/{task_id}/automation:run", RunAutomationAsync).Produces<ExecutionTask>()
             .Documented("runTaskAutomation", "Run an automation task now", ApiVersioning.IfMatch);
@@ -48,7 +48,7 @@ public static partial class FlowExecutionsApi
             .Documented("executeTask", "Execute a task now: run its automation or evaluate its decision", ApiVersioning.IfMatch);
         manage.MapDelete("/executions/{execution_id}/tasks/{task_id}/schedule", CancelScheduleAsync)
             .Documented("cancelTaskSchedule", "Cancel a task's schedule, skipping the task", ApiVersioning.IfMatch);
-        manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json").Produces<ExecutionPhase>()
+        manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json").Requests(RequestSchemas.PhasePatch).Produces<ExecutionPhase>()
             .Documented("patchPhase", "Assign or schedule a phase", ApiVersioning.IfMatch);
         return group;
     }

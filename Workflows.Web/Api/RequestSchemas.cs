@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows.Validation;
 using Workflows.Core.Notes;
 
@@ -81,6 +82,68 @@ internal static class RequestSchemas
             ["automation_config"] = new OpenApiSchema(),
             ["ecp"] = new OpenApiSchema(),
             ["installer"] = new OpenApiSchema(),
+        },
+    });
+
+    public static ApiRequestSchema WorkflowPatch { get; } = new("WorkflowPatch", () => new OpenApiSchema
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The fields to change; a field left out stays as it is. Other fields are refused.",
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["status"] = Names<WorkflowStatus>(),
+            ["assigned_to"] = Assignees(),
+            ["closing_reason"] = new OpenApiSchema { Description = "With status CLOSED: the reasons chosen and a note." },
+            ["due_date"] = new OpenApiSchema(),
+            ["due_date_config"] = new OpenApiSchema(),
+            ["contexts"] = new OpenApiSchema { Description = "Refused: a workflow's records are fixed when it starts." },
+        },
+    });
+
+    public static ApiRequestSchema PhasePatch { get; } = new("PhasePatch", () => new OpenApiSchema
+    {
+        Type = JsonSchemaType.Object,
+        Description = "The fields to change; a field left out stays as it is. Other fields are refused.",
+        AdditionalPropertiesAllowed = false,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["name"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Only the phase's current name: a running workflow's phases keep theirs." },
+            ["assigned_to"] = Assignees(),
+            ["due_date"] = new OpenApiSchema(),
+            ["due_date_config"] = new OpenApiSchema(),
+        },
+    });
+
+    public static ApiRequestSchema NewTask { get; } = new("NewTask", () => new OpenApiSchema
+    {
+        Type = JsonSchemaType.Object,
+        Description = "A task added to a running workflow, after 'previous_task_id' and before 'next_task_id'.",
+        AdditionalPropertiesAllowed = false,
+        Required = new HashSet<string> { "task" },
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["previous_task_id"] = Text(null, FlowTemplateValidator.MaxIdLength, "The task the new one follows."),
+            ["next_task_id"] = Text(null, FlowTemplateValidator.MaxIdLength, "The task the new one comes before."),
+            ["task"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalPropertiesAllowed = false,
+                Required = new HashSet<string> { "name" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["id"] = Text(null, FlowTemplateValidator.MaxIdLength, "Left out, the server makes one."),
+                    ["name"] = Text(1, FlowTemplateValidator.MaxNameLength, "What the task is called."),
+                    ["status"] = Names<StepStatus>(),
+                    ["task_type"] = Names<TaskType>(),
+                    ["phase_id"] = Text(null, FlowTemplateValidator.MaxIdLength, "The phase it belongs to."),
+                    ["assigned_to"] = Assignees(),
+                    ["due_date"] = new OpenApiSchema(),
+                    ["due_date_config"] = new OpenApiSchema(),
+                    ["enabled"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
+                    ["automation_config"] = new OpenApiSchema(),
+                },
+            },
         },
     });
 
