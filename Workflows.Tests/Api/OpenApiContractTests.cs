@@ -163,6 +163,7 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
             ("patchTask", "PATCH", $"/v2/flows/executions/{execution}/tasks/docs", new() { ["assigned_to"] = new JsonArray("manager") }),
             ("patchFlowExecution", "PATCH", $"/v2/flows/executions/{execution}", new() { ["assigned_to"] = new JsonArray("manager") }),
             ("patchPhase", "PATCH", $"/v2/flows/executions/{execution}/phases/p1", new() { ["assigned_to"] = new JsonArray("manager") }),
+            ("createFlowTemplate", "POST", "/v2/flows/templates", FlowApi.SolarTemplate("Constraint template")),
             ("addTask", "POST", $"/v2/flows/executions/{execution}/tasks", new() { ["previous_task_id"] = "docs", ["task"] = new JsonObject { ["name"] = "Constraint task" } }),
             ("createClosingReason", "POST", "/v1/workflows/closing-reasons", new() { ["title"] = "Constraint reason" }),
             ("createNote", "POST", "/v1/note", new() { ["execution_id"] = execution, ["task_id"] = "docs", ["content"] = "Fine" }),
@@ -208,6 +209,9 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
         Assert.Equal(["entity", "unique_key"], RequestSchemaOf(document, "upsertEntity")["required"]!.AsArray().Select(v => (string)v!).Order());
         Assert.Equal(Workflows.Core.Flows.Validation.FlowTemplateValidator.MaxNameLength, (int)RequestSchemaOf(document, "addTask")["properties"]!["task"]!["properties"]!["name"]!["maxLength"]!);
         Assert.Equal(50, (int)RequestSchemaOf(document, "patchPhase")["properties"]!["assigned_to"]!["maxItems"]!);
+        var template = RequestSchemaOf(document, "createFlowTemplate")["properties"]!;
+        Assert.Equal(Workflows.Core.Flows.Validation.FlowTemplateValidator.MaxNameLength, (int)template["name"]!["maxLength"]!);
+        Assert.Equal(Workflows.Core.Flows.Templates.TemplateLabels.MaxCount, (int)template["taxonomies"]!["maxItems"]!);
     }
 
     private static Task<HttpResponseMessage> SendJsonAsync(HttpClient client, string method, string path, JsonObject body) =>

@@ -56,6 +56,15 @@ internal static class OpenApiContract
             Describe(document);
             return Task.CompletedTask;
         });
+        options.AddSchemaTransformer((schema, context, _) =>
+        {
+            if (context.JsonTypeInfo.Type == typeof(Workflows.Core.Flows.Templates.FlowTemplate))
+            {
+                DescribeTemplateLimits(schema);
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, context, _) =>
         {
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
@@ -162,6 +171,37 @@ internal static class OpenApiContract
         {
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
             success.Headers[IdempotentCreation.ReplayedHeader] = Header("'true' when this is the stored answer to an earlier request with the same Idempotency-Key.", JsonSchemaType.String);
+        }
+    }
+
+    /// <summary>
+    /// The limits the template validator enforces on a whole template, on the schema generated from its type (a template
+    /// is too large to declare by hand, and its nested parts keep their generated schemas).
+    /// </summary>
+    private static void DescribeTemplateLimits(OpenApiSchema schema)
+    {
+        if (schema.Properties is not { } properties)
+        {
+            return;
+        }
+
+        if (properties.TryGetValue("name", out var nameSchema) && nameSchema is OpenApiSchema name)
+        {
+            name.MinLength = 1;
+            name.MaxLength = Workflows.Core.Flows.Validation.FlowTemplateValidator.MaxNameLength;
+        }
+
+        if (properties.TryGetValue("id", out var idSchema) && idSchema is OpenApiSchema id)
+        {
+            id.MaxLength = Workflows.Core.Flows.Validation.FlowTemplateValidator.MaxIdLength;
+        }
+
+        if (properties.TryGetValue("taxonomies", out var taxonomiesSchema) && taxonomiesSchema is OpenApiSchema labels)
+        {
+            labels.MaxItems = Workflows.Core.Flows.Templates.TemplateLabels.MaxCount;
+            labels.Description = "Labels that organise templates: at most "
+                + $"{Workflows.Core.Flows.Templates.TemplateLabels.MaxCount}, each of 1 to {Workflows.Core.Flows.Templates.TemplateLabels.MaxLength} characters, none twice in any case.";
+            labels.Items = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = Workflows.Core.Flows.Templates.TemplateLabels.MaxLength };
         }
     }
 
