@@ -7,8 +7,7 @@ namespace Workflows.Web.Components.Builder;
 /// <summary>
 /// The canvas as a standalone SVG file, for "Export diagram": phases as framed bands, tasks as the canvas's cards
 /// (kind by colour, name, kind in words), edges as arrows from a task's right side to the next one's left with the
-/// decision branch they stand for. Positions are the ones the canvas keeps in the template (<see cref="CanvasPlacement"/>),
-/// or <see cref="FlowLayout"/>'s when a task has none, as when the canvas draws it.
+/// decision branch they stand for, where the canvas puts them (<see cref="CanvasPositions"/>).
 /// </summary>
 public static class DiagramSvg
 {
@@ -19,14 +18,14 @@ public static class DiagramSvg
 
     public static string Render(FlowTemplate template)
     {
-        var layout = template.Tasks.Any(t => CanvasPlacement.GetPosition(t.ExtensionData) is null) ? FlowLayout.Arrange(template) : null;
+        var positions = CanvasPositions.Of(template);
         var boxes = new Dictionary<string, (double X, double Y)>(StringComparer.Ordinal);
         foreach (var task in template.Tasks.Where(t => !string.IsNullOrEmpty(t.Id)))
         {
-            boxes.TryAdd(task.Id, layout?.Tasks.GetValueOrDefault(task.Id) ?? CanvasPlacement.GetPosition(task.ExtensionData) ?? (FlowLayout.Margin, FlowLayout.Margin));
+            boxes.TryAdd(task.Id, positions.Task(task));
         }
 
-        var phases = (template.Phases ?? []).Select(p => (Phase: p, Frame: Frame(p, template, boxes, layout))).ToList();
+        var phases = (template.Phases ?? []).Zip(positions.PhaseFrames, (p, frame) => (Phase: p, Frame: Frame(p, frame, template, boxes))).ToList();
         var rectangles = boxes.Values.Select(b => (b.X, b.Y, W: TaskNode.Width, H: TaskNode.Height))
             .Concat(phases.Select(p => p.Frame)).ToList();
         var left = rectangles.Count == 0 ? 0 : rectangles.Min(r => r.X);
@@ -97,15 +96,12 @@ public static class DiagramSvg
 
     /// <summary>A phase's frame: around its tasks, as the canvas fits it; an empty phase keeps the frame it was given.</summary>
     private static (double X, double Y, double W, double H) Frame(
-        FlowPhase phase, FlowTemplate template, Dictionary<string, (double X, double Y)> boxes, FlowLayoutResult? layout)
+        FlowPhase phase, (double X, double Y, double W, double H) given, FlowTemplate template, Dictionary<string, (double X, double Y)> boxes)
     {
         var members = template.Tasks.Where(t => t.PhaseId == phase.Id && boxes.ContainsKey(t.Id)).Select(t => boxes[t.Id]).ToList();
         if (members.Count == 0)
         {
-            var position = CanvasPlacement.GetPosition(phase.ExtensionData)
-                ?? (layout?.EmptyPhases.TryGetValue(phase.Id, out var laid) == true ? laid : (FlowLayout.Margin, FlowLayout.Margin));
-            var size = CanvasPlacement.GetSize(phase.ExtensionData) ?? (PhaseGroup.EmptyWidth, PhaseGroup.EmptyHeight);
-            return (position.Item1, position.Item2, size.Item1, size.Item2);
+            return given;
         }
 
         var left = members.Min(m => m.X) - PhaseGroup.Inset;

@@ -15,33 +15,27 @@ namespace Workflows.Web.Components.Builder;
 public static class FlowDiagramMapper
 {
     /// <summary>
-    /// Draws the template. Positions come from <see cref="CanvasPlacement"/>; when any task has none, the whole
-    /// template is laid out by <see cref="FlowLayout"/>.
+    /// Draws the template where <see cref="CanvasPositions"/> puts its items.
     /// </summary>
     /// <returns>The edges that cannot be drawn because an end is missing; <see cref="Read"/> keeps them.</returns>
     public static IReadOnlyList<FlowEdge> Load(BlazorDiagram diagram, FlowTemplate template)
     {
         var hidden = new List<FlowEdge>();
-        var layout = template.Tasks.Any(t => CanvasPlacement.GetPosition(t.ExtensionData) is null) ? FlowLayout.Arrange(template) : null;
+        var positions = CanvasPositions.Of(template);
         diagram.Batch(() =>
         {
             var groups = new Dictionary<string, PhaseGroup>(StringComparer.Ordinal);
-            var emptyPhaseTop = FlowLayout.Margin;
-            foreach (var phase in template.Phases ?? [])
+            foreach (var (phase, (px, py, width, height)) in (template.Phases ?? []).Zip(positions.PhaseFrames))
             {
-                var position = CanvasPlacement.GetPosition(phase.ExtensionData)
-                    ?? (layout?.EmptyPhases.TryGetValue(phase.Id, out var laid) == true ? laid : (FlowLayout.Margin, emptyPhaseTop));
-                var size = CanvasPlacement.GetSize(phase.ExtensionData) ?? (PhaseGroup.EmptyWidth, PhaseGroup.EmptyHeight);
-                var group = new PhaseGroup(phase, new Point(position.Item1, position.Item2), new Size(size.Item1, size.Item2));
+                var group = new PhaseGroup(phase, new Point(px, py), new Size(width, height));
                 groups.TryAdd(phase.Id, group);
                 diagram.Groups.Add(group);
-                emptyPhaseTop += PhaseGroup.EmptyHeight + FlowLayout.BandGap;
             }
 
             var nodes = new Dictionary<string, TaskNode>(StringComparer.Ordinal);
             foreach (var task in template.Tasks)
             {
-                var (x, y) = layout?.Tasks.GetValueOrDefault(task.Id) ?? CanvasPlacement.GetPosition(task.ExtensionData) ?? (FlowLayout.Margin, FlowLayout.Margin);
+                var (x, y) = positions.Task(task);
                 var node = new TaskNode(task, new Point(x, y));
                 nodes.TryAdd(task.Id, node);
                 diagram.Nodes.Add(node);
