@@ -809,6 +809,10 @@ namespace Workflows.Core.Data.Migrations
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("Labels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ManualSchema")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

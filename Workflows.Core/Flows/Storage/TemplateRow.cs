@@ -21,6 +21,9 @@ public sealed class TemplateRow
 
     public int TaskCount { get; set; }
 
+    /// <summary>The template's labels (<see cref="Templates.FlowTemplate.Taxonomies"/>), so lists and filters need not parse documents.</summary>
+    public List<string> Labels { get; set; } = [];
+
     /// <summary>The <see cref="FlowTemplate"/> as JSON (FlowJson).</summary>
     public required string Document { get; set; }
 

@@ -29,16 +29,19 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     public async Task<IReadOnlyList<FlowTemplateSummary>> ListAsync(TemplateQuery query, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var matching = await MatchAsync(db, query, cancellationToken);
-        var ids = matching.Select(m => m.Row.Id).ToList();
+        var ids = Page(await MatchAsync(db, query, cancellationToken), query);
+        var rows = (await db.FlowTemplates.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name, t.Description, t.Enabled, t.Revision, t.ManualSchema, t.AutomationTriggered, t.TaskCount, t.UpdatedAt, t.UpdatedBy, t.Labels })
+            .ToListAsync(cancellationToken)).ToDictionary(t => t.Id);
         var running = await db.FlowExecutions.AsNoTracking()
             .Where(e => e.TemplateId != null && ids.Contains(e.TemplateId) && e.Status == nameof(WorkflowStatus.STARTED) && !e.Deleted)
             .GroupBy(e => e.TemplateId!)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return [.. Page(matching, query).Select(m => new FlowTemplateSummary(
-            m.Row.Id, m.Row.Name, m.Row.Description, m.Row.Enabled, m.Row.Revision, m.Row.ManualSchema, m.Row.AutomationTriggered,
-            m.Row.TaskCount, m.Row.UpdatedAt, m.Row.UpdatedBy, running.GetValueOrDefault(m.Row.Id), m.Template.Taxonomies ?? []))];
+        return [.. ids.Select(id => rows[id]).Select(r => new FlowTemplateSummary(
+            r.Id, r.Name, r.Description, r.Enabled, r.Revision, r.ManualSchema, r.AutomationTriggered,
+            r.TaskCount, r.UpdatedAt, r.UpdatedBy, running.GetValueOrDefault(r.Id), r.Labels))];
     }
 
     /// <summary>Full templates matching <paramref name="query"/>, a page of them and the count of all.</summary>
@@ -46,26 +49,30 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var matching = await MatchAsync(db, query, cancellationToken);
-        return new TemplatePage(matching.Count, [.. Page(matching, query).Select(m => m.Template)]);
+        var ids = Page(matching, query);
+        var documents = await db.FlowTemplates.AsNoTracking()
+            .Where(t => ids.Contains(t.Id))
+            .ToDictionaryAsync(t => t.Id, t => t.Document, cancellationToken);
+        return new TemplatePage(matching.Count, [.. ids.Select(id => Deserialize(documents[id]))]);
     }
 
     /// <summary>Every label any template carries, for the builder's label picker and filter, in name order.</summary>
     public async Task<IReadOnlyList<string>> ListLabelsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var documents = await db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null).Select(t => t.Document).ToListAsync(cancellationToken);
-        return [.. documents.SelectMany(d => Deserialize(d).Taxonomies ?? []).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
+        var labels = await db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null).Select(t => t.Labels).ToListAsync(cancellationToken);
+        return [.. labels.SelectMany(l => l).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private static IEnumerable<(TemplateRow Row, FlowTemplate Template)> Page(List<(TemplateRow Row, FlowTemplate Template)> matching, TemplateQuery query) =>
-        matching.Skip(Math.Max(0, query.From)).Take(Math.Clamp(query.Size, 0, 1000));
+    private static List<string> Page(List<string> matching, TemplateQuery query) =>
+        [.. matching.Skip(Math.Max(0, query.From)).Take(Math.Clamp(query.Size, 0, 1000))];
 
     /// <summary>
-    /// The templates <paramref name="query"/> selects, in its order. Columns narrow the rows; triggers and labels are
-    /// matched on the documents, since a template may have several (templates are counted in hundreds, not millions).
+    /// The ids of the templates <paramref name="query"/> selects, in its order. Columns narrow the rows and labels are
+    /// matched on the row's column; only a trigger filter reads the documents, since a template may have several
+    /// triggers (templates are counted in hundreds, not millions, but one can be megabytes).
     /// </summary>
-    private static async Task<List<(TemplateRow Row, FlowTemplate Template)>> MatchAsync(
-        WorkflowsDbContext db, TemplateQuery query, CancellationToken cancellationToken)
+    private static async Task<List<string>> MatchAsync(WorkflowsDbContext db, TemplateQuery query, CancellationToken cancellationToken)
     {
         var rows = db.FlowTemplates.AsNoTracking().Where(t => t.DeletedAt == null);
         if (!string.IsNullOrWhiteSpace(query.Name))
@@ -112,12 +119,16 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             (_, true) => rows.OrderByDescending(t => t.UpdatedAt).ThenBy(t => t.Id),
             _ => rows.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id),
         };
-        var found = await rows.ToListAsync(cancellationToken);
-        return [.. found.Select(row => (row, Deserialize(row.Document))).Where(m => Fits(m.Item2, query))];
-    }
+        var wanted = query.Labels ?? [];
+        if (query.TriggerType is null)
+        {
+            var found = await rows.Select(t => new { t.Id, t.Labels }).ToListAsync(cancellationToken);
+            return [.. found.Where(t => TemplateLabels.HasAll(t.Labels, wanted)).Select(t => t.Id)];
+        }
 
-    private static bool Fits(FlowTemplate template, TemplateQuery query) =>
-        FitsTrigger(template, query) && (query.Labels is not { Count: > 0 } labels || TemplateLabels.HasAll(template, labels));
+        var withDocuments = await rows.Select(t => new { t.Id, t.Labels, t.Document }).ToListAsync(cancellationToken);
+        return [.. withDocuments.Where(t => TemplateLabels.HasAll(t.Labels, wanted) && FitsTrigger(Deserialize(t.Document), query)).Select(t => t.Id)];
+    }
 
     private static bool FitsTrigger(FlowTemplate template, TemplateQuery query)
     {
@@ -425,6 +436,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         row.ManualSchema = triggers.FirstOrDefault(t => t.Type == TemplateTriggerType.Manual)?.EntitySchema;
         row.AutomationTriggered = triggers.Exists(t => t.Type == TemplateTriggerType.Automation);
         row.TaskCount = template.Tasks.Count;
+        row.Labels = [.. template.Taxonomies ?? []];
         row.Document = JsonSerializer.Serialize(template, FlowJson.Options);
         row.UpdatedAt = now;
         row.UpdatedBy = actor.Name;

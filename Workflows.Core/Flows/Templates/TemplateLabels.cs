@@ -11,8 +11,9 @@ public static class TemplateLabels
 
     public const int MaxCount = 20;
 
-    public static bool HasAll(FlowTemplate template, IEnumerable<string> labels) =>
-        labels.All(label => (template.Taxonomies ?? []).Contains(label.Trim(), StringComparer.OrdinalIgnoreCase));
+    /// <summary>Whether <paramref name="carried"/> holds every one of <paramref name="wanted"/>, in any case.</summary>
+    public static bool HasAll(IReadOnlyCollection<string> carried, IEnumerable<string> wanted) =>
+        wanted.All(label => carried.Contains(label.Trim(), StringComparer.OrdinalIgnoreCase));
 
     /// <summary>What is wrong with a template's labels, each problem once; empty when they are fine.</summary>
     public static IEnumerable<string> Problems(IReadOnlyList<string>? labels)
