@@ -26,4 +26,10 @@ public sealed class TaskNode : NodeModel
     public TaskPort Out { get; }
 
     public Point Center => new(Position.X + Width / 2, Position.Y + Height / 2);
+
+    /// <summary>What assistive technology calls the node: its kind and name ("Manual task Check documents").</summary>
+    public string AccessibleName => $"{BuilderText.Kind(Task.TaskType)} {(string.IsNullOrWhiteSpace(Task.Name) ? "(no name)" : Task.Name)}";
+
+    /// <summary>Set when the keyboard moved the selection here: the node takes the focus once it has rendered.</summary>
+    public bool WantsFocus { get; set; }
 }
