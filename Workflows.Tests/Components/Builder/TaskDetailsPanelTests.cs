@@ -302,11 +302,11 @@ public sealed class TaskDetailsPanelTests : BuilderComponentContext
         });
 
         page.Find("button[aria-label='Remove the connection to Send mail']").Click();
-        page.Find("button[aria-label='Connect this task to a next task']").Click();
+        page.FindAll("button").Single(b => b.TextContent.Contains("Connect to…")).Click();
         page.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("Review offer")).Click();
 
         Assert.Equal("e1", removed);
-        Assert.Equal("review", connected);
+        page.WaitForAssertion(() => Assert.Equal("review", connected));
     }
 
     private IRenderedComponent<ContainerFragment> RenderPanel(FlowTask task, BuilderLookups? lookups = null) => RenderWithPopovers(builder =>
