@@ -83,6 +83,19 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             await CheckAsync(theme, admin, $"admin {name?.Trim()}", found);
         }
 
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await CheckAsync(theme, admin, "admin new user dialog", found);
+        var dialogName = await dialog.EvaluateAsync<string>("d => d.getAttribute('aria-label') ?? document.getElementById(d.getAttribute('aria-labelledby'))?.textContent");
+        if (dialogName?.Trim() != "New user")
+        {
+            found.Add($"  [admin new user dialog] the dialog is named '{dialogName}', not by its title alone");
+        }
+
+        await admin.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
         await admin.Context.CloseAsync();
 
         var partner = await NewPageAsync(theme);
