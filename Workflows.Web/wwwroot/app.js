@@ -71,3 +71,15 @@ window.workflows = {
         return { dispose: () => document.removeEventListener('keydown', handler) };
     },
 };
+
+// MudBlazor puts a table's attributes on its wrapper, not on the <table>: a wrapper's data-table-name becomes the
+// table's accessible name ("Records"), so screen readers announce which table they entered.
+new MutationObserver(() => {
+    for (const wrapper of document.querySelectorAll('[data-table-name]')) {
+        const table = wrapper.querySelector('table');
+        const name = wrapper.getAttribute('data-table-name');
+        if (table && table.getAttribute('aria-label') !== name) {
+            table.setAttribute('aria-label', name);
+        }
+    }
+}).observe(document.documentElement, { childList: true, subtree: true });

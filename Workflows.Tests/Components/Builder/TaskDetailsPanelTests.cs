@@ -282,6 +282,33 @@ public sealed class TaskDetailsPanelTests : BuilderComponentContext
         page.FindAll(".mud-popover-open .mud-list-item").Select(i =>
             ((i.QuerySelector(".wf-choice-name") ?? i).TextContent.Trim(), i.QuerySelector(".wf-choice-detail")?.TextContent.Trim()));
 
+    [Fact]
+    public void Leads_to_lists_the_connections_with_named_remove_buttons_and_connects_to_a_picked_task()
+    {
+        string? connected = null;
+        string? removed = null;
+        var edge = new FlowEdge { Id = "e1", FromId = "check", ToId = "mail" };
+        var review = new FlowTask { Id = "review", Name = "Review offer" };
+        var page = RenderWithPopovers(builder =>
+        {
+            builder.OpenComponent<TaskDetailsPanel>(0);
+            builder.AddComponentParameter(1, nameof(TaskDetailsPanel.Task), check);
+            builder.AddComponentParameter(2, nameof(TaskDetailsPanel.Tasks), new List<FlowTask> { check, mail, review });
+            builder.AddComponentParameter(3, nameof(TaskDetailsPanel.Outgoing), new List<OutgoingEdge> { new(edge, "Send mail") });
+            builder.AddComponentParameter(4, nameof(TaskDetailsPanel.Connectable), new List<FlowTask> { review });
+            builder.AddComponentParameter(5, nameof(TaskDetailsPanel.ConnectRequested), EventCallback.Factory.Create<string>(this, id => connected = id));
+            builder.AddComponentParameter(6, nameof(TaskDetailsPanel.DisconnectRequested), EventCallback.Factory.Create<string>(this, id => removed = id));
+            builder.CloseComponent();
+        });
+
+        page.Find("button[aria-label='Remove the connection to Send mail']").Click();
+        page.FindAll("button").Single(b => b.TextContent.Contains("Connect to…")).Click();
+        page.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("Review offer")).Click();
+
+        Assert.Equal("e1", removed);
+        page.WaitForAssertion(() => Assert.Equal("review", connected));
+    }
+
     private IRenderedComponent<ContainerFragment> RenderPanel(FlowTask task, BuilderLookups? lookups = null) => RenderWithPopovers(builder =>
     {
         builder.OpenComponent<TaskDetailsPanel>(0);

@@ -99,4 +99,50 @@ public sealed class FlowEditorTests
 
         Assert.Equal("Approved", Assert.Single(editor.Outgoing(decision)).Labels.Single().Content);
     }
+
+    [Fact]
+    public void The_arrow_keys_move_the_selection_to_the_neighbouring_task_and_ask_it_for_the_focus()
+    {
+        var editor = new FlowEditor(ATemplate().WithTask("a", "First").WithTask("b", "Second").WithTask("c", "Third").Chain("a", "b", "c").Build());
+
+        var first = editor.SelectNext(CanvasDirection.Right);
+        var second = editor.SelectNext(CanvasDirection.Right);
+        var back = editor.SelectNext(CanvasDirection.Left);
+
+        Assert.Equal(["a", "b", "a"], new[] { first, second, back }.Select(n => n!.Task.Id));
+        Assert.Same(back, editor.SelectedTask);
+        Assert.True(back!.WantsFocus);
+        Assert.Null(editor.SelectNext(CanvasDirection.Left));
+        Assert.Same(back, editor.SelectedTask);
+    }
+
+    [Fact]
+    public void Connecting_by_name_draws_one_undoable_edge_and_refuses_a_second_one()
+    {
+        var editor = new FlowEditor(ATemplate().WithTask("a", "First").WithTask("b", "Second").WithTask("c", "Third").Chain("a", "b").Build());
+        var a = editor.Tasks.Single(n => n.Task.Id == "a");
+        var c = editor.Tasks.Single(n => n.Task.Id == "c");
+        Assert.Equal(["c"], editor.ConnectableFrom(a).Select(n => n.Task.Id));
+
+        Assert.Equal("'First' now leads to 'Third'.", editor.Connect(a, c));
+        Assert.Contains(editor.Template.Edges, e => e.FromId == "a" && e.ToId == "c");
+        Assert.Empty(editor.ConnectableFrom(a));
+        Assert.Equal("'First' already leads to 'Third'.", editor.Connect(a, c));
+        Assert.Equal(2, editor.Template.Edges.Count);
+
+        editor.Undo();
+        Assert.DoesNotContain(editor.Template.Edges, e => e.ToId == "c");
+    }
+
+    [Fact]
+    public void A_connection_removed_from_the_panel_leaves_the_template()
+    {
+        var editor = new FlowEditor(ATemplate().WithTask("a", "First").WithTask("b", "Second").Chain("a", "b").Build());
+        var edge = Assert.Single(editor.Template.Edges);
+
+        Assert.Equal("'First' no longer leads to 'Second'.", editor.Disconnect(edge.Id));
+
+        Assert.Empty(editor.Template.Edges);
+        Assert.Equal("That connection is gone already.", editor.Disconnect(edge.Id));
+    }
 }

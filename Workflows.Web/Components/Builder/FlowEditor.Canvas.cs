@@ -37,6 +37,14 @@ public sealed partial class FlowEditor
         keyboard?.SetShortcut("z", ctrl: true, shift: false, alt: false, _ => Run(Undo));
         keyboard?.SetShortcut("y", ctrl: true, shift: false, alt: false, _ => Run(Redo));
         keyboard?.SetShortcut("Z", ctrl: true, shift: true, alt: false, _ => Run(Redo));
+        foreach (var (key, direction) in new[]
+        {
+            ("ArrowLeft", CanvasDirection.Left), ("ArrowRight", CanvasDirection.Right),
+            ("ArrowUp", CanvasDirection.Up), ("ArrowDown", CanvasDirection.Down),
+        })
+        {
+            keyboard?.SetShortcut(key, ctrl: false, shift: false, alt: false, _ => Run(() => SelectNext(direction)));
+        }
 
         // Ports measure themselves once the canvas knows where it is; nodes of a fixed size never ask again on their own.
         diagram.ContainerChanged += () =>

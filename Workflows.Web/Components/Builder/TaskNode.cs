@@ -26,4 +26,35 @@ public sealed class TaskNode : NodeModel
     public TaskPort Out { get; }
 
     public Point Center => new(Position.X + Width / 2, Position.Y + Height / 2);
+
+    public string DisplayName => string.IsNullOrWhiteSpace(Task.Name) ? "(no name)" : Task.Name;
+
+    /// <summary>Set when the keyboard moved the selection here: the node takes the focus once it has rendered.</summary>
+    public bool WantsFocus { get; set; }
+
+    /// <summary>What is configured on the task, in a word or two each, as the node shows it under its kind.</summary>
+    public IEnumerable<string> Badges()
+    {
+        var task = Task;
+        if (task.Requirements is { Count: > 0 } requirements)
+        {
+            yield return requirements.Count == 1 ? "1 requirement" : $"{requirements.Count} requirements";
+        }
+
+        if (task.DueDate is not null || task.DueDateConfig is not null)
+        {
+            yield return "due";
+        }
+
+        if (task.AssignedTo is { Count: > 0 } assignees)
+        {
+            yield return assignees.Count == 1 ? "1 assignee" : $"{assignees.Count} assignees";
+        }
+
+        if (task.TaskType == TaskType.DECISION)
+        {
+            var branches = task.Conditions?.Count ?? 0;
+            yield return branches == 1 ? "1 branch" : $"{branches} branches";
+        }
+    }
 }

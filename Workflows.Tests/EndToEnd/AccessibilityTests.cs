@@ -1,0 +1,145 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Workflows.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace Workflows.Tests.EndToEnd;
+
+/// <summary>
+/// axe-core (WCAG 2.2 A and AA rules) on every page each role works on, in the light and the dark theme: no violations,
+/// one main landmark and a name on every table.
+/// A failure lists every violation of every page at once, with the elements it found.
+/// </summary>
+[Collection(nameof(EndToEnd))]
+public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private static readonly AxeRunOptions WcagAa = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    };
+
+    [Theory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task Every_page_has_no_axe_violations(string theme)
+    {
+        var found = new List<string>();
+        var anonymous = await NewPageAsync(theme);
+        await anonymous.GotoAsync("/Account/Login");
+        await CheckAsync(theme, anonymous, "login", found);
+        await anonymous.Context.CloseAsync();
+
+        var manager = await NewPageAsync(theme);
+        await manager.LogInAsync("manager@workflows.demo");
+        await manager.WaitForURLAsync("**/dashboard");
+        await manager.WaitForInteractiveAsync();
+        await Assertions.Expect(manager.Locator(".wf-task-grid .mud-table-body tr").First).ToBeVisibleAsync();
+        await CheckAsync(theme, manager, "dashboard", found);
+        await manager.GotoAsync("/entities/opportunity");
+        await manager.WaitForInteractiveAsync();
+        await Assertions.Expect(manager.Locator(".mud-table-body tr").First).ToBeVisibleAsync();
+        await CheckAsync(theme, manager, "records", found);
+        await manager.Locator(".mud-table-body tr a").First.ClickAsync();
+        await manager.WaitForURLAsync("**/entities/opportunity/**");
+        await Assertions.Expect(manager.Locator(".wf-sidebar-tabs").First).ToBeVisibleAsync();
+        await CheckAsync(theme, manager, "record and sidebar", found);
+        await manager.Context.CloseAsync();
+
+        var builder = await NewPageAsync(theme);
+        await builder.LogInAsync("builder@workflows.demo");
+        await builder.WaitForURLAsync("**/builder");
+        await builder.WaitForInteractiveAsync();
+        await Assertions.Expect(builder.Locator(".mud-table-body tr").First).ToBeVisibleAsync();
+        await CheckAsync(theme, builder, "builder list", found);
+        await builder.Locator(".mud-table-body tr a").First.ClickAsync();
+        await builder.WaitForURLAsync("**/builder/**");
+        await Assertions.Expect(builder.Locator(".wf-task-node").First).ToBeVisibleAsync();
+        await CheckAsync(theme, builder, "builder canvas", found);
+        await builder.Locator(".wf-task-node").First.ClickAsync();
+        await Assertions.Expect(builder.GetByRole(AriaRole.Region, new() { Name = "Task details" })).ToBeVisibleAsync();
+        await CheckAsync(theme, builder, "builder task panel", found);
+        foreach (var path in new[] { "/automations", "/journeys" })
+        {
+            await builder.GotoAsync(path);
+            await builder.WaitForInteractiveAsync();
+            await Assertions.Expect(builder.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await CheckAsync(theme, builder, path, found);
+        }
+
+        await builder.Context.CloseAsync();
+
+        var admin = await NewPageAsync(theme);
+        await admin.LogInAsync("admin@workflows.demo");
+        await admin.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        await admin.GotoAsync("/admin");
+        await admin.WaitForInteractiveAsync();
+        foreach (var tab in await admin.GetByRole(AriaRole.Tab).AllAsync())
+        {
+            var name = await tab.TextContentAsync();
+            await tab.ClickAsync();
+            await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true");
+            await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            await CheckAsync(theme, admin, $"admin {name?.Trim()}", found);
+        }
+
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await CheckAsync(theme, admin, "admin new user dialog", found);
+        var dialogName = await dialog.EvaluateAsync<string>("d => d.getAttribute('aria-label') ?? document.getElementById(d.getAttribute('aria-labelledby'))?.textContent");
+        if (dialogName?.Trim() != "New user")
+        {
+            found.Add($"  [admin new user dialog] the dialog is named '{dialogName}', not by its title alone");
+        }
+
+        await admin.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await admin.Context.CloseAsync();
+
+        var partner = await NewPageAsync(theme);
+        await partner.LogInAsync("partner@solartech.demo");
+        await partner.WaitForURLAsync("**/partner");
+        await partner.WaitForInteractiveAsync();
+        await Assertions.Expect(partner.Locator(".mud-table-body tr").First).ToBeVisibleAsync();
+        await CheckAsync(theme, partner, "partner tasks", found);
+        await partner.Context.CloseAsync();
+
+        Assert.True(found.Count == 0, $"axe found {found.Count} violation(s) in the {theme} theme:\n" + string.Join("\n", found));
+    }
+
+    private async Task<IPage> NewPageAsync(string theme)
+    {
+        var page = await browser.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = "wf-theme", Value = theme, Url = browser.BaseAddress.ToString() }]);
+        return page;
+    }
+
+    private async Task CheckAsync(string theme, IPage page, string name, List<string> found)
+    {
+        // Let transitions (popovers, ripples, expanding panels) finish, so axe sees the colours a person sees.
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
+        var result = await page.RunAxe(WcagAa);
+        if (await page.Locator("main, [role=main]").CountAsync() != 1)
+        {
+            found.Add($"  [{name}] the page has no single main landmark");
+        }
+
+        var unnamedTables = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('table')].filter(t => !t.getAttribute('aria-label') && !t.querySelector('caption')).length");
+        if (unnamedTables > 0)
+        {
+            found.Add($"  [{name}] {unnamedTables} table(s) without a name");
+        }
+
+        foreach (var violation in result.Violations)
+        {
+            var nodes = violation.Nodes.Take(5).Select(n =>
+                $"      {n.Target}: {string.Join("; ", n.Any.Concat(n.All).Concat(n.None).Select(c => c.Message).Take(2))}\n        {n.Html[..Math.Min(n.Html.Length, 200)]}");
+            found.Add($"  [{name}] {violation.Id} ({violation.Nodes.Length}): {violation.Help}\n{string.Join("\n", nodes)}");
+        }
+
+        output.WriteLine($"{name}: {result.Violations.Length} violation(s), {result.Passes.Length} rules passed");
+        await page.ScreenshotAsync($"axe-{theme}-{name.Replace(' ', '-').Replace("/", "")}");
+    }
+}
