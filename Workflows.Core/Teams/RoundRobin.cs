@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Data;
+using Workflows.Core.Flows.Engine;
+using Workflows.Core.Flows.Executions;
+
+namespace Workflows.Core.Teams;
+
+/// <summary>
+/// Hands the tasks a workflow reaches while they are assigned to a round-robin team to the team's next member who is
+/// not absent: the member after the one who got the last task, in the order of their ids, so N tasks spread evenly.
+/// The task is then assigned to that member instead of the team (the team is remembered on the task for a release).
+/// </summary>
+public static class RoundRobin
+{
+    private const int Attempts = 20;
+
+    /// <summary>
+    /// The assignments to make on <paramref name="execution"/> as it stands after a change: one <see cref="Assign"/>
+    /// per reached, unfinished task assigned to a round-robin team that has a member present. Picking advances each
+    /// team's cursor at once (a conditional update), so concurrent changes never hand out by the same cursor value;
+    /// a change that then fails to save leaves that turn unused, which only shifts the rotation by one.
+    /// </summary>
+    public static async Task<IReadOnlyList<Assign>> HandOutAsync(WorkflowsDbContext db, FlowExecution execution, CancellationToken cancellationToken)
+    {
+        var reached = execution.CrtTasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var candidates = execution.Tasks
+            .Where(t => reached.Contains(t.Id) && !t.IsFinished && t.AssigneeIds().Any(IsTeamId))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var teamIds = candidates.SelectMany(t => t.AssigneeIds()).Where(IsTeamId).Distinct().ToList();
+        var roundRobin = await db.Teams.AsNoTracking()
+            .Where(t => t.RoundRobin && teamIds.Contains(t.Id))
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+        var assignments = new List<Assign>();
+        foreach (var task in candidates)
+        {
+            if (task.AssignedTo!.FirstOrDefault(a => a.Id is { } id && roundRobin.Contains(id)) is not { Id: { } teamId } entry)
+            {
+                continue;
+            }
+
+            if (await NextMemberAsync(db, teamId, cancellationToken) is not { } member)
+            {
+                continue;
+            }
+
+            var assignees = task.AssignedTo!.Select(a => a == entry ? Assignee.Of(member) : a).Distinct().ToList();
+            assignments.Add(new Assign(FlowItemRef.Task(task.Id), assignees) { Team = teamId });
+        }
+
+        return assignments;
+    }
+
+    /// <summary>
+    /// Takes the team's next turn: the first present member after the last one served (wrapping round), and moves the
+    /// cursor on by one with <c>UPDATE … WHERE cursor = seen</c>; a lost race reads again. Null when every member is
+    /// absent (the task stays with the team, in everyone's queue).
+    /// </summary>
+    public static async Task<string?> NextMemberAsync(WorkflowsDbContext db, string teamId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            var state = await db.Teams.AsNoTracking()
+                .Where(t => t.Id == teamId)
+                .Select(t => new { t.Cursor, t.LastAssignee })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (state is null)
+            {
+                return null;
+            }
+
+            var present = await (
+                    from member in db.TeamMembers
+                    join user in db.Users on member.UserId equals user.Id
+                    where member.TeamId == teamId && !user.Absent
+                    select member.UserId)
+                .ToListAsync(cancellationToken);
+            if (present.Count == 0)
+            {
+                return null;
+            }
+
+            present.Sort(StringComparer.Ordinal);
+            var next = present.FirstOrDefault(id => state.LastAssignee is null || string.CompareOrdinal(id, state.LastAssignee) > 0) ?? present[0];
+            var taken = await db.Teams
+                .Where(t => t.Id == teamId && t.Cursor == state.Cursor)
+                .ExecuteUpdateAsync(set => set.SetProperty(t => t.Cursor, state.Cursor + 1).SetProperty(t => t.LastAssignee, next), cancellationToken);
+            if (taken == 1)
+            {
+                return next;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsTeamId(string id) => id.StartsWith(TeamAdministration.IdPrefix, StringComparison.Ordinal);
+}
