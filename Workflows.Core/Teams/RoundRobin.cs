@@ -12,7 +12,8 @@ namespace Workflows.Core.Teams;
 /// </summary>
 public static class RoundRobin
 {
-    private const int Attempts = 20;
+    // Each lost update means another change took a turn, so this bounds how many hand out at the same moment.
+    private const int Attempts = 100;
 
     /// <summary>
     /// The assignments to make on <paramref name="execution"/> as it stands after a change: one <see cref="Assign"/>
