@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Teams;
 
 namespace Workflows.Core.Identity;
 
-/// <summary>Looks up users and partner organisations by id, for pickers and for names beside ids.</summary>
+/// <summary>Looks up users, partner organisations and teams by id, for pickers and for names beside ids.</summary>
 public sealed class UserDirectory(IDbContextFactory<WorkflowsDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<Person>> ListPeopleAsync(CancellationToken cancellationToken)
@@ -21,5 +22,12 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Partners.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TeamSummary>> ListTeamsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var teams = await db.Teams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
+        return [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).Select(TeamAdministration.Summary)];
     }
 }
