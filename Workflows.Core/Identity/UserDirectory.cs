@@ -11,10 +11,10 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.AsNoTracking()
-            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PartnerId })
+            .Select(u => new { u.Id, u.DisplayName, u.Email, u.PartnerId, u.Absent })
             .ToListAsync(cancellationToken);
         return [.. users
-            .Select(u => new Person(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Email ?? "", u.PartnerId))
+            .Select(u => new Person(u.Id, string.IsNullOrWhiteSpace(u.DisplayName) ? u.Email ?? u.Id : u.DisplayName, u.Email ?? "", u.PartnerId, u.Absent))
             .OrderBy(p => p.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
