@@ -6,9 +6,9 @@ using Workflows.Core.Flows.Executions;
 namespace Workflows.Core.Teams;
 
 /// <summary>
-/// Hands the tasks a workflow reaches while they are assigned to a round-robin team to the team's next member who is
+/// Hands the tasks a workflow reaches while they wait in a round-robin team's queue to the team's next member who is
 /// not absent: the member after the one who got the last task, in the order of their ids, so N tasks spread evenly.
-/// The task is then assigned to that member instead of the team (the team is remembered on the task for a release).
+/// The member is put in front of the team, as if they had claimed it (<see cref="TeamTasks"/>).
 /// </summary>
 public static class RoundRobin
 {
@@ -17,7 +17,7 @@ public static class RoundRobin
 
     /// <summary>
     /// The assignments to make on <paramref name="execution"/> as it stands after a change: one <see cref="Assign"/>
-    /// per reached, unfinished task assigned to a round-robin team that has a member present. Picking advances each
+    /// per reached, unfinished task assigned only to teams, one of them round-robin with a member present. Picking advances each
     /// team's cursor at once (a conditional update), so concurrent changes never hand out by the same cursor value;
     /// a change that then fails to save leaves that turn unused, which only shifts the rotation by one.
     /// </summary>
@@ -25,7 +25,7 @@ public static class RoundRobin
     {
         var reached = execution.CrtTasks.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var candidates = execution.Tasks
-            .Where(t => reached.Contains(t.Id) && !t.IsFinished && t.AssigneeIds().Any(IsTeamId))
+            .Where(t => reached.Contains(t.Id) && !t.IsFinished && t.Team is null && t.AssigneeIds().All(IsTeamId) && t.AssigneeIds().Any())
             .ToList();
         if (candidates.Count == 0)
         {
@@ -40,18 +40,13 @@ public static class RoundRobin
         var assignments = new List<Assign>();
         foreach (var task in candidates)
         {
-            if (task.AssignedTo!.FirstOrDefault(a => a.Id is { } id && roundRobin.Contains(id)) is not { Id: { } teamId } entry)
+            if (task.AssigneeIds().FirstOrDefault(roundRobin.Contains) is not { } teamId
+                || await NextMemberAsync(db, teamId, cancellationToken) is not { } member)
             {
                 continue;
             }
 
-            if (await NextMemberAsync(db, teamId, cancellationToken) is not { } member)
-            {
-                continue;
-            }
-
-            var assignees = task.AssignedTo!.Select(a => a == entry ? Assignee.Of(member) : a).Distinct().ToList();
-            assignments.Add(new Assign(FlowItemRef.Task(task.Id), assignees) { Team = teamId });
+            assignments.Add(new Assign(FlowItemRef.Task(task.Id), [Assignee.Of(member), .. task.AssignedTo!]) { Team = teamId });
         }
 
         return assignments;

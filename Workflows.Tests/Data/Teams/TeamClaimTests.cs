@@ -29,18 +29,29 @@ public sealed class TeamClaimTests : IAsyncLifetime
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
-    public async Task A_member_claims_the_task_the_team_is_replaced_by_them_and_the_history_tells()
+    public async Task A_member_claims_the_task_it_is_theirs_in_front_of_the_team_and_the_history_tells()
     {
         var claimed = await Claims.ClaimAsync(execution.Id, "visit", await app.SignedAsync(mehmet, Roles.CaseWorker), new Actor(mehmet, "Mehmet Yılmaz"), null, CancellationToken.None);
 
         Assert.True(claimed.Succeeded, claimed.Error);
         var visit = claimed.Value.FindTask("visit")!;
-        Assert.Equal([mehmet], visit.AssigneeIds());
+        Assert.Equal([mehmet, team], visit.AssigneeIds());
         Assert.Equal(team, visit.Team);
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync();
         Assert.True(await db.FlowEvents.AnyAsync(e => e.ExecutionId == execution.Id && e.Type == nameof(FlowEventType.TaskAssigned) && e.ActorId == mehmet));
         Assert.True(await db.FlowTaskAssignees.AnyAsync(a => a.ExecutionId == execution.Id && a.TaskId == "visit" && a.AssigneeId == mehmet && a.IsOpen));
-        Assert.False(await db.FlowTaskAssignees.AnyAsync(a => a.ExecutionId == execution.Id && a.TaskId == "visit" && a.AssigneeId == team));
+    }
+
+    [Fact]
+    public async Task A_task_someone_took_cannot_be_claimed_by_another_member_until_it_is_released()
+    {
+        var klaus = await app.UserIdAsync("partner@solartech.demo");
+        await Claims.ClaimAsync(execution.Id, "visit", await app.SignedAsync(mehmet, Roles.CaseWorker), new Actor(mehmet, "Mehmet Yılmaz"), null, CancellationToken.None);
+
+        var second = await Claims.ClaimAsync(execution.Id, "visit", await app.SignedAsync(klaus, Roles.Partner), new Actor(klaus, "Klaus Richter"), null, CancellationToken.None);
+
+        Assert.Equal(RefusalKind.Conflict, second.Refusal!.Kind);
+        Assert.Contains("already taken", second.Error);
     }
 
     [Fact]
@@ -67,7 +78,7 @@ public sealed class TeamClaimTests : IAsyncLifetime
 
         Assert.Equal(RefusalKind.NotFound, outside.Refusal!.Kind);
         Assert.True(member.Succeeded, member.Error);
-        Assert.Equal([klaus], member.Value.FindTask("visit")!.AssigneeIds());
+        Assert.Equal([klaus, team], member.Value.FindTask("visit")!.AssigneeIds());
     }
 
     [Fact]
