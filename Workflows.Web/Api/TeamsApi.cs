@@ -12,17 +12,17 @@ public static class TeamsApi
 {
     public static RouteGroupBuilder MapTeamsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/teams").WithTags("Teams");
+        var group = routes.MapGroup("").WithTags("Teams");
         var readers = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.ReadDefinitions);
         var admins = group.MapGroup("").RequireAuthorization(AuthorizationPolicies.Administer);
 
-        readers.MapGet("", ListAsync).Produces<TeamList>().Documented("listTeams", "List the teams");
-        readers.MapGet("/{team_id}", GetAsync).Produces<TeamJson>().Documented("getTeam", "Read a team");
-        admins.MapPost("", CreateAsync).Accepts<TeamBody>("application/json").Requests(RequestSchemas.Team).Idempotent().Produces<TeamJson>(StatusCodes.Status201Created)
+        readers.MapGet("/v1/teams", ListAsync).Produces<TeamList>().Documented("listTeams", "List the teams");
+        readers.MapGet("/v1/teams/{team_id}", GetAsync).Produces<TeamJson>().Documented("getTeam", "Read a team");
+        admins.MapPost("/v1/teams", CreateAsync).Accepts<TeamBody>("application/json").Requests(RequestSchemas.Team).Idempotent().Produces<TeamJson>(StatusCodes.Status201Created)
             .Documented("createTeam", "Create a team", StatusCodes.Status409Conflict);
-        admins.MapPatch("/{team_id}", UpdateAsync).Accepts<TeamBody>("application/json").Requests(RequestSchemas.Team).Produces<TeamJson>()
+        admins.MapPatch("/v1/teams/{team_id}", UpdateAsync).Accepts<TeamBody>("application/json").Requests(RequestSchemas.Team).Produces<TeamJson>()
             .Documented("updateTeam", "Rename a team, change its members or switch round-robin", StatusCodes.Status409Conflict);
-        admins.MapDelete("/{team_id}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
+        admins.MapDelete("/v1/teams/{team_id}", DeleteAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("deleteTeam", "Delete a team no open task is assigned to", StatusCodes.Status409Conflict);
         return group;
     }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Automations;
+using Workflows.Core.Automations.Actions;
 using Workflows.Core.Data;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
@@ -112,5 +114,27 @@ public sealed class RoundRobinTests : IAsyncLifetime
         Assert.Equal(30, cursor);
         Assert.Equal(3, owners.Distinct().Count());
         Assert.All(owners.Distinct(), member => Assert.Equal(10, owners.Count(o => o == member)));
+    }
+
+    [Fact]
+    public async Task The_automation_action_hands_a_task_to_the_next_member_of_a_team_that_does_not_hand_out_by_itself()
+    {
+        var team = await app.TeamAsync("Installers", roundRobin: false, "caseworker@workflows.demo", "caseworker2@workflows.demo");
+        var execution = await app.StartAsync(await app.TemplateForAsync(team));
+        var action = app.Services.GetServices<IActionHandler>().Single(h => h.Type == AutomationActionType.AssignRoundRobin);
+        var run = new AutomationRun { Id = "run-1", AutomationId = "auto-1", ExecutionId = execution.Id, TaskId = "visit" };
+        var context = new ActionContext(run, new TemplateScope(), new Actor("automation:auto-1", "Automation \"Hand out\""));
+
+        var first = await action.RunAsync(new AutomationAction { Type = AutomationActionType.AssignRoundRobin, TeamId = team }, context, CancellationToken.None);
+        var second = await action.RunAsync(new AutomationAction { Type = AutomationActionType.AssignRoundRobin, TeamId = team, TaskId = "report" }, context, CancellationToken.None);
+        var missing = await Assert.ThrowsAsync<ActionFailedException>(() =>
+            action.RunAsync(new AutomationAction { Type = AutomationActionType.AssignRoundRobin, TeamId = "team-nope" }, context, CancellationToken.None));
+
+        var after = (await app.Executions.GetAsync(execution.Id, CancellationToken.None))!;
+        Assert.Contains("of “Installers”", first);
+        Assert.Contains("\"Write the report\"", second);
+        Assert.NotEqual(after.FindTask("visit")!.AssigneeIds().First(), after.FindTask("report")!.AssigneeIds().First());
+        Assert.Equal(team, after.FindTask("report")!.Team);
+        Assert.Contains("no team 'team-nope'", missing.Message);
     }
 }
