@@ -36,6 +36,7 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
         {
             typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(TaskBulk), typeof(FlowTemplateService),
             typeof(EntityService), typeof(UserDirectory), typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider),
+            typeof(Workflows.Core.Teams.TeamTasks),
         })
         {
             Services.AddSingleton(type, core.GetRequiredService(type));
