@@ -26,11 +26,7 @@ public sealed class TeamQueueTests : MudTestContext, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         core = await CoreServices.BuildSeededAsync(database);
-        foreach (var type in new[]
-        {
-            typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(TaskBulk), typeof(FlowTemplateService),
-            typeof(EntityService), typeof(UserDirectory), typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider), typeof(TeamTasks),
-        })
+        foreach (var type in TaskListViewTests.DashboardServices)
         {
             Services.AddSingleton(type, core.GetRequiredService(type));
         }
