@@ -27,7 +27,6 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowsDbContext> dbFactor
     public async Task<IReadOnlyList<TeamSummary>> ListTeamsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var teams = await db.Teams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
-        return [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).Select(TeamAdministration.Summary)];
+        return await TeamAdministration.ListAsync(db, cancellationToken);
     }
 }

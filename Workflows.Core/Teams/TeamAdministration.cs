@@ -16,6 +16,12 @@ public sealed class TeamAdministration(IDbContextFactory<WorkflowsDbContext> dat
     public async Task<IReadOnlyList<TeamSummary>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
+        return await ListAsync(db, cancellationToken);
+    }
+
+    /// <summary>Every team with its members, by name.</summary>
+    internal static async Task<IReadOnlyList<TeamSummary>> ListAsync(WorkflowsDbContext db, CancellationToken cancellationToken)
+    {
         var teams = await db.Teams.AsNoTracking().Include(t => t.Members).ToListAsync(cancellationToken);
         return [.. teams.OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase).Select(Summary)];
     }
@@ -99,7 +105,7 @@ public sealed class TeamAdministration(IDbContextFactory<WorkflowsDbContext> dat
         return Outcome.Success;
     }
 
-    internal static TeamSummary Summary(Team team) =>
+    private static TeamSummary Summary(Team team) =>
         new(team.Id, team.Name, team.RoundRobin, [.. team.Members.Select(m => m.UserId).Order(StringComparer.Ordinal)], team.LastAssignee);
 
     private static async Task<Refusal?> CheckAsync(WorkflowsDbContext db, TeamChange change, string? exceptId, CancellationToken cancellationToken)
