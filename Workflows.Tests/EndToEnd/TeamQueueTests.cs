@@ -40,6 +40,14 @@ public sealed class TeamQueueTests(BrowserFixture browser) : IClassFixture<Brows
         await Assertions.Expect(page.GetByText($"“{name}” is back in its team's queue.")).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Assign {name} to me" })).ToBeVisibleAsync();
         Assert.Equal([DemoSeeder.FieldServiceTeamId], (await FieldServiceTaskAsync()).AssigneeIds());
+
+        // The Assign dialog offers teams beside people and partners, marked as such.
+        await row.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {name}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Assign…" }).ClickAsync();
+        await page.GetByLabel("Search users and partners").FillAsync("Back");
+        await Assertions.Expect(page.GetByRole(AriaRole.Option).Filter(new() { HasText = "Back office" })).ToContainTextAsync("Team");
+        await page.ScreenshotAsync("assign-dialog-team");
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await page.Context.CloseAsync();
     }
 
