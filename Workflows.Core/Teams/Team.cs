@@ -15,8 +15,8 @@ public sealed class Team
     public bool RoundRobin { get; set; }
 
     /// <summary>
-    /// How many tasks round-robin has handed out; the next goes to the member at this count modulo the members (in
-    /// the order of their ids). Advanced only by a conditional update, so two starts never pick by the same value.
+    /// How many turns round-robin has taken (epilot's <c>crt_index</c>). Each turn advances it by a conditional update,
+    /// so two starts never pick by the same value; the member picked is the one after <see cref="LastAssignee"/>.
     /// </summary>
     public long Cursor { get; set; }
 
