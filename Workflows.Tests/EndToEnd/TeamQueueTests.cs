@@ -52,6 +52,28 @@ public sealed class TeamQueueTests(BrowserFixture browser) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task A_partner_user_in_the_team_finds_its_queue_on_the_partner_page_and_claims_a_task()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(1440, 900);
+        await page.LogInAsync("partner@solartech.demo");
+        await page.WaitForURLAsync("**/partner");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Assignee" }).ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "My teams' tasks" }).ClickAsync();
+        var row = page.Locator("[data-testid=task-table] tbody tr").Filter(new() { HasText = "Field service" });
+        var name = (await row.Locator("[data-task] a").First.InnerTextAsync()).Trim();
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Assign {name} to me" }).ClickAsync();
+
+        await Assertions.Expect(row).ToContainTextAsync("Klaus Richter");
+        await page.ScreenshotAsync("partner-team-queue-claimed");
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Release {name} to its team" }).ClickAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Assign {name} to me" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_admin_sees_the_teams_with_their_members_and_switches_round_robin()
     {
         var page = await browser.NewPageAsync();
