@@ -34,6 +34,8 @@ public static class CoreSetup
         services.AddScoped<UserAdministration>();
         services.AddSingleton<FirstAdmin>();
         services.AddScoped<PartnerAdministration>();
+        services.AddSingleton<Teams.TeamAdministration>();
+        services.AddSingleton<Teams.TeamTasks>();
         services.AddScoped<ClosingReasonCatalogue>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<IEntityCommitHook, Flows.Storage.TaskRowRecordTitles>();

@@ -51,6 +51,12 @@ public sealed record AutomationAction
 
     public int? TimeoutSeconds { get; init; }
 
+    /// <summary>AssignRoundRobin: the team whose next present member gets the task.</summary>
+    public string? TeamId { get; init; }
+
+    /// <summary>AssignRoundRobin: the task of the run's workflow to hand out; by default the task that ran the automation.</summary>
+    public string? TaskId { get; init; }
+
     public string Describe() => Type switch
     {
         AutomationActionType.UpdateEntity => $"Update {string.Join(", ", (Assignments ?? []).Select(a => a.Attribute))}",
@@ -59,6 +65,7 @@ public sealed record AutomationAction
         AutomationActionType.CallWebhook => $"Call webhook {Url}",
         AutomationActionType.AddNote => "Add a note",
         AutomationActionType.CompleteTask => "Complete the task",
+        AutomationActionType.AssignRoundRobin => $"Assign round-robin to team {TeamId}",
         _ => Type.ToString(),
     };
 }

@@ -42,6 +42,7 @@ public static class AutomationRules
                 AutomationActionType.CallWebhook when Uri.TryCreate(action.Url, UriKind.Absolute, out var target) && addresses.RefusalFor(target) is { } refused
                     => refused,
                 AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => "write the note",
+                AutomationActionType.AssignRoundRobin when string.IsNullOrWhiteSpace(action.TeamId) => "choose the team",
                 _ => null,
             };
             if (problem is not null)

@@ -77,7 +77,7 @@ public sealed class AutomationRunner(
 
             await context.KeepLeaseAsync(cancellationToken);
             // Later actions see what earlier ones wrote (an updated attribute, a completed task).
-            if (action.Type is AutomationActionType.UpdateEntity or AutomationActionType.CompleteTask)
+            if (action.Type is AutomationActionType.UpdateEntity or AutomationActionType.CompleteTask or AutomationActionType.AssignRoundRobin)
             {
                 (scope, depth) = await ScopeAsync(db, run, automation, cancellationToken);
                 actionContext = actionContext with { Scope = scope };

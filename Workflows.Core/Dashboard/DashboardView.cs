@@ -15,7 +15,10 @@ public sealed record DashboardView
     public const string Everyone = "all";
     public const string Nobody = "unassigned";
 
-    /// <summary><c>me</c>, <c>all</c>, <c>unassigned</c>, <c>user:{id}</c> or <c>partner:{id}</c>.</summary>
+    /// <summary>The team queue: tasks assigned to any team the user is in.</summary>
+    public const string MyTeams = "teams";
+
+    /// <summary><c>me</c>, <c>all</c>, <c>unassigned</c>, <c>teams</c>, <c>user:{id}</c>, <c>partner:{id}</c> or <c>team:{id}</c>.</summary>
     public string Assignee { get; init; } = Me;
 
     /// <summary><c>open</c>, <c>finished</c>, <c>all</c>, or one task status such as <c>IN_PROGRESS</c>.</summary>
@@ -97,19 +100,23 @@ public sealed record DashboardView
 
     /// <summary>The task query this view asks for on behalf of the signed-in user, within what they may see.</summary>
     public TaskQuery ToQuery(ClaimsPrincipal user, DateTimeOffset now, TimeZoneInfo zone) =>
-        TaskAccess.Confine(this, user).ToQuery(TaskAccess.AssigneeIds(user), TaskAccess.AssigneeScope(user), now, zone);
+        TaskAccess.Confine(this, user).ToQuery(TaskAccess.AssigneeIds(user), TaskAccess.AssigneeScope(user), now, zone, TaskAccess.TeamIds(user));
 
     /// <summary>
     /// The task query this view asks for. <paramref name="myIds"/> are the ids "me" stands for (a partner user's own
     /// id and their organisation's); <paramref name="scope"/>, when set, confines everything to those ids (partners).
+    /// <paramref name="myTeams"/> are the teams whose queue <see cref="MyTeams"/> shows; a user in no team sees an empty queue.
     /// </summary>
-    public TaskQuery ToQuery(IReadOnlyList<string> myIds, IReadOnlyList<string>? scope, DateTimeOffset now, TimeZoneInfo zone)
+    public TaskQuery ToQuery(
+        IReadOnlyList<string> myIds, IReadOnlyList<string>? scope, DateTimeOffset now, TimeZoneInfo zone, IReadOnlyList<string>? myTeams = null)
     {
         IReadOnlyList<string> assignees = Assignee switch
         {
             Everyone or Nobody => [],
             _ when Assignee.StartsWith("user:", StringComparison.Ordinal) => [Assignee[5..]],
             _ when Assignee.StartsWith("partner:", StringComparison.Ordinal) => [Assignee[8..]],
+            _ when Assignee.StartsWith("team:", StringComparison.Ordinal) => [Assignee[5..]],
+            MyTeams => myTeams is { Count: > 0 } ? myTeams : [NoTeam],
             _ => myIds,
         };
         assignees = TaskAccess.Within(assignees, scope);
@@ -152,6 +159,9 @@ public sealed record DashboardView
             PageSize = PageSize,
         };
     }
+
+    /// <summary>An assignee id no task carries: the queue of a user in no team is empty, not everyone's tasks.</summary>
+    private const string NoTeam = "team-";
 
     public static TaskSort SortOf(string sort) => sort switch
     {

@@ -16,6 +16,7 @@ using Workflows.Core.Jobs;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
+using Workflows.Core.Teams;
 using Workflows.Core.Webhooks;
 
 namespace Workflows.Core.Data;
@@ -77,6 +78,10 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
 
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,6 +6,7 @@ using Workflows.Core.Data;
 using Workflows.Core.Flows.Gallery;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
+using Workflows.Core.Teams;
 
 namespace Workflows.Core.Demo;
 
@@ -27,6 +28,12 @@ public sealed class DemoSeeder(
     /// <summary>The demo partners are the ones the gallery templates assign work to.</summary>
     public const string SolarPartnerId = GalleryCatalogue.SolarPartnerId;
     public const string MeterPartnerId = GalleryCatalogue.MeterPartnerId;
+
+    /// <summary>Case workers and the solar partner's fitter; members claim its tasks from their team queue.</summary>
+    public const string FieldServiceTeamId = "team-field-service";
+
+    /// <summary>Case workers and the manager; hands each new task to the next member round-robin.</summary>
+    public const string BackOfficeTeamId = "team-back-office";
 
     public static IReadOnlyList<DemoUser> DemoUsers { get; } =
     [
@@ -64,6 +71,7 @@ public sealed class DemoSeeder(
         var now = clock.GetUtcNow();
         await SeedPartnersAsync(now, cancellationToken);
         await SeedUsersAsync(cancellationToken);
+        await SeedTeamsAsync(now, cancellationToken);
         await SeedClosingReasonsAsync(now, cancellationToken);
         await SeedEntitiesAsync(now, cancellationToken);
         await SeedAutomationsAsync(await ActorAsync("builder@workflows.demo"), now, cancellationToken);
@@ -127,6 +135,28 @@ public sealed class DemoSeeder(
             Check(await users.CreateAsync(user, DemoPassword), demo.Email);
             Check(await users.AddToRoleAsync(user, demo.Role), demo.Email);
         }
+    }
+
+    private async Task SeedTeamsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        (string Id, string Name, bool RoundRobin, string[] Emails)[] teams =
+        [
+            (FieldServiceTeamId, "Field service", false, ["caseworker@workflows.demo", "caseworker2@workflows.demo", "partner@solartech.demo"]),
+            (BackOfficeTeamId, "Back office", true, ["caseworker@workflows.demo", "caseworker2@workflows.demo", "manager@workflows.demo"]),
+        ];
+        var existing = await db.Teams.Select(t => t.Id).ToListAsync(cancellationToken);
+        foreach (var (id, name, roundRobin, emails) in teams.Where(t => !existing.Contains(t.Id)))
+        {
+            var normalized = emails.Select(e => e.ToUpperInvariant()).ToList();
+            var members = await db.Users.Where(u => normalized.Contains(u.NormalizedEmail!)).Select(u => u.Id).ToListAsync(cancellationToken);
+            db.Teams.Add(new Team
+            {
+                Id = id, Name = name, RoundRobin = roundRobin, CreatedAt = now,
+                Members = [.. members.Select(userId => new TeamMember { TeamId = id, UserId = userId })],
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task SeedClosingReasonsAsync(DateTimeOffset now, CancellationToken cancellationToken)

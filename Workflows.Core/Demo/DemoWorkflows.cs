@@ -62,6 +62,19 @@ public sealed class DemoWorkflows(IDbContextFactory<WorkflowsDbContext> dbFactor
             var reason = closed.ClosingReason?.ConfiguredReasons?.FirstOrDefault()?.Id;
             await executions.ApplyAsync(closed.Id, new CloseFlow(reason is null ? [] : [reason], "Customer withdrew during onboarding."), caseWorker, null, cancellationToken);
         }
+
+        // Team work: a move-in whose first task waits in the field service's queue, and a complaint the back office
+        // hands to its next member round-robin.
+        await RunForTeamAsync("customer-move-in", "contact-007", DemoSeeder.FieldServiceTeamId, caseWorker, cancellationToken);
+        await RunForTeamAsync("complaint-handling", "contact-010", DemoSeeder.BackOfficeTeamId, caseWorker, cancellationToken);
+    }
+
+    private async Task RunForTeamAsync(string galleryKey, string recordId, string teamId, Actor actor, CancellationToken cancellationToken)
+    {
+        if (await RunAsync(galleryKey, recordId, actor, 0, cancellationToken) is { } execution && execution.CrtTasks.FirstOrDefault() is { } first)
+        {
+            await executions.ApplyAsync(execution.Id, new Assign(FlowItemRef.Task(first.Id), [Assignee.Of(teamId)]), actor, null, cancellationToken);
+        }
     }
 
     /// <summary>Starts a template and completes up to <paramref name="steps"/> current, enabled manual tasks.</summary>

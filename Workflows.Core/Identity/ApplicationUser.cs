@@ -12,4 +12,7 @@ public sealed class ApplicationUser : IdentityUser
     public string? PartnerId { get; set; }
 
     public Partner? Partner { get; set; }
+
+    /// <summary>Away (holiday, sick): round-robin teams skip them when handing out new tasks.</summary>
+    public bool Absent { get; set; }
 }

@@ -24,13 +24,22 @@ public static class TaskAccess
         return user.FindFirstValue(UserClaims.PartnerId) is { } partnerId ? [id, partnerId] : [id];
     }
 
-    /// <summary>The only assignee ids a confined user's lists and actions may reach; null for staff, who are not confined.</summary>
-    public static IReadOnlyList<string>? AssigneeScope(ClaimsPrincipal user) =>
-        AccessPolicy.IsConfinedToOwnTasks(user) ? AssigneeIds(user) : null;
+    /// <summary>The teams the user is a member of: their tasks are in the user's team queue, and the user may work them.</summary>
+    public static IReadOnlyList<string> TeamIds(ClaimsPrincipal user) => [.. user.FindAll(UserClaims.TeamId).Select(c => c.Value)];
 
-    /// <summary>The view as the user may have it: someone who may not pick anyone sees their own tasks, whatever the link asked.</summary>
+    /// <summary>
+    /// The only assignee ids a confined user's lists and actions may reach (their own, their organisation's and their
+    /// teams'); null for staff, who are not confined.
+    /// </summary>
+    public static IReadOnlyList<string>? AssigneeScope(ClaimsPrincipal user) =>
+        AccessPolicy.IsConfinedToOwnTasks(user) ? [.. AssigneeIds(user), .. TeamIds(user)] : null;
+
+    /// <summary>
+    /// The view as the user may have it: someone who may not pick anyone sees their own tasks or their teams' queue,
+    /// whatever the link asked.
+    /// </summary>
     public static DashboardView Confine(DashboardView view, ClaimsPrincipal user) =>
-        MayViewAnyone(user) || AssigneeScope(user) is not null ? view : view with { Assignee = DashboardView.Me };
+        MayViewAnyone(user) || AssigneeScope(user) is not null || view.Assignee == DashboardView.MyTeams ? view : view with { Assignee = DashboardView.Me };
 
     /// <summary>The assignees a confined user's question reaches: those of the asked ones inside the scope, or the whole scope.</summary>
     public static IReadOnlyList<string> Within(IReadOnlyList<string> asked, IReadOnlyList<string>? scope)

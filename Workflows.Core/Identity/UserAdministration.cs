@@ -49,6 +49,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
                 u.PartnerId,
                 PartnerName = u.Partner == null ? null : u.Partner.Name,
                 u.LockoutEnd,
+                u.Absent,
             })
             .ToListAsync(cancellationToken);
 
@@ -71,6 +72,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             PartnerId = r.PartnerId,
             PartnerName = r.PartnerName,
             LockedUntil = r.LockoutEnd > now ? r.LockoutEnd : null,
+            Absent = r.Absent,
         }).ToList();
         return new UserList(users, total);
     }
@@ -254,6 +256,15 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             () => users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
             // A new stamp makes the cookie and the interactive session of the user fail their next validation.
             () => users.UpdateSecurityStampAsync(user));
+    }
+
+    /// <summary>Marks the user absent or back: round-robin teams skip an absent member when handing out new tasks.</summary>
+    public async Task<Outcome> SetAbsentAsync(string userId, bool absent, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
+        var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.Absent, absent), cancellationToken);
+        return changed == 1 ? Outcome.Success : Refusal.NotFound("This user no longer exists.");
     }
 
     /// <summary>Lets the user sign in again, whether an administrator locked them or too many wrong passwords did.</summary>

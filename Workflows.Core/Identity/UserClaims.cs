@@ -7,4 +7,7 @@ public static class UserClaims
 
     /// <summary>The partner organisation of a partner user; absent for staff.</summary>
     public const string PartnerId = "workflows:partner_id";
+
+    /// <summary>One per team the user belongs to, set at sign-in (and whenever the sign-in is revalidated).</summary>
+    public const string TeamId = "workflows:team_id";
 }

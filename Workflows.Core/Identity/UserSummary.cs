@@ -22,4 +22,7 @@ public sealed record UserSummary
 
     /// <summary>Locked by an administrator rather than for a while after too many wrong passwords.</summary>
     public bool IsLockedIndefinitely => LockedUntil?.Year == DateTimeOffset.MaxValue.Year;
+
+    /// <summary>Away: round-robin teams skip them.</summary>
+    public bool Absent { get; init; }
 }

@@ -33,8 +33,9 @@ public sealed class RecordWorkflows(
         var scheduled = await jobs.PendingTimesAsync(ScheduledTaskHandler.JobKind, [.. list.Select(e => e.Id)], cancellationToken);
         var people = await directory.ListPeopleAsync(cancellationToken);
         var partners = await directory.ListPartnersAsync(cancellationToken);
+        var teams = await directory.ListTeamsAsync(cancellationToken);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, name) in people.Select(p => (p.Id, p.Name)).Concat(partners.Select(p => (p.Id, p.Name))))
+        foreach (var (id, name) in people.Select(p => (p.Id, p.Name)).Concat(partners.Select(p => (p.Id, p.Name))).Concat(teams.Select(t => (t.Id, t.Name))))
         {
             names.TryAdd(id, name);
         }
@@ -44,6 +45,7 @@ public sealed class RecordWorkflows(
             Executions = list,
             People = people,
             Partners = partners,
+            Teams = teams,
             RecordTitles = (await entities.GetManyAsync(contextIds, cancellationToken)).ToDictionary(r => r.Id, r => r.Title),
             NoteCounts = await NoteCountsAsync(entityId, cancellationToken),
             ScheduledRuns = scheduled,

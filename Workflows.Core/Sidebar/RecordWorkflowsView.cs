@@ -17,6 +17,8 @@ public sealed record RecordWorkflowsView
 
     public IReadOnlyList<Partner> Partners { get; init; } = [];
 
+    public IReadOnlyList<Teams.TeamSummary> Teams { get; init; } = [];
+
     /// <summary>Titles of the records in the workflows' contexts, by record id.</summary>
     public IReadOnlyDictionary<string, string> RecordTitles { get; init; } = new Dictionary<string, string>();
 

@@ -85,6 +85,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["noteId"] = noteId,
             ["journeyId"] = "journey-site-survey",
             ["webhookId"] = webhookId, ["deliveryId"] = "msg_none",
+            ["team_id"] = "team-back-office",
         };
         seeds = new()
         {
@@ -115,6 +116,8 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["POST /v1/webhooks"] = new() { ["url"] = "https://erp.example.com/fuzzed", ["events"] = new JsonArray { "TaskCompleted" } },
             ["PUT /v1/webhooks/{webhookId}"] = new() { ["url"] = "https://erp.example.com/hooks", ["events"] = new JsonArray { "FlowCancelled" } },
             ["PATCH /v1/webhooks/{webhookId}"] = new() { ["enabled"] = true },
+            ["POST /v1/teams"] = new() { ["name"] = "Fuzzed team", ["round_robin"] = true, ["members"] = new JsonArray() },
+            ["PATCH /v1/teams/{team_id}"] = new() { ["name"] = "Back office", ["round_robin"] = false },
         };
     }
 

@@ -58,6 +58,8 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         { "POST", "/v2/flows/executions/nope/tasks/t/execute", "", Permission.WorkTasks },
         { "DELETE", "/v2/flows/executions/nope/tasks/t/schedule", "", Permission.ManageWorkflows },
         { "PATCH", "/v2/flows/executions/nope/phases/p", "{\"assigned_to\": []}", Permission.ManageWorkflows },
+        { "POST", "/v2/flows/executions/nope/tasks/t:claim", "", Permission.WorkTasks },
+        { "POST", "/v2/flows/executions/nope/tasks/t:release", "", Permission.WorkTasks },
         { "POST", "/v2/flows/tasks:search", "{\"execution_id\": \"nope\"}", Permission.SeeWork },
         { "GET", "/v1/entity/schemas", "", Permission.UseRecords },
         { "PUT", "/v1/entity/schemas/nope", "{\"slug\": \"other\"}", Permission.Administer },
@@ -69,6 +71,11 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         { "GET", "/v1/webhooks", "", Permission.Administer },
         { "POST", "/v1/webhooks", "{\"url\": 1}", Permission.Administer },
         { "POST", "/v1/webhooks/nope/deliveries/nope/resend", "", Permission.Administer },
+        { "GET", "/v1/teams", "", Permission.ReadDefinitions },
+        { "GET", "/v1/teams/nope", "", Permission.ReadDefinitions },
+        { "POST", "/v1/teams", "{\"name\": \"\"}", Permission.Administer },
+        { "PATCH", "/v1/teams/nope", "{\"name\": \"\"}", Permission.Administer },
+        { "DELETE", "/v1/teams/nope", "", Permission.Administer },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Patches;
 using Workflows.Core.Identity;
+using Workflows.Core.Teams;
 
 namespace Workflows.Web.Api;
 
@@ -62,6 +63,26 @@ public static partial class FlowExecutionsApi
 
         VersionHeaders.Tag(call.Response, result.Value.Version);
         return TypedResults.NoContent();
+    }
+
+    private static Task<Results<JsonHttpResult<ExecutionTask>, ApiProblem>> ClaimAsync(
+        string execution_id, string task_id, TeamTasks teams, [AsParameters] ExecutionCall call) =>
+        TeamTaskAsync(execution_id, task_id, teams.ClaimAsync, call);
+
+    private static Task<Results<JsonHttpResult<ExecutionTask>, ApiProblem>> ReleaseAsync(
+        string execution_id, string task_id, TeamTasks teams, [AsParameters] ExecutionCall call) =>
+        TeamTaskAsync(execution_id, task_id, teams.ReleaseAsync, call);
+
+    private static async Task<Results<JsonHttpResult<ExecutionTask>, ApiProblem>> TeamTaskAsync(
+        string execution_id, string task_id,
+        Func<string, string, System.Security.Claims.ClaimsPrincipal, Actor, int?, CancellationToken, Task<Core.Outcome<FlowExecution>>> change,
+        ExecutionCall call)
+    {
+        var version = VersionHeaders.FromIfMatch(call.Request);
+        var result = version.Succeeded
+            ? await change(execution_id, task_id, call.User, call.Actor, version.Value, call.Aborted)
+            : version.Refusal;
+        return Respond(result, call.Response, x => x.FindTask(task_id));
     }
 
     private static async Task<Results<JsonHttpResult<ExecutionPhase>, ApiProblem>> PatchPhaseAsync(

@@ -50,6 +50,10 @@ public static partial class FlowExecutionsApi
             .Documented("cancelTaskSchedule", "Cancel a task's schedule, skipping the task", ApiVersioning.IfMatch);
         manage.MapPatch("/executions/{execution_id}/phases/{phase_id}", PatchPhaseAsync).Accepts<JsonElement>("application/json").Requests(RequestSchemas.PhasePatch).Produces<ExecutionPhase>()
             .Documented("patchPhase", "Assign or schedule a phase", ApiVersioning.IfMatch);
+        work.MapPost("/executions/{execution_id}/tasks/{task_id}:claim", ClaimAsync).Produces<ExecutionTask>()
+            .Documented("claimTask", "Assign a task of your team to yourself", ApiVersioning.IfMatch);
+        work.MapPost("/executions/{execution_id}/tasks/{task_id}:release", ReleaseAsync).Produces<ExecutionTask>()
+            .Documented("releaseTask", "Give a claimed task back to its team", ApiVersioning.IfMatch);
         return group;
     }
 

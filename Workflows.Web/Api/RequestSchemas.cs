@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Workflows.Core.ClosingReasons;
+using Workflows.Core.Teams;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
@@ -156,6 +157,22 @@ internal static class RequestSchemas
             ["title"] = Text(1, ClosingReasonCatalogue.MaxTitleLength, "What the reason says; required to create one."),
             ["status"] = Names<ClosingReasonStatus>(),
             ["lastUpdateTime"] = new OpenApiSchema { Type = JsonSchemaType.String },
+        },
+    });
+
+    public static ApiRequestSchema Team { get; } = new("TeamWrite", () => new OpenApiSchema
+    {
+        Type = JsonSchemaType.Object,
+        Properties = new Dictionary<string, IOpenApiSchema>
+        {
+            ["name"] = Text(1, TeamAdministration.MaxNameLength, "The team's name; required to create one."),
+            ["round_robin"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Hand each new task to the next member who is not absent." },
+            ["members"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+                Description = "The user ids of the members (staff and partner users); replaces the members.",
+            },
         },
     });
 

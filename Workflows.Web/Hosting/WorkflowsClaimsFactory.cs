@@ -2,11 +2,13 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Workflows.Core.Identity;
+using Workflows.Core.Teams;
 
 namespace Workflows.Web.Hosting;
 
-/// <summary>Puts the display name and partner organisation into the sign-in cookie, so pages need no lookup.</summary>
+/// <summary>Puts the display name, partner organisation and teams into the sign-in cookie, so pages need no lookup.</summary>
 internal sealed class WorkflowsClaimsFactory(
+    TeamAdministration teams,
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> options)
@@ -19,6 +21,11 @@ internal sealed class WorkflowsClaimsFactory(
         if (user.PartnerId is not null)
         {
             identity.AddClaim(new Claim(UserClaims.PartnerId, user.PartnerId));
+        }
+
+        foreach (var teamId in await teams.TeamIdsOfAsync(user.Id, CancellationToken.None))
+        {
+            identity.AddClaim(new Claim(UserClaims.TeamId, teamId));
         }
 
         return identity;

@@ -99,6 +99,7 @@ internal sealed partial class EngineRun
 
                 var task = graph.Tasks[i];
                 task.AssignedTo = resolved;
+                task.Team = c.Team;
                 edit.Touch(task);
                 edit.Emit(FlowEventType.TaskAssigned, $"{context.Actor.DisplayName} assigned '{task.Name}' to {who}", task.Id, task.PhaseId, who);
                 return null;

@@ -33,6 +33,9 @@ public sealed class ExecutionTask : FlowTask
     /// <summary>Skipped because it lies on a branch not taken; edges out of it are dead.</summary>
     public bool? SkippedAutomatically { get; set; }
 
+    /// <summary>The team the task was claimed from or handed out by round-robin; a release gives it back to that team.</summary>
+    public string? Team { get; set; }
+
     [JsonIgnore]
     public bool IsFinished => Status is StepStatus.COMPLETED or StepStatus.SKIPPED;
 

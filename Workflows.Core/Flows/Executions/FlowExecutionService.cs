@@ -8,6 +8,7 @@ using Workflows.Core.Flows.Patches;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Core.Teams;
 using Workflows.Core.Telemetry;
 
 namespace Workflows.Core.Flows.Executions;
@@ -94,13 +95,15 @@ public sealed partial class FlowExecutionService(
         }
 
         var execution = result.Execution;
+        var events = result.Events.ToList();
+        await HandOutAsync(db, execution, context, events, [], cancellationToken);
         var row = ExecutionRow.For(execution, primary);
         db.FlowExecutions.Add(row);
         var allTasks = execution.Tasks.Select(t => t.Id).ToHashSet();
-        await WriteAsync(db, row, execution, result.Events, allTasks, stored: null, records, actor, clock.GetUtcNow(), cancellationToken);
+        await WriteAsync(db, row, execution, events, allTasks, stored: null, records, actor, clock.GetUtcNow(), cancellationToken);
         await commits.SaveAsync(db, cancellationToken);
         metrics.WorkflowStarted((trigger?.Type ?? ExecutionTriggerType.MANUAL).ToString());
-        Publish(execution, result.Events);
+        Publish(execution, events);
         return execution;
     }
 
@@ -233,6 +236,11 @@ public sealed partial class FlowExecutionService(
             changedTasks.UnionWith(result.ChangedTaskIds);
         }
 
+        if (!hardDelete)
+        {
+            await HandOutAsync(db, execution, context, events, changedTasks, cancellationToken);
+        }
+
         if (hardDelete)
         {
             db.FlowExecutions.Remove(row);
@@ -275,6 +283,30 @@ public sealed partial class FlowExecutionService(
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Lets round-robin teams hand out the tasks the change reached (<see cref="RoundRobin"/>), through the engine's
+    /// <see cref="Assign"/> so the history, events and webhooks tell who got the task.
+    /// </summary>
+    private static async Task HandOutAsync(
+        WorkflowsDbContext db, FlowExecution execution, EngineContext context, List<FlowEvent> events, HashSet<string> changedTasks,
+        CancellationToken cancellationToken)
+    {
+        if (execution.Status != WorkflowStatus.STARTED || execution.Deleted)
+        {
+            return;
+        }
+
+        foreach (var assign in await RoundRobin.HandOutAsync(db, execution, cancellationToken))
+        {
+            var result = FlowEngine.Apply(execution, assign, context with { Actor = new FlowActor(assign.Team ?? "", "Round-robin") });
+            if (result.Succeeded)
+            {
+                events.AddRange(result.Events);
+                changedTasks.UnionWith(result.ChangedTaskIds);
+            }
+        }
     }
 
     private EngineContext ContextFor(Actor actor, EntityRecord? primary) =>
@@ -330,7 +362,7 @@ public sealed partial class FlowExecutionService(
     }
 
     private async Task WriteAsync(
-        WorkflowsDbContext db, ExecutionRow row, FlowExecution execution, IReadOnlyList<FlowEvent> events,
+        WorkflowsDbContext db, ExecutionRow row, FlowExecution execution, List<FlowEvent> events,
         IReadOnlySet<string> changedTaskIds, StoredTaskRows? stored, Dictionary<string, EntityRecord> records, Actor actor,
         DateTimeOffset now, CancellationToken cancellationToken)
     {

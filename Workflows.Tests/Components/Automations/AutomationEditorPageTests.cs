@@ -29,6 +29,7 @@ public sealed class AutomationEditorPageTests : BunitContext, IAsyncLifetime
         Services.AddSingleton(h.Entities);
         Services.AddSingleton(h.Services.GetRequiredService<FlowSettings>());
         Services.AddSingleton(h.Services.GetRequiredService<IOptions<AutomationLimits>>());
+        Services.AddSingleton(h.Services.GetRequiredService<Workflows.Core.Identity.UserDirectory>());
         var authorization = AddAuthorization();
         authorization.SetAuthorized("lena@workflows.demo");
         authorization.SetRoles(Roles.Builder);

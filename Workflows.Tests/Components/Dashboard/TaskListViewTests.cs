@@ -32,11 +32,7 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
 
-        foreach (var type in new[]
-        {
-            typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(TaskBulk), typeof(FlowTemplateService),
-            typeof(EntityService), typeof(UserDirectory), typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider),
-        })
+        foreach (var type in DashboardServices)
         {
             Services.AddSingleton(type, core.GetRequiredService(type));
         }
@@ -46,6 +42,14 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
         AddAuthorization().SetAuthorized(manager.Email!).SetRoles(Roles.Manager).SetClaims(
             new Claim(ClaimTypes.NameIdentifier, manager.Id), new Claim(UserClaims.DisplayName, manager.DisplayName));
     }
+
+    /// <summary>The Core services the dashboard's task list asks, taken from the test's own provider.</summary>
+    internal static Type[] DashboardServices { get; } =
+    [
+        typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(TaskBulk), typeof(FlowTemplateService),
+        typeof(EntityService), typeof(UserDirectory), typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider),
+        typeof(Workflows.Core.Teams.TeamTasks),
+    ];
 
     async Task IAsyncLifetime.DisposeAsync()
     {

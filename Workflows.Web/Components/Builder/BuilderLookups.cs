@@ -26,6 +26,9 @@ public sealed record BuilderLookups(
     /// <summary>The labels templates already carry, offered first when labelling this one.</summary>
     public IReadOnlyList<string> Labels { get; init; } = [];
 
+    /// <summary>The teams a task or phase can be assigned to.</summary>
+    public IReadOnlyList<Core.Teams.TeamSummary> Teams { get; init; } = [];
+
     /// <summary>Automations by name, each with its description; one the system or a person switched off says so first.</summary>
     public IReadOnlyList<ReferenceChoice> AutomationChoices =>
         [.. Automations.Select(a => new ReferenceChoice(a.Id, a.Name, a.Enabled ? a.Description : $"Switched off. {a.Description}".Trim()))];
