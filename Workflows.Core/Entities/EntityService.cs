@@ -540,6 +540,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         record.UpdatedBy = actor.Name;
         record.Version++;
         db.UniqueValues.RemoveRange(await db.UniqueValues.Where(u => u.RecordId == id).ToListAsync(cancellationToken)); // free for a new record
+        db.FilterableValues.RemoveRange(await db.FilterableValues.Where(v => v.RecordId == id).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(record.Id);
         return record;
