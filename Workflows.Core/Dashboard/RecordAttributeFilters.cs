@@ -88,7 +88,7 @@ public sealed class RecordAttributeFilters(EntityService entities)
 
             if (!attribute.Filterable)
             {
-                problems.Add($"{attribute.Label} is not filterable: an admin can mark it filterable in Admin → Schemas, which indexes its values.");
+                problems.Add($"{attribute.Label} is not filterable: an admin can mark it filterable in Admin → Record types, which indexes its values.");
                 continue;
             }
 
