@@ -204,8 +204,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             var records = Meeting(db.FilterableValues.AsNoTracking()
                 .Where(v => v.Schema == condition.Schema && v.Attribute == condition.Attribute), condition)
                 .Select(v => v.RecordId);
-            var schema = condition.Schema;
-            tasks = tasks.Where(t => t.EntitySchema == schema && records.Contains(t.EntityId));
+            tasks = tasks.Where(t => records.Contains(t.EntityId)); // record ids are unique across schemas
         }
 
         return tasks;
