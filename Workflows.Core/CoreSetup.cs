@@ -39,6 +39,7 @@ public static class CoreSetup
         services.AddScoped<ClosingReasonCatalogue>();
         services.AddSingleton<EntityService>();
         services.AddSingleton<IEntityCommitHook, Flows.Storage.TaskRowRecordTitles>();
+        services.AddSingleton<IEntityCommitHook, Entities.FilterableValueIndex>();
         services.AddSingleton<FlowChangeBus>();
         services.AddSingleton<FlowTemplateService>();
         services.AddSingleton<FlowExecutionService>();
@@ -50,6 +51,7 @@ public static class CoreSetup
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();
+        services.AddSingleton<RecordAttributeFilters>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
         services.AddSingleton<JourneySubmissionBus>();

@@ -46,6 +46,25 @@ public sealed record DashboardView
 
     public int PageSize { get; init; } = 25;
 
+    /// <summary>
+    /// The record attribute filters as the URL spells them: <c>attribute:operator:value</c>, the value escaped, joined by
+    /// commas. Kept as text so two views compare equal by value; <see cref="AttributeFilters"/> reads them.
+    /// </summary>
+    public string? Attributes { get; init; }
+
+    /// <summary>The record attribute filters of <see cref="Attributes"/>; malformed entries are left out.</summary>
+    public IReadOnlyList<RecordAttributeFilter> AttributeFilters =>
+        [.. (Attributes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(entry => entry.Split(':', 3))
+            .Where(parts => parts.Length == 3 && parts[0].Length > 0)
+            .Select(parts => new RecordAttributeFilter(parts[0], parts[1], Uri.UnescapeDataString(parts[2])))];
+
+    /// <summary>This view with <paramref name="filters"/> as its record attribute filters.</summary>
+    public DashboardView WithAttributeFilters(IEnumerable<RecordAttributeFilter> filters) => this with
+    {
+        Attributes = string.Join(',', filters.Select(f => $"{f.Attribute}:{f.Operator}:{Uri.EscapeDataString(f.Value)}")) is { Length: > 0 } text ? text : null,
+    };
+
     public static DashboardView Parse(IReadOnlyDictionary<string, string?> query)
     {
         string? Get(string key) => query.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
@@ -68,6 +87,7 @@ public sealed record DashboardView
             Sort = Get("sort") ?? "due",
             Page = Number(Get("page"), 0, 0, 100_000),
             PageSize = Number(Get("size"), 25, 1, TaskQuery.MaxPageSize),
+            Attributes = Get("attr"),
         };
     }
 
@@ -95,6 +115,7 @@ public sealed record DashboardView
         Add("sort", Sort, "due");
         Add("page", Page.ToString(CultureInfo.InvariantCulture), "0");
         Add("size", PageSize.ToString(CultureInfo.InvariantCulture), "25");
+        Add("attr", Attributes);
         return string.Join('&', parts);
     }
 

@@ -54,4 +54,10 @@ public sealed record TaskQuery
     public int PageSize { get; init; } = 50;
 
     public const int MaxPageSize = 500;
+
+    /// <summary>
+    /// Conditions on the primary record's filterable attributes (<see cref="RecordAttributeFilters.ApplyAsync"/>), all of
+    /// which its values must meet.
+    /// </summary>
+    public IReadOnlyList<RecordAttributeCondition> RecordAttributes { get; init; } = [];
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Entities;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 
@@ -123,7 +124,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         && query.FinishedFrom is null && query.TemplateId is null && query.EntitySchema is null && query.EntityId is null
         && query.ExecutionId is null && SearchTerm.Of(query.Text) is null
         && !query.NoDueDate && string.IsNullOrWhiteSpace(query.PhaseName)
-        && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending;
+        && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending
+        && query.RecordAttributes.Count == 0;
 
     /// <summary>The (execution, task, due) of every task the query's assignee links select, each task once.</summary>
     private static IQueryable<TaskKey> LinkKeys(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
@@ -178,6 +180,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     /// <summary>The query's assignee (or unassigned) scope over <paramref name="all"/> task rows.</summary>
     private static IQueryable<TaskRow> Start(IQueryable<TaskRow> all, WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
     {
+        all = WithRecordAttributes(all, db, query.RecordAttributes);
         if (query.AssigneeIds.Count == 0)
         {
             return query.Unassigned ? all.Where(t => t.Unassigned == EF.Parameter(true)) : all;
@@ -188,6 +191,44 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         var joined = Links(db, ids, query, now)
             .Join(all, a => new { a.ExecutionId, a.TaskId }, t => new { t.ExecutionId, t.TaskId }, (a, t) => t);
         return ids.Count > 1 ? joined.Distinct() : joined;
+    }
+
+    /// <summary>
+    /// The tasks whose record meets every condition: each is a range of the filterable values' index (schema, attribute,
+    /// value, record), whose records the tasks are joined by (index on EntityId), never the records' JSON (ADR-029).
+    /// </summary>
+    private static IQueryable<TaskRow> WithRecordAttributes(IQueryable<TaskRow> tasks, WorkflowsDbContext db, IReadOnlyList<RecordAttributeCondition> conditions)
+    {
+        foreach (var condition in conditions)
+        {
+            var records = Meeting(db.FilterableValues.AsNoTracking()
+                .Where(v => v.Schema == condition.Schema && v.Attribute == condition.Attribute), condition)
+                .Select(v => v.RecordId);
+            tasks = tasks.Where(t => records.Contains(t.EntityId)); // record ids are unique across schemas
+        }
+
+        return tasks;
+    }
+
+    private static IQueryable<FilterableValue> Meeting(IQueryable<FilterableValue> values, RecordAttributeCondition condition)
+    {
+        var (text, number) = (condition.Text, condition.Number);
+        return (condition.Operator, number is null) switch
+        {
+            (AttributeOperator.Contains, _) => values.Where(v => v.Text != null && v.Text.Contains(text!)),
+            (AttributeOperator.Equals, false) => values.Where(v => v.Number == number),
+            (AttributeOperator.NotEquals, false) => values.Where(v => v.Number != null && v.Number != number),
+            (AttributeOperator.GreaterThan, false) => values.Where(v => v.Number > number),
+            (AttributeOperator.GreaterThanOrEquals, false) => values.Where(v => v.Number >= number),
+            (AttributeOperator.LessThan, false) => values.Where(v => v.Number < number),
+            (AttributeOperator.LessThanOrEquals, false) => values.Where(v => v.Number <= number),
+            (AttributeOperator.NotEquals, true) => values.Where(v => v.Text != null && v.Text != text),
+            (AttributeOperator.GreaterThan, true) => values.Where(v => string.Compare(v.Text, text) > 0),
+            (AttributeOperator.GreaterThanOrEquals, true) => values.Where(v => string.Compare(v.Text, text) >= 0),
+            (AttributeOperator.LessThan, true) => values.Where(v => string.Compare(v.Text, text) < 0),
+            (AttributeOperator.LessThanOrEquals, true) => values.Where(v => string.Compare(v.Text, text) <= 0),
+            _ => values.Where(v => v.Text == text),
+        };
     }
 
     private static IQueryable<TaskRow> Filter(IQueryable<TaskRow> tasks, TaskQuery query, DateTimeOffset now)

@@ -38,6 +38,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     public DbSet<UniqueValue> UniqueValues => Set<UniqueValue>();
 
+    public DbSet<FilterableValue> FilterableValues => Set<FilterableValue>();
+
     public DbSet<ClosingReason> ClosingReasons => Set<ClosingReason>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();

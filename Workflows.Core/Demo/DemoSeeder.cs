@@ -194,9 +194,12 @@ public sealed class DemoSeeder(
             .Select(u => u.Id)
             .ToListAsync(cancellationToken);
         var records = await db.EntityRecords.Select(r => r.Id).ToListAsync(cancellationToken);
+        var definitions = await db.EntitySchemas.AsNoTracking().ToDictionaryAsync(s => s.Slug, cancellationToken);
         foreach (var record in DemoCatalogue.Records(now, ownerIds).Where(r => !records.Contains(r.Id)))
         {
             db.EntityRecords.Add(record);
+            var definition = definitions[record.Schema];
+            db.FilterableValues.AddRange(Entities.FilterableValues.Of(definition, definition.Attributes, record.Id, record.Attributes));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -39,4 +39,12 @@ public sealed record EntityAttribute
     [JsonPropertyName("allowedSchemas")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? AllowedSchemas { get; init; }
+
+    /// <summary>
+    /// The dashboard and the task search may filter tasks by this attribute of their record ("amount &gt; 10000"): its
+    /// values are kept in an index (<see cref="FilterableValues"/>). Not for relations, users or multi-line text.
+    /// </summary>
+    [JsonPropertyName("filterable")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Filterable { get; init; }
 }

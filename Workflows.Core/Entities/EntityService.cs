@@ -62,6 +62,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             return refused;
         }
 
+        await StageFilterableAttributesAsync(db, existing, input, cancellationToken);
         existing.Name = input.Name.Trim();
         existing.Plural = string.IsNullOrWhiteSpace(input.Plural) ? existing.Plural : input.Plural.Trim();
         existing.Icon = input.Icon;
@@ -113,6 +114,36 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
 
         db.UniqueValues.AddRange(values);
         return null;
+    }
+
+    /// <summary>
+    /// Keeps the filterable values in step with the attributes a schema marks filterable, in the schema's save (ADR-029):
+    /// an attribute newly marked (or whose type changed) gets its records' values, one no longer marked loses them.
+    /// </summary>
+    private static async Task StageFilterableAttributesAsync(
+        WorkflowsDbContext db, EntitySchema existing, EntitySchema input, CancellationToken cancellationToken)
+    {
+        var before = existing.Attributes.Where(a => a.Filterable).ToDictionary(a => a.Name, a => a.Type);
+        var after = input.Attributes.Where(a => a.Filterable).ToList();
+        var dropped = before.Where(pair => !after.Exists(a => a.Name == pair.Key && a.Type == pair.Value)).Select(pair => pair.Key).ToList();
+        var added = after.Where(a => before.GetValueOrDefault(a.Name) != a.Type).ToList();
+        if (dropped.Count > 0)
+        {
+            db.FilterableValues.RemoveRange(await db.FilterableValues
+                .Where(v => v.Schema == existing.Slug && dropped.Contains(v.Attribute)).ToListAsync(cancellationToken));
+        }
+
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var records = db.EntityRecords.AsNoTracking().Where(r => r.Schema == existing.Slug && r.DeletedAt == null)
+            .Select(r => new { r.Id, r.Attributes }).AsAsyncEnumerable();
+        await foreach (var record in records.WithCancellation(cancellationToken))
+        {
+            db.FilterableValues.AddRange(FilterableValues.Of(existing, added, record.Id, record.Attributes));
+        }
     }
 
     public async Task<Outcome<RecordPage>> SearchAsync(string schema, RecordQuery query, CancellationToken cancellationToken)
@@ -509,6 +540,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         record.UpdatedBy = actor.Name;
         record.Version++;
         db.UniqueValues.RemoveRange(await db.UniqueValues.Where(u => u.RecordId == id).ToListAsync(cancellationToken)); // free for a new record
+        db.FilterableValues.RemoveRange(await db.FilterableValues.Where(v => v.RecordId == id).ToListAsync(cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
         Changed?.Invoke(record.Id);
         return record;

@@ -44,6 +44,11 @@ public static partial class SchemaRules
             {
                 problems.Add($"Attribute '{attribute.Name}' cannot be unique: only single-line {string.Join(", ", UniqueValues.Types)} attributes can.");
             }
+
+            if (attribute.Filterable && !FilterableValues.MayBeFilterable(attribute))
+            {
+                problems.Add($"Attribute '{attribute.Name}' cannot be filterable: only single-line {string.Join(", ", FilterableValues.Types)} attributes can.");
+            }
         }
 
         foreach (var duplicate in schema.Attributes.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

@@ -83,6 +83,49 @@ public sealed class TaskSearchApiTests(TaskSearchApiTests.App app) : IClassFixtu
         Assert.Contains("'due_from'", await MessageOf(date), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Entity_attributes_narrow_to_tasks_whose_record_meets_them()
+    {
+        var solar = (string)(await StartAsync(manager, templateId, "opportunity-001"))["id"]!;
+        JsonObject Where(string attribute, string op, JsonNode value) => new()
+        {
+            ["template_id"] = templateId,
+            ["entity_schema"] = "opportunity",
+            ["status"] = "all",
+            ["entity_attributes"] = new JsonArray(new JsonObject { ["attribute"] = attribute, ["operator"] = op, ["value"] = value }),
+        };
+
+        var large = await SearchAsync(Where("amount", "greater_than", 10_000));
+        var small = await SearchAsync(Where("amount", "less_than_or_equals", "1050.0"));
+        var won = await SearchAsync(Where("stage", "equals", "won"));
+
+        Assert.NotEmpty(Executions(large));
+        Assert.All(Executions(large), id => Assert.Equal(solar, id));
+        Assert.All(Executions(small), id => Assert.Equal(executionId, id));
+        Assert.All(Executions(won), id => Assert.Equal(executionId, id));
+        Assert.Equal((int)small["total"]!, (int)won["total"]!);
+    }
+
+    [Theory]
+    [InlineData("""{"entity_schema":"opportunity","entity_attributes":[{"attribute":"colour","operator":"equals","value":"red"}]}""", "Opportunity has no attribute 'colour'")]
+    [InlineData("""{"entity_schema":"opportunity","entity_attributes":[{"attribute":"roof_size_m2","operator":"equals","value":40}]}""", "is not filterable")]
+    [InlineData("""{"entity_schema":"opportunity","entity_attributes":[{"attribute":"amount","operator":"contains","value":"1"}]}""", "not 'contains'")]
+    [InlineData("""{"entity_schema":"opportunity","entity_attributes":[{"attribute":"amount","operator":"greater_than","value":"lots"}]}""", "must be a number")]
+    [InlineData("""{"entity_schema":"opportunity","entity_attributes":[{"attribute":"amount","operator":"greater_than"}]}""", "'entity_attributes' is a list of")]
+    [InlineData("""{"entity_schema":"opportunity","entity_attributes":{"amount":1}}""", "'entity_attributes' is a list of")]
+    [InlineData("""{"entity_attributes":[{"attribute":"amount","operator":"equals","value":1}]}""", "needs the record type (entity_schema)")]
+    [InlineData("""{"entity_schema":"spaceship","entity_attributes":[{"attribute":"amount","operator":"equals","value":1}]}""", "no record type 'spaceship'")]
+    public async Task Entity_attributes_the_schema_does_not_allow_are_a_400_that_says_why(string body, string reason)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = await manager.PostAsync("/v2/flows/tasks:search", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await MessageOf(response), StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<string> Executions(JsonObject found) => found["results"]!.AsArray().Select(r => (string)r!["execution_id"]!);
+
     private async Task<JsonObject> SearchAsync(JsonObject query)
     {
         using var response = await manager.PostAsJsonAsync("/v2/flows/tasks:search", query);

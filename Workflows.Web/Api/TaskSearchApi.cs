@@ -23,10 +23,13 @@ public static class TaskSearchApi
     }
 
     private static async Task<Results<JsonHttpResult<SearchResults>, ApiProblem>> SearchAsync(
-        HttpRequest request, ClaimsPrincipal user, TaskSearch tasks, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, TaskSearch tasks, RecordAttributeFilters attributeFilters, CancellationToken ct)
     {
         var json = await ApiJson.ReadObjectAsync(request, ct);
-        var asked = json.Succeeded ? TaskSearchJson.Read(new RequestBody(json.Value), TaskAccess.AssigneeIds(user)) : json.Refusal;
+        var body = json.Succeeded ? new RequestBody(json.Value) : null;
+        var attributes = body is null ? [] : TaskSearchJson.AttributesOf(body);
+        var asked = body is not null ? TaskSearchJson.Read(body, TaskAccess.AssigneeIds(user)) : json.Refusal!;
+        asked = asked.Succeeded ? await attributeFilters.ApplyAsync(asked.Value, attributes, ct) : asked;
         var query = asked.Succeeded ? TaskAccess.Confine(asked.Value, TaskAccess.AssigneeScope(user)) : asked.Refusal;
         if (!query.Succeeded)
         {
@@ -40,7 +43,15 @@ public static class TaskSearchApi
 
     public sealed record SearchRequest(
         string? Assignee, string? Status, DateTimeOffset? DueFrom, DateTimeOffset? DueTo, bool? Overdue, string? TemplateId,
-        string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, int? Page, int? Size);
+        string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, int? Page, int? Size,
+        IReadOnlyList<AttributeFilterJson>? EntityAttributes);
+
+    /// <summary>
+    /// A filter on the primary record's attribute (needs <c>entity_schema</c>; the attribute must be filterable):
+    /// <c>operator</c> is equals, not_equals, greater_than, greater_than_or_equals, less_than or less_than_or_equals for
+    /// numbers and dates, equals or contains for text, equals for options and booleans. <c>value</c> is a string, number or boolean.
+    /// </summary>
+    public sealed record AttributeFilterJson(string Attribute, string Operator, System.Text.Json.JsonElement Value);
 
     /// <summary>
     /// <c>total_is_lower_bound</c>: counting stopped early (a common word over everyone's tasks) and more than

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Flows.Executions;
@@ -15,7 +16,7 @@ internal static class TaskSearchJson
     /// <param name="me">The assignee ids <c>"me"</c> stands for.</param>
     public static Outcome<TaskQuery> Read(RequestBody body, IReadOnlyList<string> me)
     {
-        body.AllowOnly("assignee", "status", "due_from", "due_to", "overdue", "template_id", "entity_schema", "entity_id", "execution_id", "text", "sort", "page", "size");
+        body.AllowOnly("assignee", "status", "due_from", "due_to", "overdue", "template_id", "entity_schema", "entity_id", "execution_id", "text", "sort", "page", "size", "entity_attributes");
         var (assignees, unassigned) = AssigneesOf(body, me);
         var status = StatusOf(body);
         var dueFrom = body.Get<DateTimeOffset>("due_from");
@@ -95,6 +96,45 @@ internal static class TaskSearchJson
         }
 
         return (ids, unassigned);
+    }
+
+    /// <summary>
+    /// The <c>entity_attributes</c> filters as asked: a list of <c>{"attribute", "operator", "value"}</c>, the value a
+    /// string, number or boolean. Whether they fit the record type is <see cref="RecordAttributeFilters"/>' to say.
+    /// </summary>
+    public static IReadOnlyList<RecordAttributeFilter> AttributesOf(RequestBody body)
+    {
+        const string Shape = "'entity_attributes' is a list of {\"attribute\", \"operator\", \"value\"}, such as " +
+            "{\"attribute\": \"amount\", \"operator\": \"greater_than\", \"value\": 10000}.";
+        var asked = body.Get<JsonNode>("entity_attributes");
+        if (asked.Value is null)
+        {
+            return [];
+        }
+
+        if (asked.Value is not JsonArray items)
+        {
+            body.Refuse(Shape);
+            return [];
+        }
+
+        var filters = new List<RecordAttributeFilter>();
+        foreach (var item in items)
+        {
+            if (item is not JsonObject filter || filter.Count != 3
+                || filter["attribute"] is not JsonValue attribute || !attribute.TryGetValue<string>(out var name)
+                || filter["operator"] is not JsonValue op || !op.TryGetValue<string>(out var operatorName)
+                || filter["value"] is not JsonValue value || value.GetValueKind() is not (JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False))
+            {
+                body.Refuse(Shape);
+                return [];
+            }
+
+            filters.Add(new RecordAttributeFilter(name, operatorName,
+                value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString()));
+        }
+
+        return filters;
     }
 
     private static (TaskStatusFilter Filter, string? Exact) StatusOf(RequestBody body)

@@ -48,3 +48,21 @@ internal sealed class UniqueValueConfiguration : IEntityTypeConfiguration<Unique
         builder.HasIndex(u => u.RecordId);
     }
 }
+
+internal sealed class FilterableValueConfiguration : IEntityTypeConfiguration<FilterableValue>
+{
+    public void Configure(EntityTypeBuilder<FilterableValue> builder)
+    {
+        builder.ToTable("entity_filterable_values");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Schema).HasMaxLength(64);
+        builder.Property(v => v.Attribute).HasMaxLength(64);
+        builder.Property(v => v.RecordId).HasMaxLength(64);
+        builder.Property(v => v.Text).HasMaxLength(FilterableValues.MaxLength);
+
+        // A filter starts from the value ("amount > 10000" is one range of the first) and joins the tasks by record.
+        builder.HasIndex(v => new { v.Schema, v.Attribute, v.Number, v.RecordId });
+        builder.HasIndex(v => new { v.Schema, v.Attribute, v.Text, v.RecordId });
+        builder.HasIndex(v => new { v.RecordId, v.Attribute });
+    }
+}

@@ -494,6 +494,45 @@ namespace Workflows.Core.Data.Migrations
                     b.ToTable("entity_schemas", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.Entities.FilterableValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Attribute");
+
+                    b.HasIndex("Schema", "Attribute", "Number", "RecordId");
+
+                    b.HasIndex("Schema", "Attribute", "Text", "RecordId");
+
+                    b.ToTable("entity_filterable_values", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Entities.UniqueValue", b =>
                 {
                     b.Property<string>("Schema")

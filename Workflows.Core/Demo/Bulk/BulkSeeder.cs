@@ -107,6 +107,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
                     workflow.Tasks.ForEach(writer.Add);
                     workflow.Links.ForEach(writer.Add);
                     workflow.Events.ForEach(writer.Add);
+                    workflow.Values.ForEach(writer.Add);
                 }
 
                 await writer.CommitAsync(cancellationToken);
@@ -306,6 +307,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             links.AddRange(assignees.Select(a => new TaskAssigneeRow { AssigneeId = a, ExecutionId = execution.Id, TaskId = task.Id, IsOpen = taskRow.IsOpen, DueAt = taskRow.DueAt }));
         }
 
+        var values = FilterableValues.Of(schema, schema.Attributes, record.Id, attributes).ToList();
         return new Workflow(record, row, tasks, links, [.. events.Select(e => new EventRow
         {
             ExecutionId = execution.Id,
@@ -317,8 +319,9 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             At = e.At,
             Summary = e.Summary,
             Detail = e.Detail,
-        })]);
+        })], values);
     }
 
-    private sealed record Workflow(EntityRecord Record, ExecutionRow Execution, List<TaskRow> Tasks, List<TaskAssigneeRow> Links, List<EventRow> Events);
+    private sealed record Workflow(
+        EntityRecord Record, ExecutionRow Execution, List<TaskRow> Tasks, List<TaskAssigneeRow> Links, List<EventRow> Events, List<FilterableValue> Values);
 }

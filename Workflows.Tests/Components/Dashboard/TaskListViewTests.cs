@@ -48,7 +48,7 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
     [
         typeof(TaskSearch), typeof(DashboardStats), typeof(SavedViewService), typeof(FlowExecutionService), typeof(TaskBulk), typeof(FlowTemplateService),
         typeof(EntityService), typeof(UserDirectory), typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider),
-        typeof(Workflows.Core.Teams.TeamTasks),
+        typeof(Workflows.Core.Teams.TeamTasks), typeof(RecordAttributeFilters),
     ];
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -267,4 +267,62 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
 
     private AngleSharp.Dom.IElement Item(string text) =>
         popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Contains(text, StringComparison.Ordinal));
+
+    [Fact]
+    public void A_record_attribute_filter_in_the_url_is_a_chip_that_narrows_the_table_and_closing_it_removes_it()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/dashboard?assignee=all&schema=opportunity&attr=amount%3Agreater_than%3A10000");
+
+        var dashboard = RenderDashboard();
+
+        dashboard.WaitForAssertion(() => Assert.NotEmpty(dashboard.FindAll("[data-testid=task-table] tbody tr [data-task]")));
+        Assert.Equal("Amount (EUR) > 10000", dashboard.Find("[data-testid=record-attribute-chip]").TextContent.Trim());
+        Assert.All(dashboard.FindAll("[data-testid=task-table] tbody tr"), row =>
+            Assert.True(row.TextContent.Contains("Solar", StringComparison.Ordinal) || row.TextContent.Contains("Heat pump", StringComparison.Ordinal), row.TextContent));
+
+        dashboard.Find("[data-testid=record-attribute-chip] .mud-chip-close-button").Click();
+
+        dashboard.WaitForAssertion(() => Assert.EndsWith("/dashboard?assignee=all&schema=opportunity", navigation.Uri, StringComparison.Ordinal));
+        dashboard.WaitForAssertion(() => Assert.Empty(dashboard.FindAll("[data-testid=record-attribute-chip]")));
+    }
+
+    [Fact]
+    public void A_record_attribute_filter_is_picked_in_a_dialog_and_put_in_the_url()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/dashboard?assignee=all&schema=opportunity");
+        var dashboard = RenderDashboard();
+        dashboard.WaitForAssertion(() => Assert.False(dashboard.Find("[data-testid=add-record-attribute-filter]").HasAttribute("disabled")));
+
+        dashboard.Find("[data-testid=add-record-attribute-filter]").Click();
+        Pick(dialogs, "Attribute", "Stage");
+        dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll(".mud-input-control label"), l => l.TextContent.Trim() == "Value"));
+        Pick(dialogs, "Value", "offer");
+        dialogs.WaitForAssertion(() => Assert.False(dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Add filter").HasAttribute("disabled")));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Add filter").Click();
+
+        dashboard.WaitForAssertion(() => Assert.EndsWith("/dashboard?assignee=all&schema=opportunity&attr=stage%3Aequals%3Aoffer", navigation.Uri, StringComparison.Ordinal));
+        dashboard.WaitForAssertion(() => Assert.Equal("Stage = offer", dashboard.Find("[data-testid=record-attribute-chip]").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void Without_a_record_type_no_attribute_filter_can_be_added_and_a_stale_one_says_why_it_shows_nothing()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/dashboard?assignee=all&attr=amount%3Agreater_than%3A10000");
+
+        var dashboard = RenderDashboard();
+
+        dashboard.WaitForAssertion(() => Assert.Contains("needs the record type", dashboard.Find("[data-testid=filter-problem]").TextContent, StringComparison.Ordinal));
+        Assert.True(dashboard.Find("[data-testid=add-record-attribute-filter]").HasAttribute("disabled"));
+        Assert.Empty(dashboard.FindAll("[data-testid=task-table] tbody tr [data-task]"));
+    }
+
+    private void Pick<T>(IRenderedComponent<T> host, string label, string item) where T : IComponent
+    {
+        host.WaitForAssertion(() => host.FindAll(".mud-input-control").First(control => control.QuerySelector("label")?.TextContent.Trim() == label)
+            .QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input")!.MouseDown());
+        popovers.WaitForAssertion(() => popovers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == item).Click());
+    }
 }

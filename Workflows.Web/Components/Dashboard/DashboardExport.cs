@@ -25,6 +25,14 @@ internal static class DashboardExport
     {
         var view = DashboardView.Parse(QueryHelpers.ParseQuery(context.Request.QueryString.Value)
             .ToDictionary(p => p.Key, p => (string?)p.Value.ToString()));
+        var narrowed = await context.RequestServices.GetRequiredService<RecordAttributeFilters>().ApplyAsync(
+            view.ToQuery(context.User, clock.GetUtcNow(), settings.TimeZone), view.AttributeFilters, context.RequestAborted);
+        if (!narrowed.Succeeded)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync(narrowed.Error, context.RequestAborted);
+            return;
+        }
 
         var people = await directory.ListPeopleAsync(context.RequestAborted);
         var partners = await directory.ListPartnersAsync(context.RequestAborted);
@@ -34,7 +42,7 @@ internal static class DashboardExport
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"tasks-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         await writer.WriteLineAsync("Task;Workflow;Record;Record type;Phase;Status;Due;Overdue;Assignees;Last change");
-        var query = view.ToQuery(context.User, clock.GetUtcNow(), settings.TimeZone) with { PageSize = TaskQuery.MaxPageSize };
+        var query = narrowed.Value with { PageSize = TaskQuery.MaxPageSize };
         for (var page = 0; ; page++)
         {
             var result = await search.SearchAsync(query with { Page = page }, context.RequestAborted);

@@ -46,6 +46,7 @@ public static class DashboardScenario
         ];
 
         var search = host.Get<TaskSearch>();
+        var attributeFilters = host.Get<RecordAttributeFilters>();
         var zone = host.Get<FlowSettings>().TimeZone;
         var now = DateTimeOffset.UtcNow;
         var today = TimeZoneInfo.ConvertTime(now, zone).Date;
@@ -75,6 +76,13 @@ public static class DashboardScenario
             {
                 var counts = await search.CountAsync(new TaskQuery { AssigneeIds = [User(i)] }, dayStart, dayStart.AddDays(1).AddTicks(-1), weekStart, cancellationToken);
                 return counts.Open + counts.Overdue + counts.DueToday + counts.CompletedThisWeek;
+            }),
+            ("open tasks where the record's amount > X", async i =>
+            {
+                // The bulk records' filterable amount is 1,000 to 31,000: X from 30,650 selects about one record in a hundred.
+                var query = await attributeFilters.ApplyAsync(new TaskQuery { EntitySchema = "opportunity" },
+                    [new RecordAttributeFilter("amount", "greater_than", (30_650 + (i % 3 * 50)).ToString(System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
+                return (await search.SearchAsync(query.Value ?? throw new InvalidOperationException(query.Error), cancellationToken)).Total;
             }),
         ];
 

@@ -568,6 +568,51 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.ToTable("entity_schemas", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.Entities.FilterableValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Attribute")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<double?>("Number")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Schema")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Attribute");
+
+                    b.HasIndex("Schema", "Attribute", "Number", "RecordId");
+
+                    b.HasIndex("Schema", "Attribute", "Text", "RecordId");
+
+                    b.ToTable("entity_filterable_values", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Entities.UniqueValue", b =>
                 {
                     b.Property<string>("Schema")
