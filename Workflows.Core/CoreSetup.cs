@@ -59,6 +59,7 @@ public static class CoreSetup
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoWorkflows>();
         services.AddSingleton<Demo.Bulk.BulkSeeder>();
+        services.AddSingleton<Progress.ProgressLinkService>();
         return services;
     }
 }
