@@ -40,6 +40,10 @@ public sealed record CustomerProgress(
         return new CustomerProgress(title, Blank(execution.Ecp?.Description), execution.Status, phases, next, execution.UpdatedAt);
     }
 
+    /// <summary>How many phases and tasks of <paramref name="execution"/> its customer may see.</summary>
+    public static int VisibleItems(FlowExecution execution) =>
+        execution.Phases.Count(p => p.Ecp?.IsVisible == true) + execution.Tasks.Count(t => t.Ecp?.IsVisible == true);
+
     private static string? NextOf(IEnumerable<CustomerPhase> phases)
     {
         foreach (var phase in phases)
