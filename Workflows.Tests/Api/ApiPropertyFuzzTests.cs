@@ -78,6 +78,8 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
         var noteId = (string)(await note.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         using var webhook = await admin.PostAsJsonAsync("/v1/webhooks", new JsonObject { ["url"] = "https://erp.example.com/hooks", ["events"] = new JsonArray { "FlowCancelled" } });
         var webhookId = (string)(await webhook.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        using var progress = await admin.PostAsJsonAsync($"/v1/flows/executions/{executionId}/progress-link", new { valid_for_days = 7 });
+        var progressToken = (string)(await progress.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
         routeValues = new()
         {
             ["flowId"] = templateId, ["definitionId"] = templateId, ["execution_id"] = executionId, ["executionId"] = executionId,
@@ -85,6 +87,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["noteId"] = noteId,
             ["journeyId"] = "journey-site-survey",
             ["webhookId"] = webhookId, ["deliveryId"] = "msg_none",
+            ["token"] = progressToken,
         };
         seeds = new()
         {
@@ -115,6 +118,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["POST /v1/webhooks"] = new() { ["url"] = "https://erp.example.com/fuzzed", ["events"] = new JsonArray { "TaskCompleted" } },
             ["PUT /v1/webhooks/{webhookId}"] = new() { ["url"] = "https://erp.example.com/hooks", ["events"] = new JsonArray { "FlowCancelled" } },
             ["PATCH /v1/webhooks/{webhookId}"] = new() { ["enabled"] = true },
+            ["POST /v1/flows/executions/{execution_id}/progress-link"] = new() { ["valid_for_days"] = 30 },
         };
     }
 

@@ -72,7 +72,7 @@ internal static class OpenApiContract
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<ApiOperation>().LastOrDefault() is { } contract && context.Document is { } document)
             {
-                Describe(operation, contract, contract.Statuses(metadata, context.Description.RelativePath ?? ""), document);
+                Describe(operation, contract, contract.Statuses(metadata, context.Description.RelativePath ?? ""), ApiOperation.IsAnonymous(metadata), document);
                 if (metadata.OfType<IdempotentCreation>().Any())
                 {
                     DescribeIdempotency(operation);
@@ -113,11 +113,11 @@ internal static class OpenApiContract
         };
     }
 
-    private static void Describe(OpenApiOperation operation, ApiOperation contract, IReadOnlyList<int> statuses, OpenApiDocument document)
+    private static void Describe(OpenApiOperation operation, ApiOperation contract, IReadOnlyList<int> statuses, bool anonymous, OpenApiDocument document)
     {
         operation.OperationId = contract.Id;
         operation.Summary = contract.Summary;
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
+        operation.Security = anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
         operation.Responses ??= new OpenApiResponses();
         foreach (var generated in operation.Responses.Keys.Where(key => !key.StartsWith('2')).ToList())
         {
