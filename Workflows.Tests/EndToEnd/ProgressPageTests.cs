@@ -92,7 +92,7 @@ public sealed class ProgressPageTests(BrowserFixture browser) : IClassFixture<Br
         foreach (var internalText in new[]
         {
             "Qualify lead", "Send offer e-mail", "Sign contract", "Conduct site survey", "Check roof", "Order materials", "Marktstammdatenregister",
-            "Sales", "Grid registration", InternalNote, "Lena Schmidt", "Klaus Richter", "SolarTech", "partner-solartech", Record, execution.Id,
+            "Sales", "Grid registration", InternalNote, "Lena Schmidt", "Thomas Wagner", "Sophie", "Klaus Richter", "SolarTech", "partner-solartech", Record, execution.Id,
             "Rooftop PV", "SEPA",
         })
         {
