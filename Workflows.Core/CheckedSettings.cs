@@ -30,7 +30,9 @@ public static class CheckedSettings
             .Interval("Reminders:SweepInterval", o => o.SweepInterval);
         services.AddChecked<WorkflowsOptions>(configuration, "Workflows")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
-                "Workflows:TimeZone names no time zone this machine knows; use an IANA id such as Europe/Berlin.");
+                "Workflows:TimeZone names no time zone this machine knows; use an IANA id such as Europe/Berlin.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || PublicBase(o.PublicUrl) is not null,
+                "Workflows:PublicUrl must be an absolute http(s) address, such as https://workflows.example.com/.");
         services.AddChecked<BootstrapAdminOptions>(configuration, "Bootstrap")
             .Validate(o => !o.IsSet || o.IsComplete,
                 "Bootstrap:AdminEmail, Bootstrap:AdminName and Bootstrap:AdminPassword go together: set all three, or none.")
@@ -39,8 +41,13 @@ public static class CheckedSettings
         services.AddSingleton(sp => new FlowSettings
         {
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<WorkflowsOptions>>().Value.TimeZone),
+            PublicUrl = PublicBase(sp.GetRequiredService<IOptions<WorkflowsOptions>>().Value.PublicUrl),
         });
     }
+
+    /// <summary>An absolute http(s) address as a base that relative links resolve under (with a trailing slash); null otherwise.</summary>
+    private static Uri? PublicBase(string? url) =>
+        Uri.TryCreate(url?.Trim().TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : null;
 
     /// <summary>Binds <typeparamref name="T"/> from <paramref name="section"/>, checked at start, and offers it as a singleton.</summary>
     public static OptionsBuilder<T> AddChecked<T>(this IServiceCollection services, IConfiguration configuration, string section)

@@ -63,6 +63,7 @@ public static class CoreSetup
         services.AddScoped<DemoSeeder>();
         services.AddSingleton<DemoWorkflows>();
         services.AddSingleton<Demo.Bulk.BulkSeeder>();
+        services.AddSingleton<Progress.ProgressLinkService>();
         return services;
     }
 }

@@ -10,4 +10,6 @@ public sealed record Refusal(string Message, RefusalKind Kind)
     public static Refusal Conflict(string message) => new(message, RefusalKind.Conflict);
 
     public static Refusal Forbidden(string message) => new(message, RefusalKind.Forbidden);
+
+    public static Refusal Gone(string message) => new(message, RefusalKind.Gone);
 }

@@ -1,6 +1,6 @@
 namespace Workflows.Core;
 
-/// <summary>What kind of refusal: the API maps these to 400, 404, 409 and 403.</summary>
+/// <summary>What kind of refusal: the API maps these to 400, 404, 409, 403 and 410.</summary>
 public enum RefusalKind
 {
     /// <summary>The input breaks a rule (400).</summary>
@@ -14,4 +14,7 @@ public enum RefusalKind
 
     /// <summary>The caller's role does not allow it (403).</summary>
     Forbidden,
+
+    /// <summary>It existed but is no longer available, such as an expired link (410).</summary>
+    Gone,
 }

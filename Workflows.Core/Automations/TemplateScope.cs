@@ -25,6 +25,9 @@ public sealed record TemplateScope
 
     public AutomationEvent? Event { get; init; }
 
+    /// <summary>A link to the workflow's customer progress page, for <c>{{progress_link}}</c>; made only when a template asks.</summary>
+    public string? ProgressLink { get; init; }
+
     /// <summary>The value at a dotted path such as <c>entity.amount</c> or <c>entity.contact.email</c>; null when absent.</summary>
     public JsonNode? Resolve(string path)
     {
@@ -59,6 +62,7 @@ public sealed record TemplateScope
                 "at" => Event.At.ToString("O"),
                 _ => null,
             },
+            "progress_link" when parts.Length == 1 => ProgressLink,
             _ => null,
         };
     }

@@ -8,7 +8,7 @@ namespace Workflows.Core.Automations;
 /// <summary>
 /// Fills <c>{{path}}</c> placeholders from a <see cref="TemplateScope"/>: <c>{{entity.amount}}</c>,
 /// <c>{{entity.contact.email}}</c> (through a relation), <c>{{entity._title}}</c>, <c>{{workflow.name}}</c>,
-/// <c>{{task.name}}</c>, <c>{{automation.name}}</c>, <c>{{event.actor}}</c>. An unknown or empty value renders as
+/// <c>{{task.name}}</c>, <c>{{automation.name}}</c>, <c>{{event.actor}}</c>, <c>{{progress_link}}</c> (e-mails only). An unknown or empty value renders as
 /// nothing; text outside placeholders is kept as written.
 /// </summary>
 public static partial class ValueTemplate

@@ -12,4 +12,7 @@ public sealed class FlowSettings
 
     /// <summary>The calendar of <see cref="TimeZone"/>: which day is today, where days and weeks begin.</summary>
     public TenantCalendar Calendar { get; private init; } = TenantCalendar.Utc;
+
+    /// <summary>The absolute address customers reach the app at (ending in a slash), for links sent by e-mail; null when not configured.</summary>
+    public Uri? PublicUrl { get; init; }
 }

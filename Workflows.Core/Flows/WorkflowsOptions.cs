@@ -5,4 +5,7 @@ internal sealed class WorkflowsOptions
 {
     /// <summary>The IANA (or Windows) id of the zone whose calendar decides "today" for date-only due dates.</summary>
     public string TimeZone { get; set; } = "Europe/Berlin";
+
+    /// <summary>The address customers reach the app at, for links in e-mails (<c>{{progress_link}}</c>); unset, e-mails carry none.</summary>
+    public string? PublicUrl { get; set; }
 }

@@ -78,6 +78,8 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
         var noteId = (string)(await note.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
         using var webhook = await admin.PostAsJsonAsync("/v1/webhooks", new JsonObject { ["url"] = "https://erp.example.com/hooks", ["events"] = new JsonArray { "FlowCancelled" } });
         var webhookId = (string)(await webhook.Content.ReadFromJsonAsync<JsonObject>())!["id"]!;
+        using var progress = await admin.PostAsJsonAsync($"/v1/flows/executions/{executionId}/progress-link", new { valid_for_days = 7 });
+        var progressToken = (string)(await progress.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
         routeValues = new()
         {
             ["flowId"] = templateId, ["definitionId"] = templateId, ["execution_id"] = executionId, ["executionId"] = executionId,
@@ -86,6 +88,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["journeyId"] = "journey-site-survey",
             ["webhookId"] = webhookId, ["deliveryId"] = "msg_none",
             ["team_id"] = "team-back-office",
+            ["token"] = progressToken,
         };
         seeds = new()
         {
@@ -118,6 +121,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["PATCH /v1/webhooks/{webhookId}"] = new() { ["enabled"] = true },
             ["POST /v1/teams"] = new() { ["name"] = "Fuzzed team", ["round_robin"] = true, ["members"] = new JsonArray() },
             ["PATCH /v1/teams/{team_id}"] = new() { ["name"] = "Back office", ["round_robin"] = false },
+            ["POST /v1/flows/executions/{execution_id}/progress-link"] = new() { ["valid_for_days"] = 30 },
         };
     }
 

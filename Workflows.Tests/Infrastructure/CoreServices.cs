@@ -41,6 +41,8 @@ public static class CoreServices
             .AddEntityFrameworkStores<WorkflowsDbContext>();
         var keys = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();
         services.AddSingleton<IJourneyLinkSigner>(new Workflows.Web.Hosting.DataProtectionLinkSigner(keys));
+        services.AddSingleton<Workflows.Core.Progress.IProgressLinkSigner>(
+            new Workflows.Web.Hosting.DataProtectionLinkSigner(keys, Workflows.Web.Hosting.DataProtectionLinkSigner.ProgressPurpose));
         services.AddSingleton<Workflows.Core.Automations.Webhooks.ISecretProtector>(new Workflows.Web.Hosting.DataProtectionSecretProtector(keys));
         services.AddSingleton(new FlowSettings());
         configure?.Invoke(services);

@@ -12,14 +12,20 @@ namespace Workflows.Web.Api;
 public sealed record ApiOperation(string Id, string Summary, ApiVersioning Versioning, IReadOnlyList<int> Refusals)
 {
     /// <summary>
-    /// Every error status the operation can answer: 401 and 429 for all; 403 when some role lacks its permission; 400 and
+    /// Every error status the operation can answer: 429 for all; 401 for all but the anonymous ones (a customer's
+    /// progress link, whose token is its credential); 403 when some role lacks its permission; 400 and
     /// 415 when it reads a JSON body (<see cref="JsonBodyGate"/>, <see cref="UnknownApiRoute"/>); 404 when its path names
     /// something; 400 and 409 when it reads <c>If-Match</c>; 409 and 422 when it honours <c>Idempotency-Key</c>
     /// (<see cref="IdempotencyGate"/>); and the refusals declared by the endpoint.
     /// </summary>
     public IReadOnlyList<int> Statuses(IEnumerable<object> metadata, string route)
     {
-        var statuses = new SortedSet<int>(Refusals) { StatusCodes.Status401Unauthorized, StatusCodes.Status429TooManyRequests };
+        var statuses = new SortedSet<int>(Refusals) { StatusCodes.Status429TooManyRequests };
+        if (!IsAnonymous(metadata))
+        {
+            statuses.Add(StatusCodes.Status401Unauthorized);
+        }
+
         if (metadata.OfType<IAuthorizeData>().Any(a => a.Policy is { } p
                 && Enum.TryParse<Permission>(p, out var permission) && AccessPolicy.RolesFor(permission).Count < Roles.All.Count))
         {
@@ -48,4 +54,7 @@ public sealed record ApiOperation(string Id, string Summary, ApiVersioning Versi
 
         return [.. statuses];
     }
+
+    /// <summary>Whether the operation answers without an API token.</summary>
+    public static bool IsAnonymous(IEnumerable<object> metadata) => metadata.OfType<IAllowAnonymous>().Any();
 }

@@ -20,6 +20,7 @@ internal sealed class ApiProblem : IResult, IStatusCodeHttpResult, IValueHttpRes
             RefusalKind.NotFound => StatusCodes.Status404NotFound,
             RefusalKind.Conflict => StatusCodes.Status409Conflict,
             RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+            RefusalKind.Gone => StatusCodes.Status410Gone,
             _ => invalidStatus,
         };
         result = TypedResults.Json(new ApiError(refusal.Message), statusCode: status);

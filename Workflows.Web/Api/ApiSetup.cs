@@ -89,6 +89,7 @@ public static class ApiSetup
         api.MapJourneysApi();
         api.MapWebhooksApi();
         api.MapTeamsApi();
+        api.MapProgressApi();
 
         // An unknown API path (or method) answers like every other API error, not with the app's HTML "not found" page.
         foreach (var prefix in new[] { "/v1", "/v2" })

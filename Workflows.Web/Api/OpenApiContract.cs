@@ -27,6 +27,7 @@ internal static class OpenApiContract
         ["Automations"] = "Automations (after epilot's automation API): flows to build, and executions (runs) with their action logs; webhook keys are write-only.",
         ["Journeys"] = "Our journeys: definitions to build, the submissions on a record, and one-time signed links for people without an account.",
         ["Notes"] = "Notes on records, workflows and tasks, with replies, pins and search (after epilot's notes API); a partner reaches only their tasks' notes.",
+        ["Progress"] = "Our addition: signed, expiring links that show a workflow's progress to its end customer, and that progress as JSON.",
         ["Webhooks"] = "Outbound webhooks for integrators: subscriptions to workflow events, signed per the Standard Webhooks spec, retried with backoff, with a delivery log and re-send; secrets are write-only.",
         ["Teams"] = "Our teams (groups) as assignees: administrators keep them; a team's members claim its tasks, or round-robin hands them out.",
     };
@@ -40,6 +41,7 @@ internal static class OpenApiContract
         [StatusCodes.Status409Conflict] = (
             "The state moved on: If-Match named a stale version, the resource exists already, its current state refuses the change, or a request with the same Idempotency-Key is still running.",
             "This workflow was changed by Ada Admin after version 7; reload it and apply your change again."),
+        [StatusCodes.Status410Gone] = ("The link has expired.", "This progress link has expired; ask for a new one."),
         [StatusCodes.Status415UnsupportedMediaType] = ("The body was not sent as JSON.", "Send the body as JSON with 'Content-Type: application/json', not 'text/plain'."),
         [StatusCodes.Status422UnprocessableEntity] = ("The values do not fit the record's schema, or the Idempotency-Key was used for another request; the message names what.", "Amount is required."),
         [StatusCodes.Status429TooManyRequests] = ("Too many requests for this token; retry after Retry-After seconds.", ApiRateLimits.TooManyMessage),
@@ -71,7 +73,7 @@ internal static class OpenApiContract
             var metadata = context.Description.ActionDescriptor.EndpointMetadata;
             if (metadata.OfType<ApiOperation>().LastOrDefault() is { } contract && context.Document is { } document)
             {
-                Describe(operation, contract, contract.Statuses(metadata, context.Description.RelativePath ?? ""), document);
+                Describe(operation, contract, contract.Statuses(metadata, context.Description.RelativePath ?? ""), ApiOperation.IsAnonymous(metadata), document);
                 if (metadata.OfType<IdempotentCreation>().Any())
                 {
                     DescribeIdempotency(operation);
@@ -112,11 +114,11 @@ internal static class OpenApiContract
         };
     }
 
-    private static void Describe(OpenApiOperation operation, ApiOperation contract, IReadOnlyList<int> statuses, OpenApiDocument document)
+    private static void Describe(OpenApiOperation operation, ApiOperation contract, IReadOnlyList<int> statuses, bool anonymous, OpenApiDocument document)
     {
         operation.OperationId = contract.Id;
         operation.Summary = contract.Summary;
-        operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
+        operation.Security = anonymous ? [] : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SecurityScheme, document)] = [] }];
         operation.Responses ??= new OpenApiResponses();
         foreach (var generated in operation.Responses.Keys.Where(key => !key.StartsWith('2')).ToList())
         {

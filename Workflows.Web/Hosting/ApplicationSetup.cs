@@ -66,6 +66,9 @@ public static class ApplicationSetup
         services.AddWorkflowsRedis(builder.Configuration);
         services.AddWorkflowsDataProtection(builder.Configuration, builder.Environment);
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
+        services.AddSingleton<Core.Progress.IProgressLinkSigner>(sp =>
+            new DataProtectionLinkSigner(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), DataProtectionLinkSigner.ProgressPurpose));
+        services.AddLocalization();
         services.AddWorkflowsTelemetry(builder.Configuration);
         services.AddWorkflowsForwardedHeaders(builder.Configuration);
         return builder;

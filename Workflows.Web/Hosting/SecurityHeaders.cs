@@ -51,6 +51,15 @@ public static class SecurityHeaders
                 headers[HeaderNames.XContentTypeOptions] = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.Remove(HeaderNames.Server);
+                if (IsCustomerProgress(context.Request.Path))
+                {
+                    // A progress link is its own credential: no search engine lists it, no other site learns it from a
+                    // referrer, no shared cache keeps the page.
+                    headers["X-Robots-Tag"] = "noindex, nofollow";
+                    headers["Referrer-Policy"] = "no-referrer";
+                    headers[HeaderNames.CacheControl] = "no-store";
+                }
+
                 return Task.CompletedTask;
             });
             return next(context);
@@ -58,6 +67,9 @@ public static class SecurityHeaders
 
     /// <summary>The nonce this response's policy allows inline script under; only the import map uses it.</summary>
     public static string Nonce(HttpContext context) => context.Items[NonceKey] as string ?? "";
+
+    private static bool IsCustomerProgress(PathString path) =>
+        path.StartsWithSegments("/" + Core.Progress.ProgressPaths.Prefix) || path.StartsWithSegments("/v1/" + Core.Progress.ProgressPaths.Prefix);
 
     private static bool IsApiReference(PathString path) =>
         path.StartsWithSegments("/api-reference") || path.StartsWithSegments("/scalar");

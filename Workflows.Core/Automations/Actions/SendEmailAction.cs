@@ -3,13 +3,21 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MimeKit;
 using Workflows.Core.Email;
+using Workflows.Core.Flows;
+using Workflows.Core.Progress;
 
 namespace Workflows.Core.Automations.Actions;
 
-/// <summary>Sends a templated plain-text e-mail; by default to the record's <c>email</c> attribute.</summary>
-public sealed class SendEmailAction(EmailSender sender) : IActionHandler
+/// <summary>
+/// Sends a templated plain-text e-mail; by default to the record's <c>email</c> attribute. A subject or body that uses
+/// <c>{{progress_link}}</c> gets a fresh link to the workflow's customer progress page, valid for
+/// <see cref="ProgressLinkService.DefaultDays"/> days.
+/// </summary>
+public sealed class SendEmailAction(EmailSender sender, ProgressLinkService progress, FlowSettings settings) : IActionHandler
 {
     public const string DefaultRecipient = "{{entity.email}}";
+
+    public const string ProgressLinkValue = "progress_link";
 
     public AutomationActionType Type => AutomationActionType.SendEmail;
 
@@ -30,8 +38,9 @@ public sealed class SendEmailAction(EmailSender sender) : IActionHandler
             throw new ActionFailedException($"Not an e-mail address: {string.Join(", ", invalid)}.");
         }
 
-        var subject = ValueTemplate.Render(action.Subject, context.Scope);
-        var body = ValueTemplate.Render(action.Body, context.Scope);
+        var scope = UsesProgressLink(action) ? context.Scope with { ProgressLink = ProgressLinkFor(context.Scope) } : context.Scope;
+        var subject = ValueTemplate.Render(action.Subject, scope);
+        var body = ValueTemplate.Render(action.Body, scope);
         try
         {
             var where = await sender.SendAsync(new EmailMessage(recipients, subject, body), cancellationToken);
@@ -45,5 +54,24 @@ public sealed class SendEmailAction(EmailSender sender) : IActionHandler
         {
             throw new ActionFailedException($"The mail server refused the e-mail: {error.Message}", transient: false, error);
         }
+    }
+
+    private static bool UsesProgressLink(AutomationAction action) =>
+        ValueTemplate.PathsIn(action.Subject).Concat(ValueTemplate.PathsIn(action.Body)).Contains(ProgressLinkValue, StringComparer.Ordinal);
+
+    private string ProgressLinkFor(TemplateScope scope)
+    {
+        if (scope.Workflow is null)
+        {
+            throw new ActionFailedException("{{progress_link}} needs a workflow, but this run belongs to none: run the automation from a workflow's task or event.");
+        }
+
+        if (settings.PublicUrl is null)
+        {
+            throw new ActionFailedException("{{progress_link}} needs the address customers reach the app at: set Workflows:PublicUrl, then retry.");
+        }
+
+        var link = progress.Create(scope.Workflow.Id, TimeSpan.FromDays(ProgressLinkService.DefaultDays));
+        return new Uri(settings.PublicUrl, link.RelativeUrl).ToString();
     }
 }

@@ -86,6 +86,7 @@ public static class FlowEngine
                 DueDateConfig = p.DueDateConfig,
                 AssignedTo = AssigneeResolver.Resolve(p.AssignedTo, context.Facts, startedBy),
                 Taxonomies = p.Taxonomies is null ? null : [.. p.Taxonomies],
+                Ecp = p.Ecp,
                 ExtensionData = p.ExtensionData is null ? null : new(p.ExtensionData),
                 UpdatedAt = now,
             }),
@@ -108,6 +109,7 @@ public static class FlowEngine
             Trigger = command.Trigger ?? new ExecutionTrigger { Type = ExecutionTriggerType.MANUAL },
             SingleClosingReasonSelection = template.SingleClosingReasonSelection,
             Linear = template.Linear,
+            Ecp = template.Ecp,
         };
         return new EngineRun(execution, context).Start();
     }

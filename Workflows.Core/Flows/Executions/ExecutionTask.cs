@@ -64,6 +64,7 @@ public sealed class ExecutionTask : FlowTask
         Conditions = task.Conditions is null ? null : [.. task.Conditions],
         LoopConfig = task.LoopConfig is null ? null : task.LoopConfig with { CrtIterations = 0 },
         AllowParallelExecution = task.AllowParallelExecution,
+        Ecp = task.Ecp,
         ExtensionData = task.ExtensionData is null ? null : new(task.ExtensionData),
         Status = StepStatus.PENDING,
         CreatedAt = now,

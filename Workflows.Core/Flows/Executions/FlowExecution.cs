@@ -72,6 +72,9 @@ public sealed class FlowExecution
     /// <summary>Soft-deleted: kept for history, refused for every command.</summary>
     public bool Deleted { get; set; }
 
+    /// <summary>The workflow's title (and an introduction) on the end customer's progress page; its name when unset.</summary>
+    public EcpDetails? Ecp { get; set; }
+
     /// <summary>Properties this version does not model, kept so a round-trip loses nothing.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }

@@ -20,6 +20,13 @@ internal static class TemplateParts
 
     public static FlowPhase Phase(string id, string name) => new() { Id = id, Name = name };
 
+    /// <summary>A phase the customer sees on the progress page, as <paramref name="customerLabel"/>.</summary>
+    public static FlowPhase CustomerPhase(string id, string name, string customerLabel, string? customerDescription = null) =>
+        new() { Id = id, Name = name, Ecp = ShownAs(customerLabel, customerDescription) };
+
+    /// <summary>Shown to the customer on the progress page under <paramref name="label"/>.</summary>
+    public static EcpDetails ShownAs(string label, string? description = null) => new() { Enabled = true, Label = label, Description = description };
+
     public static TaskDescription Markdown(string text) => new() { Enabled = true, Value = text };
 
     public static EnableRequirement TaskFinished(string taskId) => new() { TaskId = taskId, When = RequirementWhen.TASK_FINISHED };

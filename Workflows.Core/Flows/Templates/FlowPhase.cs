@@ -19,6 +19,9 @@ public class FlowPhase
 
     public List<string>? Taxonomies { get; set; }
 
+    /// <summary>Whether (and under which name) the end customer sees this on the progress page.</summary>
+    public EcpDetails? Ecp { get; set; }
+
     /// <summary>Properties this version does not model, kept so a round-trip loses nothing.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }

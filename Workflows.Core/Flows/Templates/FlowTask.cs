@@ -49,6 +49,9 @@ public class FlowTask
     /// <summary>Decisions: take every branch that holds (default) or only the first.</summary>
     public bool? AllowParallelExecution { get; set; }
 
+    /// <summary>Whether (and under which name) the end customer sees this on the progress page.</summary>
+    public EcpDetails? Ecp { get; set; }
+
     /// <summary>Properties this version does not model, kept so a round-trip loses nothing.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }

@@ -60,6 +60,9 @@ public sealed class FlowTemplate
     /// <summary>"Sequential workflow": a task is enabled only once its direct predecessors are finished.</summary>
     public bool? Linear { get; set; }
 
+    /// <summary>The workflow's title (and an introduction) on the end customer's progress page; its name when unset.</summary>
+    public EcpDetails? Ecp { get; set; }
+
     /// <summary>Properties this version does not model, kept so a round-trip loses nothing.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }

@@ -10,4 +10,5 @@ public enum WorkflowAction
     DueDate,
     AddTask,
     SelectSeveral,
+    ShareProgress,
 }
