@@ -1,6 +1,10 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Workflows.Core.Data;
+using Workflows.Core.Demo;
+using Workflows.Core.Progress;
 using Workflows.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -83,7 +87,8 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
             await CheckAsync(theme, admin, $"admin {name?.Trim()}", found);
         }
 
-        await admin.GetByRole(AriaRole.Tab, new() { Name = "Users" }).ClickAsync();
+        await admin.GotoAsync("/admin");
+        await admin.WaitForInteractiveAsync();
         await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
         var dialog = admin.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
@@ -105,6 +110,21 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await Assertions.Expect(partner.Locator(".mud-table-body tr").First).ToBeVisibleAsync();
         await CheckAsync(theme, partner, "partner tasks", found);
         await partner.Context.CloseAsync();
+
+        var solar = DemoWorkflows.TemplateId("solar-installation");
+        string executionId;
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>().CreateDbContextAsync())
+        {
+            executionId = await db.FlowExecutions.Where(e => e.TemplateId == solar).Select(e => e.Id).FirstAsync();
+        }
+
+        var link = browser.App.Services.GetRequiredService<ProgressLinkService>().Create(executionId, TimeSpan.FromDays(1));
+        var customer = await NewPageAsync(theme);
+        await customer.GotoAsync($"/progress/{link.Token}");
+        await customer.WaitForInteractiveAsync();
+        await Assertions.Expect(customer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await CheckAsync(theme, customer, "customer progress", found);
+        await customer.Context.CloseAsync();
 
         Assert.True(found.Count == 0, $"axe found {found.Count} violation(s) in the {theme} theme:\n" + string.Join("\n", found));
     }
