@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 
@@ -11,7 +12,7 @@ namespace Workflows.Core.Dashboard;
 /// task tables: with assignees it starts from <c>flow_task_assignees</c> (index AssigneeId, IsOpen, DueAt), otherwise
 /// from <c>flow_tasks</c> (indexes on IsOpen, DueSort and on template, schema, status), never from execution documents.
 /// </summary>
-public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock, FlowSettings settings)
 {
     /// <summary>Text searches over everyone's tasks count exactly up to this many matches (ADR-011).</summary>
     public const int CountLimit = 1_000;
@@ -25,6 +26,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     public async Task<TaskListPage> SearchAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        query = query with { Today = settings.Calendar.DayOf(now) };
         var size = Math.Clamp(query.PageSize, 1, TaskQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -87,6 +89,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             HasAutomation = r.HasAutomation,
             UpdatedAt = r.UpdatedAt,
             FinishedAt = r.FinishedAt,
+            Priority = r.Priority,
+            FollowUpOn = r.FollowUpOn,
         });
         return new TaskListPage(total, page, size, items) { TotalIsLowerBound = totalIsLowerBound };
     }
@@ -100,7 +104,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskQuery scope, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset weekStart, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = scope with { Status = TaskStatusFilter.Open, Overdue = false, DueFrom = null, DueTo = null, FinishedFrom = null };
+        var open = scope with { Status = TaskStatusFilter.Open, Overdue = false, DueFrom = null, DueTo = null, FinishedFrom = null, Today = settings.Calendar.DayOf(now) };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         Task<int> Count(TaskQuery query) => AnsweredByLinks(query)
@@ -123,7 +127,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         && query.FinishedFrom is null && query.TemplateId is null && query.EntitySchema is null && query.EntityId is null
         && query.ExecutionId is null && SearchTerm.Of(query.Text) is null
         && !query.NoDueDate && string.IsNullOrWhiteSpace(query.PhaseName)
-        && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending;
+        && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending
+        && query.PriorityFrom is null && query.PriorityTo is null;
 
     /// <summary>The (execution, task, due) of every task the query's assignee links select, each task once.</summary>
     private static IQueryable<TaskKey> LinkKeys(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
@@ -167,6 +172,11 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         if (query.DueTo is { } to)
         {
             links = links.Where(a => a.DueAt <= to);
+        }
+
+        if (query.HidesFollowUps)
+        {
+            links = links.Where(a => a.FollowUpOn == null || a.FollowUpOn <= query.Today);
         }
 
         return links;
@@ -254,6 +264,16 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         if (SearchTerm.Of(query.Text) is { } text)
         {
             tasks = tasks.Where(t => t.SearchText.Contains(text));
+        }
+
+        if (query.PriorityFrom is { } lowest)
+        {
+            tasks = tasks.Where(t => t.Priority >= lowest);
+        }
+
+        if (query.PriorityTo is { } highest)
+        {
+            tasks = tasks.Where(t => t.Priority <= highest);
         }
 
         return tasks;
@@ -393,6 +413,10 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskSort.PhaseDescending => ByColumn(tasks, t => t.PhaseName, descending: true),
         TaskSort.UpdatedAscending => ByColumn(tasks, t => t.UpdatedAt, descending: false),
         TaskSort.UpdatedDescending => ByColumn(tasks, t => t.UpdatedAt, descending: true),
+        // Highest first, soonest due first among equals: "what to do next". Lowest first is its exact reverse, so the
+        // index (IsOpen, Priority DESC, DueSort) serves both.
+        TaskSort.PriorityDescending => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
+        TaskSort.Priority => tasks.OrderBy(t => t.Priority).ThenByDescending(t => t.DueSort).ThenByDescending(t => t.ExecutionId).ThenByDescending(t => t.TaskId),
         _ => tasks.OrderBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
     };
 

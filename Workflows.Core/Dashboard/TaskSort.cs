@@ -1,6 +1,9 @@
 namespace Workflows.Core.Dashboard;
 
-/// <summary>Orders of a task list. Tasks without a due date come last in both due-date orders.</summary>
+/// <summary>
+/// Orders of a task list. Tasks without a due date come last in both due-date orders. <see cref="PriorityDescending"/>
+/// is highest first and soonest due among equals; <see cref="Priority"/> is its exact reverse.
+/// </summary>
 public enum TaskSort
 {
     DueDate,
@@ -17,4 +20,6 @@ public enum TaskSort
     Phase,
     PhaseDescending,
     UpdatedAscending,
+    Priority,
+    PriorityDescending,
 }

@@ -33,6 +33,9 @@ public sealed class ExecutionTask : FlowTask
     /// <summary>Skipped because it lies on a branch not taken; edges out of it are dead.</summary>
     public bool? SkippedAutomatically { get; set; }
 
+    /// <summary>Until this day the task stays out of its assignees' open lists (<see cref="TaskFollowUp"/>).</summary>
+    public DateOnly? FollowUpDate { get; set; }
+
     [JsonIgnore]
     public bool IsFinished => Status is StepStatus.COMPLETED or StepStatus.SKIPPED;
 
@@ -61,6 +64,7 @@ public sealed class ExecutionTask : FlowTask
         Conditions = task.Conditions is null ? null : [.. task.Conditions],
         LoopConfig = task.LoopConfig is null ? null : task.LoopConfig with { CrtIterations = 0 },
         AllowParallelExecution = task.AllowParallelExecution,
+        Priority = task.Priority,
         ExtensionData = task.ExtensionData is null ? null : new(task.ExtensionData),
         Status = StepStatus.PENDING,
         CreatedAt = now,

@@ -82,6 +82,8 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.HasIndex(t => new { t.IsOpen, t.UpdatedAt, t.DueSort });
         builder.HasIndex(t => new { t.Status, t.FinishedAt });
         builder.HasIndex(t => t.EntityId);
+        // Highest priority first, soonest due among equals (ADR-028); read backwards it is lowest first.
+        builder.HasIndex(t => new { t.IsOpen, t.Priority, t.DueSort }).IsDescending(false, true, false);
     }
 }
 

@@ -49,6 +49,9 @@ public class FlowTask
     /// <summary>Decisions: take every branch that holds (default) or only the first.</summary>
     public bool? AllowParallelExecution { get; set; }
 
+    /// <summary>How urgent the task is, 0 to 100 (<see cref="TaskPriority"/>); null counts as the default.</summary>
+    public int? Priority { get; set; }
+
     /// <summary>Properties this version does not model, kept so a round-trip loses nothing.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? ExtensionData { get; set; }

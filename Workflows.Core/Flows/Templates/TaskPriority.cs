@@ -1,0 +1,44 @@
+namespace Workflows.Core.Flows.Templates;
+
+/// <summary>
+/// How urgent a task is, 0 to 100 as in Camunda Tasklist, and the word a person reads for it. A task without a
+/// priority of its own (nor from its template) counts as <see cref="Default"/>, so "sort by priority" and the
+/// priority filters treat every task alike.
+/// </summary>
+public static class TaskPriority
+{
+    public const int Min = 0;
+
+    public const int Max = 100;
+
+    /// <summary>The priority of a task that names none: the middle of the scale, "Medium".</summary>
+    public const int Default = 50;
+
+    /// <summary>The priority the task counts with.</summary>
+    public static int Of(FlowTask task) => task.Priority ?? Default;
+
+    /// <summary>Low 0–24, Medium 25–49, High 50–74, Critical 75–100.</summary>
+    public static TaskPriorityBand Band(int priority) => priority switch
+    {
+        < 25 => TaskPriorityBand.Low,
+        < 50 => TaskPriorityBand.Medium,
+        < 75 => TaskPriorityBand.High,
+        _ => TaskPriorityBand.Critical,
+    };
+
+    /// <summary>The band as a person reads it, with the number: "High (60)".</summary>
+    public static string Describe(int priority) => $"{Band(priority)} ({priority})";
+
+    /// <summary>The lowest priority of <paramref name="band"/>, for a filter "High or more".</summary>
+    public static int LowestOf(TaskPriorityBand band) => band switch
+    {
+        TaskPriorityBand.Low => 0,
+        TaskPriorityBand.Medium => 25,
+        TaskPriorityBand.High => 50,
+        _ => 75,
+    };
+
+    /// <summary>Why <paramref name="priority"/> is no priority; null when it lies in 0–100.</summary>
+    public static string? Problem(int priority) =>
+        priority is < Min or > Max ? $"A priority is a whole number from {Min} to {Max}; {priority} is not." : null;
+}
