@@ -40,7 +40,8 @@ public static class TaskSearchApi
 
     public sealed record SearchRequest(
         string? Assignee, string? Status, DateTimeOffset? DueFrom, DateTimeOffset? DueTo, bool? Overdue, string? TemplateId,
-        string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, int? Page, int? Size);
+        string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, int? Page, int? Size,
+        int? PriorityFrom, int? PriorityTo, bool? FollowUps);
 
     /// <summary>
     /// <c>total_is_lower_bound</c>: counting stopped early (a common word over everyone's tasks) and more than

@@ -749,6 +749,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
@@ -804,6 +807,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("HasAutomation")
                         .HasColumnType("boolean");
 
@@ -831,6 +837,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -882,6 +891,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.HasIndex("IsOpen", "Name", "DueSort");
 
                     b.HasIndex("IsOpen", "PhaseName", "DueSort");
+
+                    b.HasIndex("IsOpen", "Priority", "DueSort")
+                        .IsDescending(false, true, false);
 
                     b.HasIndex("IsOpen", "Status", "DueSort");
 
