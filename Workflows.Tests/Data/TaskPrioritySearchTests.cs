@@ -55,13 +55,13 @@ public sealed class TaskPrioritySearchTests : IAsyncLifetime, IDisposable
     public void Dispose() => database.Dispose();
 
     [Fact]
-    public async Task Sorted_by_priority_the_highest_comes_first_and_a_task_without_one_counts_as_50()
+    public async Task Sorted_by_priority_the_highest_comes_first_and_a_task_without_one_counts_as_25()
     {
         var highest = await Search.SearchAsync(new TaskQuery { TemplateId = "complaint", Sort = TaskSort.PriorityDescending }, CancellationToken.None);
         var lowest = await Search.SearchAsync(new TaskQuery { TemplateId = "complaint", Sort = TaskSort.Priority }, CancellationToken.None);
 
         Assert.Equal(["call", "check", "letter"], highest.Items.Select(t => t.TaskId));
-        Assert.Equal([90, 50, 10], highest.Items.Select(t => t.Priority));
+        Assert.Equal([90, 25, 10], highest.Items.Select(t => t.Priority));
         Assert.Equal(["letter", "check", "call"], lowest.Items.Select(t => t.TaskId));
     }
 

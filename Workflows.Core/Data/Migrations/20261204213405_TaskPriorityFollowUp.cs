@@ -23,7 +23,7 @@ namespace Workflows.Core.Data.Migrations
                 table: "flow_tasks",
                 type: "INTEGER",
                 nullable: false,
-                defaultValue: 50);
+                defaultValue: 25);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FollowUpOn",
@@ -45,17 +45,10 @@ namespace Workflows.Core.Data.Migrations
                 name: "IX_flow_tasks_IsOpen_Priority_DueSort",
                 table: "flow_tasks");
 
-            migrationBuilder.DropColumn(
-                name: "FollowUpOn",
-                table: "flow_tasks");
-
-            migrationBuilder.DropColumn(
-                name: "Priority",
-                table: "flow_tasks");
-
-            migrationBuilder.DropColumn(
-                name: "FollowUpOn",
-                table: "flow_task_assignees");
+            // SQLite's own DROP COLUMN, not EF Core's rebuild of the table, which would lose the full-text triggers on flow_tasks.
+            migrationBuilder.Sql("ALTER TABLE \"flow_tasks\" DROP COLUMN \"FollowUpOn\";");
+            migrationBuilder.Sql("ALTER TABLE \"flow_tasks\" DROP COLUMN \"Priority\";");
+            migrationBuilder.Sql("ALTER TABLE \"flow_task_assignees\" DROP COLUMN \"FollowUpOn\";");
         }
     }
 }

@@ -11,8 +11,8 @@ public static class TaskPriority
 
     public const int Max = 100;
 
-    /// <summary>The priority of a task that names none: the middle of the scale, "Medium".</summary>
-    public const int Default = 50;
+    /// <summary>The priority of a task that names none: the lowest "Medium", so any task rated Medium or more comes before it.</summary>
+    public const int Default = 25;
 
     /// <summary>The priority the task counts with.</summary>
     public static int Of(FlowTask task) => task.Priority ?? Default;

@@ -23,7 +23,7 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 table: "flow_tasks",
                 type: "integer",
                 nullable: false,
-                defaultValue: 50);
+                defaultValue: 25);
 
             migrationBuilder.AddColumn<DateOnly>(
                 name: "FollowUpOn",
