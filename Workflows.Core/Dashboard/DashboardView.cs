@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Dashboard;
@@ -36,12 +37,18 @@ public sealed record DashboardView
 
     public string? Text { get; init; }
 
-    /// <summary>A column name, with a leading '-' for descending: due, name, workflow, status, record, phase, updated.</summary>
+    /// <summary>A column name, with a leading '-' for descending: due, name, workflow, status, record, phase, updated, priority.</summary>
     public string Sort { get; init; } = "due";
 
     public int Page { get; init; }
 
     public int PageSize { get; init; } = 25;
+
+    /// <summary>Empty (any), or one band of <see cref="TaskPriority"/>: <c>low</c>, <c>medium</c>, <c>high</c>, <c>critical</c>.</summary>
+    public string Priority { get; init; } = "";
+
+    /// <summary>Also someone's tasks whose follow-up day has not come yet (see <see cref="TaskQuery.HidesFollowUps"/>).</summary>
+    public bool FollowUps { get; init; }
 
     public static DashboardView Parse(IReadOnlyDictionary<string, string?> query)
     {
@@ -65,6 +72,8 @@ public sealed record DashboardView
             Sort = Get("sort") ?? "due",
             Page = Number(Get("page"), 0, 0, 100_000),
             PageSize = Number(Get("size"), 25, 1, TaskQuery.MaxPageSize),
+            Priority = BandOf(Get("priority")) is { } band ? band.ToString().ToLowerInvariant() : "",
+            FollowUps = Get("followups") == "1",
         };
     }
 
@@ -92,6 +101,8 @@ public sealed record DashboardView
         Add("sort", Sort, "due");
         Add("page", Page.ToString(CultureInfo.InvariantCulture), "0");
         Add("size", PageSize.ToString(CultureInfo.InvariantCulture), "25");
+        Add("priority", Priority);
+        Add("followups", FollowUps ? "1" : null);
         return string.Join('&', parts);
     }
 
@@ -150,8 +161,15 @@ public sealed record DashboardView
             Sort = SortOf(Sort),
             Page = Page,
             PageSize = PageSize,
+            PriorityFrom = BandOf(Priority) is { } lowest ? TaskPriority.LowestOf(lowest) : null,
+            PriorityTo = BandOf(Priority) is { } band and not TaskPriorityBand.Critical ? TaskPriority.LowestOf(band + 1) - 1 : null,
+            ShowFollowUps = FollowUps,
         };
     }
+
+    /// <summary>The band a URL names (any case), or null for none or an unknown word.</summary>
+    public static TaskPriorityBand? BandOf(string? name) =>
+        Enum.TryParse<TaskPriorityBand>(name, ignoreCase: true, out var band) && Enum.IsDefined(band) && !name!.Any(char.IsDigit) ? band : null;
 
     public static TaskSort SortOf(string sort) => sort switch
     {
@@ -168,6 +186,8 @@ public sealed record DashboardView
         "-phase" => TaskSort.PhaseDescending,
         "updated" => TaskSort.UpdatedAscending,
         "-updated" => TaskSort.UpdatedDescending,
+        "priority" => TaskSort.Priority,
+        "-priority" => TaskSort.PriorityDescending,
         _ => TaskSort.DueDate,
     };
 }
