@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Workflows.Core.Automations.Webhooks;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Automations;
 
@@ -51,6 +52,12 @@ public sealed record AutomationAction
 
     public int? TimeoutSeconds { get; init; }
 
+    /// <summary>SetPriority: the priority to give, 0 to 100.</summary>
+    public int? Priority { get; init; }
+
+    /// <summary>SetPriority: the task of the run's workflow to give it to; by default the task that ran the automation.</summary>
+    public string? TaskId { get; init; }
+
     public string Describe() => Type switch
     {
         AutomationActionType.UpdateEntity => $"Update {string.Join(", ", (Assignments ?? []).Select(a => a.Attribute))}",
@@ -59,6 +66,7 @@ public sealed record AutomationAction
         AutomationActionType.CallWebhook => $"Call webhook {Url}",
         AutomationActionType.AddNote => "Add a note",
         AutomationActionType.CompleteTask => "Complete the task",
+        AutomationActionType.SetPriority => $"Set the priority of {TaskId ?? "the task"} to {(Priority is { } p ? TaskPriority.Describe(p) : "?")}",
         _ => Type.ToString(),
     };
 }

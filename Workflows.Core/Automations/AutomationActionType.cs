@@ -9,4 +9,5 @@ public enum AutomationActionType
     CallWebhook,
     AddNote,
     CompleteTask,
+    SetPriority,
 }

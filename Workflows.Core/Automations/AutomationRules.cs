@@ -42,6 +42,8 @@ public static class AutomationRules
                 AutomationActionType.CallWebhook when Uri.TryCreate(action.Url, UriKind.Absolute, out var target) && addresses.RefusalFor(target) is { } refused
                     => refused,
                 AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => "write the note",
+                AutomationActionType.SetPriority when action.Priority is null => "give the priority, 0 to 100",
+                AutomationActionType.SetPriority when Flows.Templates.TaskPriority.Problem(action.Priority.Value) is { } outOfRange => outOfRange.TrimEnd('.'),
                 _ => null,
             };
             if (problem is not null)

@@ -46,6 +46,7 @@ internal static class AutomationSetup
         services.AddSingleton<IActionHandler, CallWebhookAction>();
         services.AddSingleton<IActionHandler, AddNoteAction>();
         services.AddSingleton<IActionHandler, CompleteTaskAction>();
+        services.AddSingleton<IActionHandler, SetPriorityAction>();
 
         services.AddSingleton<IJobHandler, AutomationRunner>();
         services.AddSingleton<IJobHandler, AutomationEventHandler>();

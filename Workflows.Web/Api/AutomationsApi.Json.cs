@@ -40,7 +40,8 @@ public static partial class AutomationsApi
     /// <summary>One action as sent; <c>secret</c> sets a webhook's signing key, <c>remove_secret</c> drops it, neither keeps it.</summary>
     public sealed record ActionBody(
         AutomationActionType Type, string? Id = null, List<AttributeAssignment>? Assignments = null, string? TemplateId = null, string? To = null,
-        string? Subject = null, string? Body = null, string? Url = null, string? Secret = null, bool? RemoveSecret = null, int? TimeoutSeconds = null)
+        string? Subject = null, string? Body = null, string? Url = null, string? Secret = null, bool? RemoveSecret = null, int? TimeoutSeconds = null,
+        int? Priority = null, string? TaskId = null)
     {
         public AutomationAction ToAction() => new()
         {
@@ -55,15 +56,17 @@ public static partial class AutomationsApi
             Secret = Secret,
             RemoveSecret = RemoveSecret ?? false,
             TimeoutSeconds = TimeoutSeconds,
+            Priority = Priority,
+            TaskId = TaskId,
         };
     }
 
     public sealed record ActionView(
         string Id, AutomationActionType Type, string Label, List<AttributeAssignment>? Assignments, string? TemplateId, string? To,
-        string? Subject, string? Body, string? Url, bool HasSecret, int? TimeoutSeconds)
+        string? Subject, string? Body, string? Url, bool HasSecret, int? TimeoutSeconds, int? Priority = null, string? TaskId = null)
     {
         public static ActionView From(AutomationAction a) =>
-            new(a.Id, a.Type, a.Describe(), a.Assignments, a.TemplateId, a.To, a.Subject, a.Body, a.Url, a.HasSecret, a.TimeoutSeconds);
+            new(a.Id, a.Type, a.Describe(), a.Assignments, a.TemplateId, a.To, a.Subject, a.Body, a.Url, a.HasSecret, a.TimeoutSeconds, a.Priority, a.TaskId);
     }
 
     /// <summary>An automation as answered; <c>disabled_reason</c> says why the system switched it off (a loop).</summary>

@@ -33,6 +33,10 @@ public sealed class ActionDraft
 
     public int? TimeoutSeconds { get; set; }
 
+    public int? Priority { get; set; }
+
+    public string? TaskId { get; set; }
+
     public static ActionDraft From(AutomationAction action) => new()
     {
         Id = action.Id,
@@ -45,6 +49,8 @@ public sealed class ActionDraft
         Url = action.Url,
         HasSecret = action.HasSecret,
         TimeoutSeconds = action.TimeoutSeconds,
+        Priority = action.Priority,
+        TaskId = action.TaskId,
     };
 
     public AutomationAction ToAction() => Type switch
@@ -67,6 +73,7 @@ public sealed class ActionDraft
             TimeoutSeconds = TimeoutSeconds,
         },
         AutomationActionType.AddNote => new() { Id = Id, Type = Type, Body = Body },
+        AutomationActionType.SetPriority => new() { Id = Id, Type = Type, Priority = Priority, TaskId = string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim() },
         _ => new() { Id = Id, Type = Type },
     };
 
@@ -78,6 +85,7 @@ public sealed class ActionDraft
         AutomationActionType.CallWebhook => "Call webhook",
         AutomationActionType.AddNote => "Add a note",
         AutomationActionType.CompleteTask => "Complete the task that ran it",
+        AutomationActionType.SetPriority => "Set a task's priority",
         _ => type.ToString(),
     };
 }
