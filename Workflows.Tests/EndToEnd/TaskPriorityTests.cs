@@ -23,6 +23,8 @@ public sealed class TaskPriorityTests(BrowserFixture browser) : IClassFixture<Br
         await ActAsync(page, "Qualify lead", "Priority…");
         var dialog = page.GetByRole(AriaRole.Dialog);
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Critical" }).ClickAsync();
+        await Assertions.Expect(dialog.GetByLabel("Priority")).ToHaveValueAsync("90");
+        await page.WaitForTimeoutAsync(400); // the band buttons' colour transition, for the screenshot
         await page.ScreenshotAsync("priority-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Save priority" }).ClickAsync();
         await Assertions.Expect(Task(page, "Qualify lead").GetByTestId("priority")).ToHaveTextAsync("Critical (90)");
