@@ -162,7 +162,7 @@ public sealed record DashboardView
             Page = Page,
             PageSize = PageSize,
             PriorityFrom = BandOf(Priority) is { } lowest ? TaskPriority.LowestOf(lowest) : null,
-            PriorityTo = BandOf(Priority) is { } band and not TaskPriorityBand.Critical ? TaskPriority.LowestOf(band + 1) - 1 : null,
+            PriorityTo = BandOf(Priority) is { } band ? TaskPriority.HighestOf(band) : null,
             ShowFollowUps = FollowUps,
         };
     }

@@ -174,6 +174,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             links = links.Where(a => a.DueAt <= to);
         }
 
+        // TaskFollowUp.Waits, as SQL: back on its day.
         if (query.HidesFollowUps)
         {
             links = links.Where(a => a.FollowUpOn == null || a.FollowUpOn <= query.Today);

@@ -85,7 +85,7 @@ internal static class RequestSchemas
             ["priority"] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Integer | JsonSchemaType.Null, Minimum = "0", Maximum = "100",
-                Description = "0-100: Low 0-24, Medium 25-49, High 50-74, Critical 75-100; null is the default, 25 (Medium).",
+                Description = $"0-100: {TaskPriority.Scale}; null is the default, {TaskPriority.Describe(TaskPriority.Default)}.",
             },
             ["follow_up_date"] = new OpenApiSchema
             {

@@ -38,6 +38,13 @@ public static class TaskPriority
         _ => 75,
     };
 
+    /// <summary>The highest priority of <paramref name="band"/>.</summary>
+    public static int HighestOf(TaskPriorityBand band) => band == TaskPriorityBand.Critical ? Max : LowestOf(band + 1) - 1;
+
+    /// <summary>Every band with its numbers: "Low 0–24, Medium 25–49, High 50–74, Critical 75–100".</summary>
+    public static string Scale { get; } =
+        string.Join(", ", Enum.GetValues<TaskPriorityBand>().Select(band => $"{band} {LowestOf(band)}–{HighestOf(band)}"));
+
     /// <summary>Why <paramref name="priority"/> is no priority; null when it lies in 0–100.</summary>
     public static string? Problem(int priority) =>
         priority is < Min or > Max ? $"A priority is a whole number from {Min} to {Max}; {priority} is not." : null;

@@ -22,7 +22,13 @@ public sealed class PriorityAndFollowUpTests
         Assert.Equal(band, TaskPriority.Band(priority));
         Assert.Equal($"{band} ({priority})", TaskPriority.Describe(priority));
         Assert.Equal(band, TaskPriority.Band(TaskPriority.LowestOf(band)));
+        Assert.Equal(band, TaskPriority.Band(TaskPriority.HighestOf(band)));
+        Assert.InRange(priority, TaskPriority.LowestOf(band), TaskPriority.HighestOf(band));
     }
+
+    [Fact]
+    public void The_scale_names_each_band_with_its_numbers() =>
+        Assert.Equal("Low 0–24, Medium 25–49, High 50–74, Critical 75–100", TaskPriority.Scale);
 
     [Fact]
     public void A_task_starts_with_its_templates_priority_and_one_without_counts_as_the_default()
