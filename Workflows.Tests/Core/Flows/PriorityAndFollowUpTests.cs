@@ -1,3 +1,4 @@
+using Workflows.Core.Dashboard;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
@@ -24,6 +25,22 @@ public sealed class PriorityAndFollowUpTests
         Assert.Equal(band, TaskPriority.Band(TaskPriority.LowestOf(band)));
         Assert.Equal(band, TaskPriority.Band(TaskPriority.HighestOf(band)));
         Assert.InRange(priority, TaskPriority.LowestOf(band), TaskPriority.HighestOf(band));
+    }
+
+    [Fact]
+    public void A_dashboard_url_with_a_band_and_follow_ups_asks_for_that_range_and_round_trips()
+    {
+        var view = DashboardView.Parse(new Dictionary<string, string?> { ["priority"] = "HIGH", ["followups"] = "1", ["sort"] = "-priority" });
+
+        var query = view.ToQuery(["u-anna"], null, EngineHarness.T0, TimeZoneInfo.Utc);
+
+        Assert.Equal("sort=-priority&priority=high&followups=1", view.ToQueryString());
+        Assert.Equal((50, 74), (query.PriorityFrom, query.PriorityTo));
+        Assert.True(query.ShowFollowUps);
+        Assert.False(query.HidesFollowUps);
+        Assert.Equal(TaskSort.PriorityDescending, query.Sort);
+        Assert.Equal("", DashboardView.Parse(new Dictionary<string, string?> { ["priority"] = "7" }).Priority);
+        Assert.True(new DashboardView().ToQuery(["u-anna"], null, EngineHarness.T0, TimeZoneInfo.Utc).HidesFollowUps);
     }
 
     [Fact]
