@@ -18,13 +18,8 @@ public static class TaskPriority
     public static int Of(FlowTask task) => task.Priority ?? Default;
 
     /// <summary>Low 0–24, Medium 25–49, High 50–74, Critical 75–100.</summary>
-    public static TaskPriorityBand Band(int priority) => priority switch
-    {
-        < 25 => TaskPriorityBand.Low,
-        < 50 => TaskPriorityBand.Medium,
-        < 75 => TaskPriorityBand.High,
-        _ => TaskPriorityBand.Critical,
-    };
+    public static TaskPriorityBand Band(int priority) =>
+        Enum.GetValues<TaskPriorityBand>().Last(band => band == TaskPriorityBand.Low || priority >= LowestOf(band));
 
     /// <summary>The band as a person reads it, with the number: "High (60)".</summary>
     public static string Describe(int priority) => $"{Band(priority)} ({priority})";
