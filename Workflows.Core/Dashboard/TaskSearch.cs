@@ -414,10 +414,9 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskSort.PhaseDescending => ByColumn(tasks, t => t.PhaseName, descending: true),
         TaskSort.UpdatedAscending => ByColumn(tasks, t => t.UpdatedAt, descending: false),
         TaskSort.UpdatedDescending => ByColumn(tasks, t => t.UpdatedAt, descending: true),
-        // Highest first, soonest due first among equals: "what to do next". Lowest first is its exact reverse, so the
-        // index (IsOpen, Priority DESC, DueSort) serves both.
-        TaskSort.PriorityDescending => tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
-        TaskSort.Priority => tasks.OrderBy(t => t.Priority).ThenByDescending(t => t.DueSort).ThenByDescending(t => t.ExecutionId).ThenByDescending(t => t.TaskId),
+        // The always-true range on Priority lets SQLite walk (Priority, IsOpen, DueSort) in order instead of sorting.
+        TaskSort.Priority => ByColumn(tasks.Where(t => t.Priority >= TaskPriority.Min), t => t.Priority, descending: false),
+        TaskSort.PriorityDescending => ByColumn(tasks.Where(t => t.Priority >= TaskPriority.Min), t => t.Priority, descending: true),
         _ => tasks.OrderBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
     };
 

@@ -1,8 +1,9 @@
 namespace Workflows.Core.Dashboard;
 
 /// <summary>
-/// Orders of a task list. Tasks without a due date come last in both due-date orders. <see cref="PriorityDescending"/>
-/// is highest first and soonest due among equals; <see cref="Priority"/> is its exact reverse.
+/// Orders of a task list. Tasks without a due date come last in both due-date orders. Like the other column sorts,
+/// <see cref="PriorityDescending"/> (highest first) is the exact reverse of <see cref="Priority"/> (lowest first, soonest
+/// due among equals).
 /// </summary>
 public enum TaskSort
 {

@@ -5,13 +5,13 @@ using Workflows.Tests.Infrastructure;
 namespace Workflows.Tests.Data;
 
 /// <summary>
-/// Everyone's open tasks by priority are paged from the (IsOpen, Priority DESC, DueSort) index in both directions
+/// Everyone's open tasks by priority are paged from the (Priority, IsOpen, DueSort) index in both directions
 /// without sorting every open task (ADR-028), and someone's open list with follow-ups hidden still reads its assignee
 /// index alone.
 /// </summary>
 public sealed class TaskPriorityPlanTests : IAsyncLifetime, IDisposable
 {
-    private const string PriorityIndex = "IX_flow_tasks_IsOpen_Priority_DueSort";
+    private const string PriorityIndex = "IX_flow_tasks_Priority_IsOpen_DueSort";
     private readonly TempDatabase database = new("Sqlite");
     private ServiceProvider services = default!;
     private BulkSeedResult seeded = default!;
@@ -51,7 +51,7 @@ public sealed class TaskPriorityPlanTests : IAsyncLifetime, IDisposable
         var ranged = plans.Where(p => p.Sql.Contains("\"Priority\" >=", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, ranged.Count); // the count and the page
         Assert.All(ranged, p => Assert.True(
-            p.Steps.Exists(step => step.Contains($"INDEX {PriorityIndex} (IsOpen=? AND Priority", StringComparison.Ordinal)),
+            p.Steps.Exists(step => step.Contains($"INDEX {PriorityIndex} (Priority>?", StringComparison.Ordinal)),
             $"{p.Sql}\n{string.Join('\n', p.Steps)}"));
     }
 

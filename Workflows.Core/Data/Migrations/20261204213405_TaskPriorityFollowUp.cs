@@ -32,17 +32,16 @@ namespace Workflows.Core.Data.Migrations
                 nullable: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_flow_tasks_IsOpen_Priority_DueSort",
+                name: "IX_flow_tasks_Priority_IsOpen_DueSort",
                 table: "flow_tasks",
-                columns: new[] { "IsOpen", "Priority", "DueSort" },
-                descending: new[] { false, true, false });
+                columns: new[] { "Priority", "IsOpen", "DueSort" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_flow_tasks_IsOpen_Priority_DueSort",
+                name: "IX_flow_tasks_Priority_IsOpen_DueSort",
                 table: "flow_tasks");
 
             // SQLite's own DROP COLUMN, not EF Core's rebuild of the table, which would lose the full-text triggers on flow_tasks.

@@ -781,8 +781,7 @@ namespace Workflows.Core.Data.Migrations
 
                     b.HasIndex("IsOpen", "PhaseName", "DueSort");
 
-                    b.HasIndex("IsOpen", "Priority", "DueSort")
-                        .IsDescending(false, true, false);
+                    b.HasIndex("Priority", "IsOpen", "DueSort");
 
                     b.HasIndex("IsOpen", "Status", "DueSort");
 

@@ -892,8 +892,7 @@ namespace Workflows.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "PhaseName", "DueSort");
 
-                    b.HasIndex("IsOpen", "Priority", "DueSort")
-                        .IsDescending(false, true, false);
+                    b.HasIndex("Priority", "IsOpen", "DueSort");
 
                     b.HasIndex("IsOpen", "Status", "DueSort");
 
