@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Workflows.Core.Automations.Webhooks;
+using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Automations;
 
@@ -54,7 +55,10 @@ public sealed record AutomationAction
     /// <summary>AssignRoundRobin: the team whose next present member gets the task.</summary>
     public string? TeamId { get; init; }
 
-    /// <summary>AssignRoundRobin: the task of the run's workflow to hand out; by default the task that ran the automation.</summary>
+    /// <summary>SetPriority: the priority to give, 0 to 100.</summary>
+    public int? Priority { get; init; }
+
+    /// <summary>AssignRoundRobin and SetPriority: the task of the run's workflow to act on; by default the task that ran the automation.</summary>
     public string? TaskId { get; init; }
 
     public string Describe() => Type switch
@@ -66,6 +70,7 @@ public sealed record AutomationAction
         AutomationActionType.AddNote => "Add a note",
         AutomationActionType.CompleteTask => "Complete the task",
         AutomationActionType.AssignRoundRobin => $"Assign round-robin to team {TeamId}",
+        AutomationActionType.SetPriority => $"Set the priority of {TaskId ?? "the task"} to {(Priority is { } p ? TaskPriority.Describe(p) : "?")}",
         _ => Type.ToString(),
     };
 }

@@ -10,4 +10,5 @@ public enum AutomationActionType
     AddNote,
     CompleteTask,
     AssignRoundRobin,
+    SetPriority,
 }

@@ -43,6 +43,8 @@ public static class AutomationRules
                     => refused,
                 AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => "write the note",
                 AutomationActionType.AssignRoundRobin when string.IsNullOrWhiteSpace(action.TeamId) => "choose the team",
+                AutomationActionType.SetPriority when action.Priority is null => "give the priority, 0 to 100",
+                AutomationActionType.SetPriority when Flows.Templates.TaskPriority.Problem(action.Priority.Value) is { } outOfRange => outOfRange.TrimEnd('.'),
                 _ => null,
             };
             if (problem is not null)

@@ -47,6 +47,7 @@ internal static class AutomationSetup
         services.AddSingleton<IActionHandler, AddNoteAction>();
         services.AddSingleton<IActionHandler, CompleteTaskAction>();
         services.AddSingleton<IActionHandler, AssignRoundRobinAction>();
+        services.AddSingleton<IActionHandler, SetPriorityAction>();
 
         services.AddSingleton<IJobHandler, AutomationRunner>();
         services.AddSingleton<IJobHandler, AutomationEventHandler>();

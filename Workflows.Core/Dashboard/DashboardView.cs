@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 
 namespace Workflows.Core.Dashboard;
@@ -39,7 +40,7 @@ public sealed record DashboardView
 
     public string? Text { get; init; }
 
-    /// <summary>A column name, with a leading '-' for descending: due, name, workflow, status, record, phase, updated.</summary>
+    /// <summary>A column name, with a leading '-' for descending: due, name, workflow, status, record, phase, updated, priority.</summary>
     public string Sort { get; init; } = "due";
 
     public int Page { get; init; }
@@ -64,6 +65,11 @@ public sealed record DashboardView
     {
         Attributes = string.Join(',', filters.Select(f => $"{f.Attribute}:{f.Operator}:{Uri.EscapeDataString(f.Value)}")) is { Length: > 0 } text ? text : null,
     };
+    /// <summary>Empty (any), or one band of <see cref="TaskPriority"/>: <c>low</c>, <c>medium</c>, <c>high</c>, <c>critical</c>.</summary>
+    public string Priority { get; init; } = "";
+
+    /// <summary>Also someone's tasks whose follow-up day has not come yet (see <see cref="TaskQuery.HidesFollowUps"/>).</summary>
+    public bool FollowUps { get; init; }
 
     public static DashboardView Parse(IReadOnlyDictionary<string, string?> query)
     {
@@ -88,6 +94,8 @@ public sealed record DashboardView
             Page = Number(Get("page"), 0, 0, 100_000),
             PageSize = Number(Get("size"), 25, 1, TaskQuery.MaxPageSize),
             Attributes = Get("attr"),
+            Priority = BandOf(Get("priority")) is { } band ? band.ToString().ToLowerInvariant() : "",
+            FollowUps = Get("followups") == "1",
         };
     }
 
@@ -116,6 +124,8 @@ public sealed record DashboardView
         Add("page", Page.ToString(CultureInfo.InvariantCulture), "0");
         Add("size", PageSize.ToString(CultureInfo.InvariantCulture), "25");
         Add("attr", Attributes);
+        Add("priority", Priority);
+        Add("followups", FollowUps ? "1" : null);
         return string.Join('&', parts);
     }
 
@@ -178,11 +188,17 @@ public sealed record DashboardView
             Sort = SortOf(Sort),
             Page = Page,
             PageSize = PageSize,
+            PriorityFrom = BandOf(Priority) is { } lowest ? TaskPriority.LowestOf(lowest) : null,
+            PriorityTo = BandOf(Priority) is { } band ? TaskPriority.HighestOf(band) : null,
+            ShowFollowUps = FollowUps,
         };
     }
 
     /// <summary>An assignee id no task carries: the queue of a user in no team is empty, not everyone's tasks.</summary>
     private const string NoTeam = "team-";
+    /// <summary>The band a URL names (any case), or null for none or an unknown word.</summary>
+    public static TaskPriorityBand? BandOf(string? name) =>
+        Enum.TryParse<TaskPriorityBand>(name, ignoreCase: true, out var band) && Enum.IsDefined(band) && !name!.Any(char.IsDigit) ? band : null;
 
     public static TaskSort SortOf(string sort) => sort switch
     {
@@ -199,6 +215,8 @@ public sealed record DashboardView
         "-phase" => TaskSort.PhaseDescending,
         "updated" => TaskSort.UpdatedAscending,
         "-updated" => TaskSort.UpdatedDescending,
+        "priority" => TaskSort.Priority,
+        "-priority" => TaskSort.PriorityDescending,
         _ => TaskSort.DueDate,
     };
 }

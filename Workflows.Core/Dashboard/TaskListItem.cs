@@ -51,4 +51,8 @@ public sealed record TaskListItem
     public DateTimeOffset UpdatedAt { get; init; }
 
     public DateTimeOffset? FinishedAt { get; init; }
+
+    public int Priority { get; init; } = TaskPriority.Default;
+
+    public DateOnly? FollowUpOn { get; init; }
 }

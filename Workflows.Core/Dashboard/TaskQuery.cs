@@ -60,4 +60,21 @@ public sealed record TaskQuery
     /// which its values must meet.
     /// </summary>
     public IReadOnlyList<RecordAttributeCondition> RecordAttributes { get; init; } = [];
+    /// <summary>Priority at least this (0–100).</summary>
+    public int? PriorityFrom { get; init; }
+
+    /// <summary>Priority at most this (0–100).</summary>
+    public int? PriorityTo { get; init; }
+
+    /// <summary>Also the tasks whose follow-up day has not come yet (see <see cref="HidesFollowUps"/>).</summary>
+    public bool ShowFollowUps { get; init; }
+
+    /// <summary>
+    /// Someone's open tasks leave out those still waiting for their follow-up day, unless asked for. Everyone's list
+    /// (a supervisor's overview) and the lists of finished or all tasks show them.
+    /// </summary>
+    public bool HidesFollowUps => AssigneeIds.Count > 0 && Status == TaskStatusFilter.Open && !ShowFollowUps;
+
+    /// <summary>Today in the tenant's calendar, which the follow-up days are compared with; the search sets it.</summary>
+    internal DateOnly Today { get; init; }
 }

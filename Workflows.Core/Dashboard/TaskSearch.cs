@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
+using Workflows.Core.Flows;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 
@@ -12,7 +13,7 @@ namespace Workflows.Core.Dashboard;
 /// task tables: with assignees it starts from <c>flow_task_assignees</c> (index AssigneeId, IsOpen, DueAt), otherwise
 /// from <c>flow_tasks</c> (indexes on IsOpen, DueSort and on template, schema, status), never from execution documents.
 /// </summary>
-public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock, FlowSettings settings)
 {
     /// <summary>Text searches over everyone's tasks count exactly up to this many matches (ADR-011).</summary>
     public const int CountLimit = 1_000;
@@ -26,6 +27,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     public async Task<TaskListPage> SearchAsync(TaskQuery query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        query = query with { Today = settings.Calendar.DayOf(now) };
         var size = Math.Clamp(query.PageSize, 1, TaskQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -88,6 +90,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             HasAutomation = r.HasAutomation,
             UpdatedAt = r.UpdatedAt,
             FinishedAt = r.FinishedAt,
+            Priority = r.Priority,
+            FollowUpOn = r.FollowUpOn,
         });
         return new TaskListPage(total, page, size, items) { TotalIsLowerBound = totalIsLowerBound };
     }
@@ -101,7 +105,7 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskQuery scope, DateTimeOffset dayStart, DateTimeOffset dayEnd, DateTimeOffset weekStart, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var open = scope with { Status = TaskStatusFilter.Open, Overdue = false, DueFrom = null, DueTo = null, FinishedFrom = null };
+        var open = scope with { Status = TaskStatusFilter.Open, Overdue = false, DueFrom = null, DueTo = null, FinishedFrom = null, Today = settings.Calendar.DayOf(now) };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
         Task<int> Count(TaskQuery query) => AnsweredByLinks(query)
@@ -125,7 +129,8 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         && query.ExecutionId is null && SearchTerm.Of(query.Text) is null
         && !query.NoDueDate && string.IsNullOrWhiteSpace(query.PhaseName)
         && query.Sort is TaskSort.DueDate or TaskSort.DueDateDescending
-        && query.RecordAttributes.Count == 0;
+        && query.RecordAttributes.Count == 0
+        && query.PriorityFrom is null && query.PriorityTo is null;
 
     /// <summary>The (execution, task, due) of every task the query's assignee links select, each task once.</summary>
     private static IQueryable<TaskKey> LinkKeys(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now)
@@ -169,6 +174,12 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         if (query.DueTo is { } to)
         {
             links = links.Where(a => a.DueAt <= to);
+        }
+
+        // TaskFollowUp.Waits, as SQL: back on its day.
+        if (query.HidesFollowUps)
+        {
+            links = links.Where(a => a.FollowUpOn == null || a.FollowUpOn <= query.Today);
         }
 
         return links;
@@ -295,6 +306,16 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         if (SearchTerm.Of(query.Text) is { } text)
         {
             tasks = tasks.Where(t => t.SearchText.Contains(text));
+        }
+
+        if (query.PriorityFrom is { } lowest)
+        {
+            tasks = tasks.Where(t => t.Priority >= lowest);
+        }
+
+        if (query.PriorityTo is { } highest)
+        {
+            tasks = tasks.Where(t => t.Priority <= highest);
         }
 
         return tasks;
@@ -434,6 +455,9 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         TaskSort.PhaseDescending => ByColumn(tasks, t => t.PhaseName, descending: true),
         TaskSort.UpdatedAscending => ByColumn(tasks, t => t.UpdatedAt, descending: false),
         TaskSort.UpdatedDescending => ByColumn(tasks, t => t.UpdatedAt, descending: true),
+        // The always-true range on Priority lets SQLite walk (Priority, IsOpen, DueSort) in order instead of sorting.
+        TaskSort.Priority => ByColumn(tasks.Where(t => t.Priority >= TaskPriority.Min), t => t.Priority, descending: false),
+        TaskSort.PriorityDescending => ByColumn(tasks.Where(t => t.Priority >= TaskPriority.Min), t => t.Priority, descending: true),
         _ => tasks.OrderBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId),
     };
 

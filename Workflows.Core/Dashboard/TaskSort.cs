@@ -1,6 +1,10 @@
 namespace Workflows.Core.Dashboard;
 
-/// <summary>Orders of a task list. Tasks without a due date come last in both due-date orders.</summary>
+/// <summary>
+/// Orders of a task list. Tasks without a due date come last in both due-date orders. Like the other column sorts,
+/// <see cref="PriorityDescending"/> (highest first) is the exact reverse of <see cref="Priority"/> (lowest first, soonest
+/// due among equals).
+/// </summary>
 public enum TaskSort
 {
     DueDate,
@@ -17,4 +21,6 @@ public enum TaskSort
     Phase,
     PhaseDescending,
     UpdatedAscending,
+    Priority,
+    PriorityDescending,
 }

@@ -26,7 +26,8 @@ public sealed record RecordHistoryItem(DateTimeOffset At, string ActorName, stri
                 case nameof(FlowEventType.TaskAssigned) or nameof(FlowEventType.PhaseAssigned) or nameof(FlowEventType.FlowAssigned):
                     summary = lead + string.Join(", ", detail.Split(", ").Select(nameOf));
                     break;
-                case nameof(FlowEventType.TaskDueDateChanged) or nameof(FlowEventType.PhaseDueDateChanged) or nameof(FlowEventType.FlowDueDateChanged):
+                case nameof(FlowEventType.TaskDueDateChanged) or nameof(FlowEventType.PhaseDueDateChanged) or nameof(FlowEventType.FlowDueDateChanged)
+                    or nameof(FlowEventType.TaskFollowUpChanged):
                     try
                     {
                         due = FlowDueDate.Parse(detail);

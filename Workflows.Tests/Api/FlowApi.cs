@@ -143,6 +143,16 @@ internal static class FlowApi
 
     public static string StatusOf(JsonObject execution, string taskId) => (string)TaskOf(execution, taskId)["status"]!;
 
+    /// <summary>A <c>tasks:search</c> that must succeed, and the task ids of its page.</summary>
+    public static async Task<JsonObject> SearchTasksAsync(HttpClient client, JsonObject query)
+    {
+        using var response = await client.PostAsJsonAsync("/v2/flows/tasks:search", query);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    public static IEnumerable<string> TaskIds(JsonObject found) => found["results"]!.AsArray().Select(r => (string)r!["task_id"]!);
+
     public static async Task<string> MessageOf(HttpResponseMessage response) =>
         (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())?["message"] ?? "";
 

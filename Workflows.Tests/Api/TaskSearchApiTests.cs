@@ -126,12 +126,7 @@ public sealed class TaskSearchApiTests(TaskSearchApiTests.App app) : IClassFixtu
 
     private static IEnumerable<string> Executions(JsonObject found) => found["results"]!.AsArray().Select(r => (string)r!["execution_id"]!);
 
-    private async Task<JsonObject> SearchAsync(JsonObject query)
-    {
-        using var response = await manager.PostAsJsonAsync("/v2/flows/tasks:search", query);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-    }
+    private Task<JsonObject> SearchAsync(JsonObject query) => SearchTasksAsync(manager, query);
 
-    private static IEnumerable<string> Ids(JsonObject found) => found["results"]!.AsArray().Select(r => (string)r!["task_id"]!);
+    private static IEnumerable<string> Ids(JsonObject found) => TaskIds(found);
 }

@@ -19,7 +19,7 @@ public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
     private ServiceProvider services = default!;
 
-    private TaskSearch Search => new(services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), clock);
+    private TaskSearch Search => new(services.GetRequiredService<IDbContextFactory<WorkflowsDbContext>>(), clock, services.GetRequiredService<Workflows.Core.Flows.FlowSettings>());
 
     // Every query names the test's own template, so the demo workflows the seed starts stay out of the counts.
     public async Task InitializeAsync()

@@ -17,7 +17,7 @@ internal static class TaskQueryPlans
     {
         var commands = new SelectLog();
         var options = new DbContextOptionsBuilder<WorkflowsDbContext>(database.Options).AddInterceptors(commands).Options;
-        var page = await new TaskSearch(new Factory(options), TimeProvider.System).SearchAsync(query, CancellationToken.None);
+        var page = await new TaskSearch(new Factory(options), TimeProvider.System, new Workflows.Core.Flows.FlowSettings()).SearchAsync(query, CancellationToken.None);
         await using var connection = new SqliteConnection(database.ConnectionString);
         await connection.OpenAsync();
         var plans = new List<(string Sql, List<string> Steps)>();

@@ -46,7 +46,7 @@ internal static class ExecutionPatchJson
 
     public static TaskPatch Task(RequestBody body)
     {
-        string[] planning = ["assigned_to", "due_date", "due_date_config"];
+        string[] planning = ["assigned_to", "due_date", "due_date_config", "priority", "follow_up_date"];
         body.AllowOnly(["status", "next_condition_id", "revert_execution", .. planning, "name", "description", "enabled", "automation_config", "ecp", "installer"]);
         return new TaskPatch
         {
@@ -60,6 +60,8 @@ internal static class ExecutionPatchJson
             Description = body.Get<TaskDescription>("description", allowNull: true),
             Enabled = body.Get<bool>("enabled"),
             NamesFixedSettings = body.Has("automation_config") || body.Has("ecp") || body.Has("installer"),
+            Priority = body.Get<int?>("priority", allowNull: true),
+            FollowUpDate = body.Get<DateOnly?>("follow_up_date", allowNull: true),
             Mistakes = [.. body.Mistakes],
         };
     }

@@ -83,6 +83,16 @@ internal static class RequestSchemas
             ["automation_config"] = new OpenApiSchema(),
             ["ecp"] = new OpenApiSchema(),
             ["installer"] = new OpenApiSchema(),
+            ["priority"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Integer | JsonSchemaType.Null, Minimum = "0", Maximum = "100",
+                Description = $"0-100: {TaskPriority.Scale}; null is the default, {TaskPriority.Describe(TaskPriority.Default)}.",
+            },
+            ["follow_up_date"] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String | JsonSchemaType.Null, Format = "date",
+                Description = "Until this day the task stays out of its assignees' open task lists; null clears it.",
+            },
         },
     });
 

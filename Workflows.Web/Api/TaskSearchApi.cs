@@ -44,7 +44,7 @@ public static class TaskSearchApi
     public sealed record SearchRequest(
         string? Assignee, string? Status, DateTimeOffset? DueFrom, DateTimeOffset? DueTo, bool? Overdue, string? TemplateId,
         string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, int? Page, int? Size,
-        IReadOnlyList<AttributeFilterJson>? EntityAttributes);
+        IReadOnlyList<AttributeFilterJson>? EntityAttributes, int? PriorityFrom, int? PriorityTo, bool? FollowUps);
 
     /// <summary>
     /// A filter on the primary record's attribute (needs <c>entity_schema</c>; the attribute must be filterable):

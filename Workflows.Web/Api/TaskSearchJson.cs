@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Flows.Executions;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core;
 
 namespace Workflows.Web.Api;
@@ -16,7 +17,7 @@ internal static class TaskSearchJson
     /// <param name="me">The assignee ids <c>"me"</c> stands for.</param>
     public static Outcome<TaskQuery> Read(RequestBody body, IReadOnlyList<string> me)
     {
-        body.AllowOnly("assignee", "status", "due_from", "due_to", "overdue", "template_id", "entity_schema", "entity_id", "execution_id", "text", "sort", "page", "size", "entity_attributes");
+        body.AllowOnly("assignee", "status", "due_from", "due_to", "overdue", "template_id", "entity_schema", "entity_id", "execution_id", "text", "sort", "page", "size", "entity_attributes", "priority_from", "priority_to", "follow_ups");
         var (assignees, unassigned) = AssigneesOf(body, me);
         var status = StatusOf(body);
         var dueFrom = body.Get<DateTimeOffset>("due_from");
@@ -46,10 +47,15 @@ internal static class TaskSearchJson
                 "-updated_at" or "updated_at" => TaskSort.UpdatedDescending,
                 "name" => TaskSort.Name,
                 "workflow" => TaskSort.Workflow,
-                _ => Unknown(body, "'sort' is due_date, -due_date, updated_at, name or workflow.", TaskSort.DueDate),
+                "-priority" => TaskSort.PriorityDescending,
+                "priority" => TaskSort.Priority,
+                _ => Unknown(body, "'sort' is due_date, -due_date, updated_at, name, workflow, priority or -priority.", TaskSort.DueDate),
             },
             Page = page.Present ? page.Value - 1 : 0,
             PageSize = size.Present ? size.Value : 50,
+            PriorityFrom = Priority(body, "priority_from"),
+            PriorityTo = Priority(body, "priority_to"),
+            ShowFollowUps = body.Get<bool>("follow_ups").Value,
         };
         if (page.Present && page.Value < 1)
         {
@@ -149,6 +155,17 @@ internal static class TaskSearchJson
                 (TaskStatusFilter.Exactly, step.ToString()),
             _ => Unknown(body, "'status' is open, finished, all, or a task status such as IN_PROGRESS.", (TaskStatusFilter.Open, (string?)null)),
         };
+    }
+
+    private static int? Priority(RequestBody body, string name)
+    {
+        var field = body.Get<int>(name);
+        if (field.Present && TaskPriority.Problem(field.Value) is { } problem)
+        {
+            body.Refuse($"'{name}': {problem}");
+        }
+
+        return field.Present ? field.Value : null;
     }
 
     private static T Unknown<T>(RequestBody body, string message, T fallback)

@@ -203,7 +203,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
 
     /// <summary>
     /// Ten tasks in three phases, due 3 to 30 days after the start: most assigned to the record's owner, one to a
-    /// partner organisation, one to nobody. Every other template is sequential.
+    /// partner organisation, one to nobody, with priorities spread over 0–100. Every other template is sequential.
     /// </summary>
     private static FlowTemplate Template(int index, List<string> partnerIds)
     {
@@ -233,6 +233,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
                     _ => [Assignee.FromVariable("{{entity.owner}}")],
                 },
                 DueDateConfig = new DueDateConfig { Duration = 3 * (j + 1), Unit = TimeUnit.Days, Type = DueDateType.WORKFLOW_STARTED },
+                Priority = (37 * j + 11 * index) % (TaskPriority.Max + 1),
             })],
             Edges = [.. Enumerable.Range(0, BulkSeedOptions.TasksPerWorkflow - 1).Select(j => new FlowEdge { Id = $"e{j + 1:00}", FromId = TaskId(j), ToId = TaskId(j + 1) })],
         };
@@ -304,7 +305,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             var taskRow = new TaskRow { ExecutionId = execution.Id, TaskId = task.Id, Name = "", TaskType = "", Status = "", WorkflowName = "", EntityId = "" };
             var assignees = TaskRows.Fill(taskRow, task, execution, current, runs, record, settings.TimeZone, task.Analytics.StatusUpdatedAt ?? started);
             tasks.Add(taskRow);
-            links.AddRange(assignees.Select(a => new TaskAssigneeRow { AssigneeId = a, ExecutionId = execution.Id, TaskId = task.Id, IsOpen = taskRow.IsOpen, DueAt = taskRow.DueAt }));
+            links.AddRange(assignees.Select(a => new TaskAssigneeRow { AssigneeId = a, ExecutionId = execution.Id, TaskId = task.Id, IsOpen = taskRow.IsOpen, DueAt = taskRow.DueAt, FollowUpOn = taskRow.FollowUpOn }));
         }
 
         var values = FilterableValues.Of(schema, schema.Attributes, record.Id, attributes).ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
@@ -268,6 +269,53 @@ internal sealed partial class EngineRun
                 ReopenTask(last, revert: false);
                 return null;
         }
+    }
+
+    private FlowError? SetPriority(SetPriority c)
+    {
+        if (RefuseWhenClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (c.Priority is { } priority && TaskPriority.Problem(priority) is { } problem)
+        {
+            return FlowError.Invalid(problem);
+        }
+
+        if (FindTask(c.TaskId, out var i) is { } missing)
+        {
+            return missing;
+        }
+
+        var task = graph.Tasks[i];
+        task.Priority = c.Priority;
+        edit.Touch(task);
+        var text = TaskPriority.Describe(TaskPriority.Of(task));
+        edit.Emit(FlowEventType.TaskPriorityChanged, $"{context.Actor.DisplayName} set the priority of '{task.Name}' to {text}", task.Id, task.PhaseId, c.Priority?.ToString(CultureInfo.InvariantCulture));
+        return null;
+    }
+
+    private FlowError? SetFollowUp(SetFollowUp c)
+    {
+        if (RefuseWhenClosed() is { } closed)
+        {
+            return closed;
+        }
+
+        if (FindTask(c.TaskId, out var i) is { } missing)
+        {
+            return missing;
+        }
+
+        var task = graph.Tasks[i];
+        task.FollowUpDate = c.Date;
+        edit.Touch(task);
+        var day = c.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        edit.Emit(FlowEventType.TaskFollowUpChanged, day is null
+            ? $"{context.Actor.DisplayName} cleared the follow-up date of '{task.Name}'"
+            : $"{context.Actor.DisplayName} set '{task.Name}' to follow up on {day}", task.Id, task.PhaseId, day);
+        return null;
     }
 
     private FlowError? Delete(DeleteFlow c)

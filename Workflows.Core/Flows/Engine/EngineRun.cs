@@ -62,6 +62,8 @@ internal sealed partial class EngineRun
             AutomationFailed c => AutomationFailed(c),
             RetryTask c => Retry(c),
             CancelSchedule c => CancelSchedule(c),
+            SetPriority c => SetPriority(c),
+            SetFollowUp c => SetFollowUp(c),
             _ => FlowError.Invalid($"Unknown command {command.GetType().Name}."),
         };
         if (error is not null)

@@ -32,4 +32,6 @@ public enum FlowEventType
 
     /// <summary>A journey was submitted from a task; recorded by the journey service, never by the engine.</summary>
     JourneySubmitted,
+    TaskPriorityChanged,
+    TaskFollowUpChanged,
 }

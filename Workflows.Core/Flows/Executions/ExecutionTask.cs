@@ -35,6 +35,8 @@ public sealed class ExecutionTask : FlowTask
 
     /// <summary>The team the task was claimed from or handed out by round-robin; a release gives it back to that team.</summary>
     public string? Team { get; set; }
+    /// <summary>Until this day the task stays out of its assignees' open lists (<see cref="TaskFollowUp"/>).</summary>
+    public DateOnly? FollowUpDate { get; set; }
 
     [JsonIgnore]
     public bool IsFinished => Status is StepStatus.COMPLETED or StepStatus.SKIPPED;
@@ -65,6 +67,7 @@ public sealed class ExecutionTask : FlowTask
         LoopConfig = task.LoopConfig is null ? null : task.LoopConfig with { CrtIterations = 0 },
         AllowParallelExecution = task.AllowParallelExecution,
         Ecp = task.Ecp,
+        Priority = task.Priority,
         ExtensionData = task.ExtensionData is null ? null : new(task.ExtensionData),
         Status = StepStatus.PENDING,
         CreatedAt = now,

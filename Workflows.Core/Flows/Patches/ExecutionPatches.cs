@@ -66,7 +66,7 @@ public static class ExecutionPatches
         // Refused before the body's own mistakes: whatever else it says, this user may not ask it.
         if (patch.NamesPlanning && !AccessPolicy.Allows(user, Permission.ManageWorkflows))
         {
-            return Refusal.Forbidden("A partner may change the status of their tasks, not their assignees or due dates.");
+            return Refusal.Forbidden("A partner may change the status of their tasks, not their assignees, due dates, priority or follow-up date.");
         }
 
         var problems = new List<string>(patch.Mistakes);
@@ -75,12 +75,27 @@ public static class ExecutionPatches
             problems.Add("'next_condition_id' completes a decision; leave out 'status' or send COMPLETED.");
         }
 
+        if (patch.Priority.Value is { } priority && TaskPriority.Problem(priority) is { } priorityProblem)
+        {
+            problems.Add(priorityProblem);
+        }
+
         if (Refused(problems) is { } refused)
         {
             return refused;
         }
 
         var commands = patch.PlanningOf(FlowItemRef.Task(taskId)).ToList();
+        if (patch.Priority.Present)
+        {
+            commands.Add(new SetPriority(taskId, patch.Priority.Value));
+        }
+
+        if (patch.FollowUpDate.Present)
+        {
+            commands.Add(new SetFollowUp(taskId, patch.FollowUpDate.Value));
+        }
+
         if (patch.NextConditionId is { } branch)
         {
             commands.Add(new ChooseDecisionBranch(taskId, branch));
@@ -94,7 +109,7 @@ public static class ExecutionPatches
         return ExecutionPlan.For(execution =>
             (TaskAccess.MayWork(execution, taskId, scope) ?? Unchanged(execution, taskId, patch)) is { } refusal
                 ? refusal
-                : NothingChanged(commands, "status, next_condition_id, assigned_to, due_date or due_date_config"));
+                : NothingChanged(commands, "status, next_condition_id, assigned_to, due_date, due_date_config, priority or follow_up_date"));
     }
 
     /// <summary>Reassigns or re-dates a phase.</summary>

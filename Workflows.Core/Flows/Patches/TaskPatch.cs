@@ -26,4 +26,10 @@ public sealed record TaskPatch : ItemPatch
 
     /// <summary>Whether the request names the task's automation, ECP or installer settings (fixed once the workflow runs).</summary>
     public bool NamesFixedSettings { get; init; }
+
+    /// <summary>A priority of 0 to 100, or null back to the default.</summary>
+    public PatchField<int?> Priority { get; init; }
+
+    /// <summary>The day the task is followed up on, or null to clear it.</summary>
+    public PatchField<DateOnly?> FollowUpDate { get; init; }
 }

@@ -82,6 +82,9 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.HasIndex(t => new { t.IsOpen, t.UpdatedAt, t.DueSort });
         builder.HasIndex(t => new { t.Status, t.FinishedAt });
         builder.HasIndex(t => t.EntityId);
+        // By priority, read forwards (lowest first) or backwards (highest first) with IsOpen tested in the index; Priority
+        // leads so that the due-date lists above never choose it for their IsOpen range (ADR-028).
+        builder.HasIndex(t => new { t.Priority, t.IsOpen, t.DueSort });
     }
 }
 

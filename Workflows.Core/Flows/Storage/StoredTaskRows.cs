@@ -54,7 +54,7 @@ internal sealed class StoredTaskRows
 
         var (row, assignees) = stored;
         var links = assignees.ConvertAll(a => Tracked(
-            db, new TaskAssigneeRow { AssigneeId = a, ExecutionId = executionId, TaskId = taskId, IsOpen = row.IsOpen, DueAt = row.DueAt },
+            db, new TaskAssigneeRow { AssigneeId = a, ExecutionId = executionId, TaskId = taskId, IsOpen = row.IsOpen, DueAt = row.DueAt, FollowUpOn = row.FollowUpOn },
             [executionId, taskId, a]));
         return new StoredTask(Tracked(db, row, [executionId, taskId]), links);
     }

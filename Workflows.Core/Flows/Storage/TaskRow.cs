@@ -63,4 +63,10 @@ public sealed class TaskRow
 
     /// <summary>Lower-cased task, workflow and record names for text search on every provider.</summary>
     public string SearchText { get; set; } = "";
+
+    /// <summary>The priority the task counts with (<see cref="TaskPriority.Of"/>), never null so one index orders by it.</summary>
+    public int Priority { get; set; } = TaskPriority.Default;
+
+    /// <summary>The task's follow-up day, if any.</summary>
+    public DateOnly? FollowUpOn { get; set; }
 }

@@ -78,6 +78,7 @@ internal static class TaskRows
 
                 link.IsOpen = row.IsOpen;
                 link.DueAt = row.DueAt;
+                link.FollowUpOn = row.FollowUpOn;
             }
         }
     }
@@ -114,6 +115,8 @@ internal static class TaskRows
         row.UpdatedAt = now;
         row.FinishedAt = task.IsFinished ? task.Analytics.StatusUpdatedAt ?? now : null;
         row.SearchText = SearchTextOf(task.Name, execution.Name, primary?.Title);
+        row.Priority = TaskPriority.Of(task);
+        row.FollowUpOn = task.FollowUpDate;
         return assignees;
     }
 

@@ -51,6 +51,8 @@ public class FlowTask
 
     /// <summary>Whether (and under which name) the end customer sees this on the progress page.</summary>
     public EcpDetails? Ecp { get; set; }
+    /// <summary>How urgent the task is, 0 to 100 (<see cref="TaskPriority"/>); null counts as the default.</summary>
+    public int? Priority { get; set; }
 
     /// <summary>Properties this version does not model, kept so a round-trip loses nothing.</summary>
     [JsonExtensionData]

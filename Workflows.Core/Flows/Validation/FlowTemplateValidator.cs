@@ -108,6 +108,11 @@ public static partial class FlowTemplateValidator
             {
                 CheckDecision(task, Name(task), Add);
             }
+
+            if (task.Priority is { } priority && TaskPriority.Problem(priority) is { } priorityProblem)
+            {
+                Add($"Task '{Name(task)}': {priorityProblem}", ValidationItemKind.Task, task.Id);
+            }
         }
 
         CheckAssignees(template.AssignedTo, "the workflow", null, ValidationItemKind.Workflow, Add);

@@ -171,6 +171,36 @@ public sealed class ExecutionPatchesTests
             plan.Refusal?.Message);
     }
 
+    [Fact]
+    public void A_task_patch_sets_priority_and_follow_up_after_its_planning_and_before_its_status()
+    {
+        var patch = new TaskPatch
+        {
+            AssignedTo = new(true, [Assignee.Of("anna")]),
+            Priority = new(true, 80),
+            FollowUpDate = new(true, new DateOnly(2026, 12, 12)),
+            Status = new(true, StepStatus.IN_PROGRESS),
+        };
+
+        var commands = Commands(ExecutionPatches.ForTask("docs", patch, CaseWorker));
+
+        Assert.Collection(
+            commands,
+            c => Assert.IsType<Assign>(c),
+            c => Assert.Equal(new SetPriority("docs", 80), c),
+            c => Assert.Equal(new SetFollowUp("docs", new DateOnly(2026, 12, 12)), c),
+            c => Assert.IsType<SetTaskStatus>(c));
+    }
+
+    [Fact]
+    public void A_priority_outside_0_to_100_is_refused_before_the_workflow_is_read()
+    {
+        var plan = ExecutionPatches.ForTask("docs", new TaskPatch { Priority = new(true, 101) }, CaseWorker);
+
+        Assert.Equal(RefusalKind.Invalid, plan.Refusal?.Kind);
+        Assert.Equal("A priority is a whole number from 0 to 100; 101 is not.", plan.Refusal?.Message);
+    }
+
     private List<FlowCommand> Commands(ExecutionPlan plan)
     {
         Assert.Null(plan.Refusal);

@@ -34,6 +34,7 @@ public sealed class ActionDraft
     public int? TimeoutSeconds { get; set; }
 
     public string? TeamId { get; set; }
+    public int? Priority { get; set; }
 
     public string? TaskId { get; set; }
 
@@ -50,6 +51,7 @@ public sealed class ActionDraft
         HasSecret = action.HasSecret,
         TimeoutSeconds = action.TimeoutSeconds,
         TeamId = action.TeamId,
+        Priority = action.Priority,
         TaskId = action.TaskId,
     };
 
@@ -74,6 +76,7 @@ public sealed class ActionDraft
         },
         AutomationActionType.AddNote => new() { Id = Id, Type = Type, Body = Body },
         AutomationActionType.AssignRoundRobin => new() { Id = Id, Type = Type, TeamId = TeamId, TaskId = string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim() },
+        AutomationActionType.SetPriority => new() { Id = Id, Type = Type, Priority = Priority, TaskId = string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim() },
         _ => new() { Id = Id, Type = Type },
     };
 
@@ -86,6 +89,7 @@ public sealed class ActionDraft
         AutomationActionType.AddNote => "Add a note",
         AutomationActionType.CompleteTask => "Complete the task that ran it",
         AutomationActionType.AssignRoundRobin => "Assign round-robin to a team",
+        AutomationActionType.SetPriority => "Set a task's priority",
         _ => type.ToString(),
     };
 }

@@ -17,4 +17,6 @@ public enum TaskActionKind
     OpenJourney,
     ShareJourneyLink,
     Notes,
+    Priority,
+    FollowUp,
 }

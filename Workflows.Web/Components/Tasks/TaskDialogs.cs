@@ -44,6 +44,24 @@ public static class TaskDialogs
         return result is null || result.Canceled ? null : new StrongBox<FlowDueDate?>(result.Data as FlowDueDate);
     }
 
+    /// <summary>The chosen priority in a box, whose value is null when the person went back to the default; null when they cancelled.</summary>
+    public static async Task<StrongBox<int?>?> AskPriorityAsync(this IDialogService dialogs, int? current)
+    {
+        var dialog = await dialogs.ShowAsync<PriorityDialog>("Priority", new DialogParameters<PriorityDialog> { { d => d.Current, current } },
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        return result is null || result.Canceled ? null : new StrongBox<int?>(result.Data as int?);
+    }
+
+    /// <summary>The chosen follow-up day in a box, whose value is null when the person cleared it; null when they cancelled.</summary>
+    public static async Task<StrongBox<DateOnly?>?> AskFollowUpAsync(this IDialogService dialogs, DateOnly? current)
+    {
+        var dialog = await dialogs.ShowAsync<FollowUpDialog>("Follow-up date", new DialogParameters<FollowUpDialog> { { d => d.Current, current } },
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        var result = await dialog.Result;
+        return result is null || result.Canceled ? null : new StrongBox<DateOnly?>(result.Data as DateOnly?);
+    }
+
     public static async Task<AddManualTask?> AskNewTaskAsync(this IDialogService dialogs, FlowExecution execution, string? afterTaskId, AssigneeNames names)
     {
         var dialog = await dialogs.ShowAsync<AddTaskDialog>("New task", new DialogParameters<AddTaskDialog>

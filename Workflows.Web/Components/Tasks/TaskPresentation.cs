@@ -98,6 +98,17 @@ public static class TaskPresentation
     public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) =>
         due.Date is { } date ? DateText.Date(date) : DateText.Instant(due.Instant!.Value, zone);
 
+    public static Color PriorityColor(TaskPriorityBand band) => band switch
+    {
+        TaskPriorityBand.Critical => Color.Error,
+        TaskPriorityBand.High => Color.Warning,
+        TaskPriorityBand.Medium => Color.Info,
+        _ => Color.Default,
+    };
+
+    /// <summary>"Follow up on 12.12.2026".</summary>
+    public static string FollowUpLabel(DateOnly day) => $"Follow up on {DateText.Date(day)}";
+
     /// <summary>What a snackbar says once a task command went through.</summary>
     public static string SuccessText(FlowCommand command, string taskName) => command switch
     {

@@ -17,7 +17,8 @@ public sealed class TaskWork(
     FlowExecutionService executions, AutomationTaskRunner automations, IDialogService dialogs, ISnackbar snackbar, IBrowserViewportService viewport)
 {
     /// <summary>The kinds of <see cref="TaskAction"/> this handles.</summary>
-    public static bool Handles(TaskActionKind kind) => kind is not (TaskActionKind.Assign or TaskActionKind.DueDate or TaskActionKind.AddTaskAfter);
+    public static bool Handles(TaskActionKind kind) =>
+        kind is not (TaskActionKind.Assign or TaskActionKind.DueDate or TaskActionKind.AddTaskAfter or TaskActionKind.Priority or TaskActionKind.FollowUp);
 
     /// <summary>Carries the action out; true when it may have changed the workflow (a journey also the record), so the page reads them again.</summary>
     /// <param name="busy">Called with true while the server works, and false after.</param>

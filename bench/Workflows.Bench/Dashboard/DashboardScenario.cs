@@ -28,6 +28,7 @@ public static class DashboardScenario
             ("phase", TaskSort.Phase, TaskSort.PhaseDescending),
             ("status", TaskSort.Status, TaskSort.StatusDescending),
             ("last change", TaskSort.UpdatedAscending, TaskSort.UpdatedDescending),
+            ("priority", TaskSort.PriorityDescending, TaskSort.Priority),
         }.Select(sort => ($"everyone's open tasks by {sort.Column}", (Func<int, Task<int>>)(async i =>
             (await search.SearchAsync(new TaskQuery { Sort = i % 2 == 0 ? sort.Ascending : sort.Descending, Page = i % 5 }, cancellationToken)).Total)));
 
@@ -72,6 +73,10 @@ public static class DashboardScenario
                 return (await search.SearchAsync(new TaskQuery { AssigneeIds = [seeded.PartnerUserIds[p], seeded.PartnerIds[p]] }, cancellationToken)).Total;
             }),
             .. SortShapes(search, cancellationToken),
+            ("everyone's critical open tasks (priority ≥ 75), highest first", async i =>
+                (await search.SearchAsync(new TaskQuery { PriorityFrom = 75, Sort = TaskSort.PriorityDescending, Page = i % 5 }, cancellationToken)).Total),
+            ("my open tasks by priority", async i =>
+                (await search.SearchAsync(new TaskQuery { AssigneeIds = [User(i)], Sort = TaskSort.PriorityDescending }, cancellationToken)).Total),
             ("card counts (mine)", async i =>
             {
                 var counts = await search.CountAsync(new TaskQuery { AssigneeIds = [User(i)] }, dayStart, dayStart.AddDays(1).AddTicks(-1), weekStart, cancellationToken);

@@ -795,6 +795,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("IsOpen")
                         .HasColumnType("boolean");
 
@@ -850,6 +853,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("FollowUpOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("HasAutomation")
                         .HasColumnType("boolean");
 
@@ -877,6 +883,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SearchText")
                         .IsRequired()
@@ -928,6 +937,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.HasIndex("IsOpen", "Name", "DueSort");
 
                     b.HasIndex("IsOpen", "PhaseName", "DueSort");
+
+                    b.HasIndex("Priority", "IsOpen", "DueSort");
 
                     b.HasIndex("IsOpen", "Status", "DueSort");
 
