@@ -48,6 +48,7 @@ public static class CoreSetup
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();
+        services.AddSingleton<TaskBoard>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
         services.AddSingleton<JourneySubmissionBus>();

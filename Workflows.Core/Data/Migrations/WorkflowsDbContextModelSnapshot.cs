@@ -365,10 +365,20 @@ namespace Workflows.Core.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("dashboard");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OrganisationDefault")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -395,7 +405,7 @@ namespace Workflows.Core.Data.Migrations
 
                     b.HasIndex("Shared");
 
-                    b.HasIndex("OwnerId", "Name")
+                    b.HasIndex("OwnerId", "Kind", "Name")
                         .IsUnique();
 
                     b.ToTable("saved_views", (string)null);
@@ -760,6 +770,8 @@ namespace Workflows.Core.Data.Migrations
                     b.HasIndex("EntityId");
 
                     b.HasIndex("IsOpen", "DueSort");
+
+                    b.HasIndex("Status", "DueSort");
 
                     b.HasIndex("Status", "FinishedAt");
 

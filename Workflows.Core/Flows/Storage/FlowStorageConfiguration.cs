@@ -82,6 +82,8 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.HasIndex(t => new { t.IsOpen, t.UpdatedAt, t.DueSort });
         builder.HasIndex(t => new { t.Status, t.FinishedAt });
         builder.HasIndex(t => t.EntityId);
+        // A status board's column: its count and its first cards, soonest due first, in one range of this index.
+        builder.HasIndex(t => new { t.Status, t.DueSort });
     }
 }
 

@@ -423,11 +423,22 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("dashboard")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
+
+                    b.Property<bool>("OrganisationDefault")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -457,7 +468,7 @@ namespace Workflows.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Shared");
 
-                    b.HasIndex("OwnerId", "Name")
+                    b.HasIndex("OwnerId", "Kind", "Name")
                         .IsUnique();
 
                     b.ToTable("saved_views", (string)null);
@@ -872,6 +883,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.HasIndex("EntityId");
 
                     b.HasIndex("IsOpen", "DueSort");
+
+                    b.HasIndex("Status", "DueSort");
 
                     b.HasIndex("Status", "FinishedAt");
 
