@@ -771,8 +771,6 @@ namespace Workflows.Core.Data.Migrations
 
                     b.HasIndex("IsOpen", "DueSort");
 
-                    b.HasIndex("Status", "DueSort");
-
                     b.HasIndex("Status", "FinishedAt");
 
                     b.HasIndex("EntitySchema", "IsOpen", "DueSort");
@@ -792,6 +790,8 @@ namespace Workflows.Core.Data.Migrations
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
                     b.HasIndex("Unassigned", "IsOpen", "DueSort");
+
+                    b.HasIndex("Status", "DueSort", "ExecutionId", "TaskId");
 
                     b.ToTable("flow_tasks", (string)null);
                 });

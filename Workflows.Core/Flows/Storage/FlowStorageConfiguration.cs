@@ -82,8 +82,9 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.HasIndex(t => new { t.IsOpen, t.UpdatedAt, t.DueSort });
         builder.HasIndex(t => new { t.Status, t.FinishedAt });
         builder.HasIndex(t => t.EntityId);
-        // A status board's column: its count and its first cards, soonest due first, in one range of this index.
-        builder.HasIndex(t => new { t.Status, t.DueSort });
+        // A status board's column: its count and its first cards in the list's whole order (due, then execution and
+        // task), so the page is the range's first entries and SQLite never prefers (Status, FinishedAt) and a sort.
+        builder.HasIndex(t => new { t.Status, t.DueSort, t.ExecutionId, t.TaskId });
     }
 }
 

@@ -884,8 +884,6 @@ namespace Workflows.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "DueSort");
 
-                    b.HasIndex("Status", "DueSort");
-
                     b.HasIndex("Status", "FinishedAt");
 
                     b.HasIndex("EntitySchema", "IsOpen", "DueSort");
@@ -905,6 +903,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
                     b.HasIndex("Unassigned", "IsOpen", "DueSort");
+
+                    b.HasIndex("Status", "DueSort", "ExecutionId", "TaskId");
 
                     b.ToTable("flow_tasks", (string)null);
                 });

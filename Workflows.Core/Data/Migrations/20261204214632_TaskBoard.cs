@@ -36,9 +36,9 @@ namespace Workflows.Core.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_flow_tasks_Status_DueSort",
+                name: "IX_flow_tasks_Status_DueSort_ExecutionId_TaskId",
                 table: "flow_tasks",
-                columns: new[] { "Status", "DueSort" });
+                columns: new[] { "Status", "DueSort", "ExecutionId", "TaskId" });
         }
 
         /// <inheritdoc />
@@ -49,7 +49,7 @@ namespace Workflows.Core.Data.Migrations
                 table: "saved_views");
 
             migrationBuilder.DropIndex(
-                name: "IX_flow_tasks_Status_DueSort",
+                name: "IX_flow_tasks_Status_DueSort_ExecutionId_TaskId",
                 table: "flow_tasks");
 
             migrationBuilder.DropColumn(

@@ -37,9 +37,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_flow_tasks_Status_DueSort",
+                name: "IX_flow_tasks_Status_DueSort_ExecutionId_TaskId",
                 table: "flow_tasks",
-                columns: new[] { "Status", "DueSort" });
+                columns: new[] { "Status", "DueSort", "ExecutionId", "TaskId" });
         }
 
         /// <inheritdoc />
@@ -50,7 +50,7 @@ namespace Workflows.Core.Data.Migrations.Postgres
                 table: "saved_views");
 
             migrationBuilder.DropIndex(
-                name: "IX_flow_tasks_Status_DueSort",
+                name: "IX_flow_tasks_Status_DueSort_ExecutionId_TaskId",
                 table: "flow_tasks");
 
             migrationBuilder.DropColumn(
