@@ -27,6 +27,7 @@ internal static class OpenApiContract
         ["Automations"] = "Automations (after epilot's automation API): flows to build, and executions (runs) with their action logs; webhook keys are write-only.",
         ["Journeys"] = "Our journeys: definitions to build, the submissions on a record, and one-time signed links for people without an account.",
         ["Notes"] = "Notes on records, workflows and tasks, with replies, pins and search (after epilot's notes API); a partner reaches only their tasks' notes.",
+        ["Task board"] = "Our addition: the task board over the API, columns by status or phase, each counted and paged on its own.",
         ["Webhooks"] = "Outbound webhooks for integrators: subscriptions to workflow events, signed per the Standard Webhooks spec, retried with backoff, with a delivery log and re-send; secrets are write-only.",
     };
 
