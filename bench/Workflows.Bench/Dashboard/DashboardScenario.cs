@@ -46,6 +46,7 @@ public static class DashboardScenario
         ];
 
         var search = host.Get<TaskSearch>();
+        var board = host.Get<TaskBoard>();
         var zone = host.Get<FlowSettings>().TimeZone;
         var now = DateTimeOffset.UtcNow;
         var today = TimeZoneInfo.ConvertTime(now, zone).Date;
@@ -76,6 +77,12 @@ public static class DashboardScenario
                 var counts = await search.CountAsync(new TaskQuery { AssigneeIds = [User(i)] }, dayStart, dayStart.AddDays(1).AddTicks(-1), weekStart, cancellationToken);
                 return counts.Open + counts.Overdue + counts.DueToday + counts.CompletedThisWeek;
             }),
+            ("board (everyone, by status)", async i =>
+                (await board.LoadAsync(new BoardQuery { Tasks = new TaskQuery() }, cancellationToken)).Columns.Sum(c => c.Total)),
+            ("board (mine, by status)", async i =>
+                (await board.LoadAsync(new BoardQuery { Tasks = new TaskQuery { AssigneeIds = [User(i)] } }, cancellationToken)).Columns.Sum(c => c.Total)),
+            ("board show more (everyone, one column)", async i =>
+                (await board.ColumnAsync(new BoardQuery { Tasks = new TaskQuery() }, i % 2 == 0 ? "PENDING" : "COMPLETED", 1 + (i % 4), cancellationToken)).Value!.Total),
         ];
 
         foreach (var (name, run) in shapes)
