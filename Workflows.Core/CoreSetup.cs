@@ -52,6 +52,7 @@ public static class CoreSetup
         services.AddSingleton<RecordWorkflows>();
         services.AddSingleton<TaskSearch>();
         services.AddSingleton<RecordAttributeFilters>();
+        services.AddSingleton<TaskBoard>();
         services.AddSingleton<DashboardStats>();
         services.AddSingleton<SavedViewService>();
         services.AddSingleton<JourneySubmissionBus>();

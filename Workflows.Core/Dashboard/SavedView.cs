@@ -1,6 +1,6 @@
 namespace Workflows.Core.Dashboard;
 
-/// <summary>A named dashboard view (its URL query), private to its owner or shared with everyone.</summary>
+/// <summary>A named dashboard view or task board (its URL query), private to its owner or shared with everyone.</summary>
 public sealed class SavedView
 {
     public required string Id { get; init; }
@@ -19,4 +19,14 @@ public sealed class SavedView
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary><see cref="DashboardKind"/> (a <see cref="DashboardView"/>) or <see cref="BoardKind"/> (a <see cref="BoardView"/>).</summary>
+    public string Kind { get; init; } = DashboardKind;
+
+    /// <summary>A shared board that opens for everyone whose board URL names none; at most one.</summary>
+    public bool OrganisationDefault { get; set; }
+
+    public const string DashboardKind = "dashboard";
+
+    public const string BoardKind = "board";
 }

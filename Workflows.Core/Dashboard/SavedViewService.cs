@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
@@ -7,12 +8,16 @@ namespace Workflows.Core.Dashboard;
 /// <summary>Saved dashboard views: a user's own and everyone's shared ones, with a default per user.</summary>
 public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
 {
-    /// <summary>The views a user may pick: their own and the shared ones, by name.</summary>
-    public async Task<IReadOnlyList<SavedView>> ListAsync(string userId, CancellationToken cancellationToken)
+    /// <summary>The dashboard views a user may pick: their own and the shared ones, by name.</summary>
+    public Task<IReadOnlyList<SavedView>> ListAsync(string userId, CancellationToken cancellationToken) =>
+        ListAsync(userId, SavedView.DashboardKind, cancellationToken);
+
+    /// <summary>The saved views or boards (<paramref name="kind"/>) a user may pick: their own and the shared ones, by name.</summary>
+    public async Task<IReadOnlyList<SavedView>> ListAsync(string userId, string kind, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.SavedViews.AsNoTracking()
-            .Where(v => v.OwnerId == userId || v.Shared)
+            .Where(v => v.Kind == kind && (v.OwnerId == userId || v.Shared))
             .OrderBy(v => v.Name)
             .ToListAsync(cancellationToken);
     }
@@ -26,7 +31,13 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
             : await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Id == viewId && (v.OwnerId == userId || v.Shared), cancellationToken);
     }
 
-    public async Task<Outcome<SavedView>> SaveAsync(string name, DashboardView view, bool shared, Actor owner, CancellationToken cancellationToken)
+    public Task<Outcome<SavedView>> SaveAsync(string name, DashboardView view, bool shared, Actor owner, CancellationToken cancellationToken) =>
+        SaveAsync(name, SavedView.DashboardKind, (view with { Page = 0 }).ToQueryString(), shared, owner, cancellationToken);
+
+    public Task<Outcome<SavedView>> SaveBoardAsync(string name, BoardView board, bool shared, Actor owner, CancellationToken cancellationToken) =>
+        SaveAsync(name, SavedView.BoardKind, board.ToQueryString(), shared, owner, cancellationToken);
+
+    private async Task<Outcome<SavedView>> SaveAsync(string name, string kind, string query, bool shared, Actor owner, CancellationToken cancellationToken)
     {
         var problem = CheckName(name);
         if (problem is not null)
@@ -36,9 +47,9 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var trimmed = name.Trim();
-        if (await db.SavedViews.AnyAsync(v => v.OwnerId == owner.Id && v.Name == trimmed, cancellationToken))
+        if (await db.SavedViews.AnyAsync(v => v.OwnerId == owner.Id && v.Kind == kind && v.Name == trimmed, cancellationToken))
         {
-            return Refusal.Conflict($"You already have a view named \"{trimmed}\"; choose another name or rename that one.");
+            return Refusal.Conflict($"You already have a {(kind == SavedView.BoardKind ? "board" : "view")} named \"{trimmed}\"; choose another name or rename that one.");
         }
 
         var now = clock.GetUtcNow();
@@ -48,8 +59,9 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
             OwnerId = owner.Id,
             OwnerName = owner.Name,
             Name = trimmed,
-            Query = (view with { Page = 0 }).ToQueryString(),
+            Query = query,
             Shared = shared,
+            Kind = kind,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -121,6 +133,47 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The shared view or board of <paramref name="kind"/> that opens for everyone whose URL names none, if any.</summary>
+    public async Task<SavedView?> OrganisationDefaultAsync(string kind, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SavedViews.AsNoTracking().FirstOrDefaultAsync(v => v.Kind == kind && v.Shared && v.OrganisationDefault, cancellationToken);
+    }
+
+    /// <summary>
+    /// Makes a shared view or board the organisation's default of its kind (null <paramref name="viewId"/> clears the
+    /// default of <paramref name="kind"/>). Only those who may look at everyone's tasks decide what everyone opens with.
+    /// </summary>
+    public async Task<Outcome<bool>> SetOrganisationDefaultAsync(string? viewId, string kind, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!TaskAccess.MayViewAnyone(user))
+        {
+            return Refusal.Forbidden("Only a manager can choose what everyone opens with.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var chosen = viewId is null ? null : await db.SavedViews.SingleOrDefaultAsync(v => v.Id == viewId && v.Kind == kind, cancellationToken);
+        if (viewId is not null && chosen is null)
+        {
+            return Refusal.NotFound("That view no longer exists.");
+        }
+
+        if (chosen is { Shared: false })
+        {
+            return Refusal.Invalid($"Share \"{chosen.Name}\" first: everyone's default must be visible to everyone.");
+        }
+
+        await db.SavedViews.Where(v => v.Kind == kind && v.OrganisationDefault).ExecuteUpdateAsync(u => u.SetProperty(v => v.OrganisationDefault, false), cancellationToken);
+        if (chosen is not null)
+        {
+            chosen.OrganisationDefault = true;
+            chosen.UpdatedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return true;
     }
 

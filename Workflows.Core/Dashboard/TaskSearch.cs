@@ -468,6 +468,13 @@ public sealed class TaskSearch(IDbContextFactory<WorkflowsDbContext> dbFactory, 
     private static IQueryable<TaskRow> ByColumn<T>(IQueryable<TaskRow> tasks, Expression<Func<TaskRow, T>> column, bool descending) => descending
         ? tasks.OrderByDescending(column).ThenByDescending(t => t.DueSort).ThenByDescending(t => t.ExecutionId).ThenByDescending(t => t.TaskId)
         : tasks.OrderBy(column).ThenBy(t => t.DueSort).ThenBy(t => t.ExecutionId).ThenBy(t => t.TaskId);
+
+    /// <summary>
+    /// The task rows <paramref name="query"/> selects by its assignees and filters, unsorted and unpaged: for readers
+    /// built on the task list's filters, such as the board's phase columns.
+    /// </summary>
+    internal static IQueryable<TaskRow> Matching(WorkflowsDbContext db, TaskQuery query, DateTimeOffset now) =>
+        Filter(Start(db, query, now), query, now);
 }
 
 /// <summary>A task named by its assignee link, with the due date the link repeats for ordering.</summary>

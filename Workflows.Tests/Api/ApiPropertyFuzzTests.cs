@@ -105,6 +105,7 @@ public sealed class ApiPropertyFuzzTests(ApiPropertyFuzzTests.App app, ITestOutp
             ["POST /v2/flows/executions/{execution_id}/tasks"] = new() { ["previous_task_id"] = "docs", ["task"] = new JsonObject { ["name"] = "Call" } },
             ["PATCH /v2/flows/executions/{execution_id}/phases/{phase_id}"] = new() { ["name"] = "Preparation", ["assigned_to"] = new JsonArray { "manager" } },
             ["POST /v2/flows/tasks:search"] = new() { ["text"] = "offer", ["status"] = "open", ["page"] = 0 },
+            ["POST /v2/flows/tasks:board"] = new() { ["group_by"] = "status", ["column_size"] = 5, ["column"] = "PENDING", ["column_page"] = 1 },
             ["POST /v2/flows/templates:search"] = new() { ["name"] = "solar", ["size"] = 5 },
             ["POST /v1/entity:search"] = new() { ["q"] = "_schema:opportunity AND roof", ["size"] = 5 },
             ["POST /v1/entity/{slug}"] = new() { ["name"] = "Fuzzed record" },

@@ -61,6 +61,7 @@ public sealed class ApiRoleMatrixTests(ApiRoleMatrixTests.App app) : IClassFixtu
         { "POST", "/v2/flows/executions/nope/tasks/t:claim", "", Permission.WorkTasks },
         { "POST", "/v2/flows/executions/nope/tasks/t:release", "", Permission.WorkTasks },
         { "POST", "/v2/flows/tasks:search", "{\"execution_id\": \"nope\"}", Permission.SeeWork },
+        { "POST", "/v2/flows/tasks:board", "{\"execution_id\": \"nope\"}", Permission.SeeWork },
         { "GET", "/v1/entity/schemas", "", Permission.UseRecords },
         { "PUT", "/v1/entity/schemas/nope", "{\"slug\": \"other\"}", Permission.Administer },
         { "POST", "/v1/entity/opportunity", "[]", Permission.UseRecords },

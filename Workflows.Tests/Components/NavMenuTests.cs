@@ -18,9 +18,9 @@ public sealed class NavMenuTests : BunitContext
     [Theory]
     [InlineData(Roles.Admin, new[] { "Records", "Workflow builder", "Automations", "Journeys", "Administration" })]
     [InlineData(Roles.Builder, new[] { "Records", "Workflow builder", "Automations", "Journeys" })]
-    [InlineData(Roles.CaseWorker, new[] { "Dashboard", "Records" })]
-    [InlineData(Roles.Manager, new[] { "Dashboard", "Records" })]
-    [InlineData(Roles.Partner, new[] { "My partner tasks" })]
+    [InlineData(Roles.CaseWorker, new[] { "Dashboard", "Task board", "Records" })]
+    [InlineData(Roles.Manager, new[] { "Dashboard", "Task board", "Records" })]
+    [InlineData(Roles.Partner, new[] { "Task board", "My partner tasks" })]
     public void The_drawer_shows_exactly_the_entries_of_the_role(string role, string[] expected)
     {
         AddAuthorization().SetAuthorized("someone@workflows.demo").SetRoles(role);

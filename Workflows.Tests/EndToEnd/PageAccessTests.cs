@@ -18,6 +18,7 @@ public sealed class PageAccessTests(BrowserFixture browser) : IClassFixture<Brow
         ("/automations", Permission.Build),
         ("/journeys", Permission.Build),
         ("/admin", Permission.Administer),
+        ("/board", Permission.WorkTasks),
     ];
 
     private static readonly (string Path, Permission Permission)[] Exports =

@@ -84,6 +84,7 @@ public static class ApiSetup
         api.MapClosingReasonsApi();
         api.MapFlowExecutionsApi();
         api.MapTaskSearchApi();
+        api.MapTaskBoardApi();
         api.MapNotesApi();
         api.MapAutomationsApi();
         api.MapJourneysApi();

@@ -28,6 +28,7 @@ internal static class OpenApiContract
         ["Journeys"] = "Our journeys: definitions to build, the submissions on a record, and one-time signed links for people without an account.",
         ["Notes"] = "Notes on records, workflows and tasks, with replies, pins and search (after epilot's notes API); a partner reaches only their tasks' notes.",
         ["Progress"] = "Our addition: signed, expiring links that show a workflow's progress to its end customer, and that progress as JSON.",
+        ["Task board"] = "Our addition: the task board over the API, columns by status or phase, each counted and paged on its own.",
         ["Webhooks"] = "Outbound webhooks for integrators: subscriptions to workflow events, signed per the Standard Webhooks spec, retried with backoff, with a delivery log and re-send; secrets are write-only.",
         ["Teams"] = "Our teams (groups) as assignees: administrators keep them; a team's members claim its tasks, or round-robin hands them out.",
     };

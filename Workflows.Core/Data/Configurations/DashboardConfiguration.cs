@@ -14,7 +14,8 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
         builder.Property(v => v.OwnerName).HasMaxLength(200);
         builder.Property(v => v.Name).HasMaxLength(100);
         builder.Property(v => v.Query).HasMaxLength(2000);
-        builder.HasIndex(v => new { v.OwnerId, v.Name }).IsUnique();
+        builder.Property(v => v.Kind).HasMaxLength(16).HasDefaultValue(SavedView.DashboardKind);
+        builder.HasIndex(v => new { v.OwnerId, v.Kind, v.Name }).IsUnique();
         builder.HasIndex(v => v.Shared);
     }
 }

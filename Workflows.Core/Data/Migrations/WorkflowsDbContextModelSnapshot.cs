@@ -366,10 +366,20 @@ namespace Workflows.Core.Data.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("dashboard");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OrganisationDefault")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -396,7 +406,7 @@ namespace Workflows.Core.Data.Migrations
 
                     b.HasIndex("Shared");
 
-                    b.HasIndex("OwnerId", "Name")
+                    b.HasIndex("OwnerId", "Kind", "Name")
                         .IsUnique();
 
                     b.ToTable("saved_views", (string)null);
@@ -831,6 +841,8 @@ namespace Workflows.Core.Data.Migrations
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
                     b.HasIndex("Unassigned", "IsOpen", "DueSort");
+
+                    b.HasIndex("Status", "DueSort", "ExecutionId", "TaskId");
 
                     b.ToTable("flow_tasks", (string)null);
                 });

@@ -85,6 +85,9 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         // By priority, read forwards (lowest first) or backwards (highest first) with IsOpen tested in the index; Priority
         // leads so that the due-date lists above never choose it for their IsOpen range (ADR-028).
         builder.HasIndex(t => new { t.Priority, t.IsOpen, t.DueSort });
+        // A status board's column: its count and its first cards in the list's whole order (due, then execution and
+        // task), so the page is the range's first entries and SQLite never prefers (Status, FinishedAt) and a sort.
+        builder.HasIndex(t => new { t.Status, t.DueSort, t.ExecutionId, t.TaskId });
     }
 }
 

@@ -11,6 +11,7 @@ public sealed record NavEntry(string Title, string Href, string Icon, IReadOnlyL
     public static IReadOnlyList<NavEntry> All { get; } =
     [
         new("Dashboard", "/dashboard", MudBlazor.Icons.Material.Filled.Dashboard, [Roles.Manager, Roles.CaseWorker]),
+        new("Task board", "/board", MudBlazor.Icons.Material.Filled.ViewKanban, [Roles.Manager, Roles.CaseWorker, Roles.Partner]),
         new("My partner tasks", "/partner", MudBlazor.Icons.Material.Filled.Handshake, [Roles.Partner]),
         new("Records", "/entities", MudBlazor.Icons.Material.Filled.Folder, Staff),
         new("Workflow builder", "/builder", MudBlazor.Icons.Material.Filled.AccountTree, [Roles.Builder, Roles.Admin]),

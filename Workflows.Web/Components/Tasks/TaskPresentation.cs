@@ -1,5 +1,6 @@
 using System.Globalization;
 using MudBlazor;
+using Workflows.Core.Dashboard;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
@@ -119,4 +120,16 @@ public static class TaskPresentation
         ChooseDecisionBranch => $"Branch chosen for \"{taskName}\".",
         _ => $"\"{taskName}\" updated.",
     };
+
+    // A partner opens the task on its own page (they do not use records); staff open it in the record's sidebar.
+    public static string TaskLink(TaskListItem item, bool forPartner) =>
+        forPartner
+            ? $"/partner/tasks/{Uri.EscapeDataString(item.ExecutionId)}/{Uri.EscapeDataString(item.TaskId)}"
+            : $"/entities/{item.EntitySchema}/{item.EntityId}?task={Uri.EscapeDataString(item.TaskId)}";
+
+    /// <summary>A listed task's due date as lists show it: a day, an instant in the viewer's zone, or the due rule's words.</summary>
+    public static string DueText(TaskListItem item, TimeZoneInfo zone) =>
+        item.DueAt is null ? item.DueText ?? "—"
+        : item.DueText is { Length: 10 } date ? DateText.Date(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)) + (item.Overdue ? " · overdue" : "")
+        : DateText.Instant(item.DueAt.Value, zone) + (item.Overdue ? " · overdue" : "");
 }

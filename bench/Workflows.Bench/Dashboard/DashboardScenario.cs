@@ -48,6 +48,7 @@ public static class DashboardScenario
 
         var search = host.Get<TaskSearch>();
         var attributeFilters = host.Get<RecordAttributeFilters>();
+        var board = host.Get<TaskBoard>();
         var zone = host.Get<FlowSettings>().TimeZone;
         var now = DateTimeOffset.UtcNow;
         var today = TimeZoneInfo.ConvertTime(now, zone).Date;
@@ -89,6 +90,12 @@ public static class DashboardScenario
                     [new RecordAttributeFilter("amount", "greater_than", (30_650 + (i % 3 * 50)).ToString(System.Globalization.CultureInfo.InvariantCulture))], cancellationToken);
                 return (await search.SearchAsync(query.Value ?? throw new InvalidOperationException(query.Error), cancellationToken)).Total;
             }),
+            ("board (everyone, by status)", async i =>
+                (await board.LoadAsync(new BoardQuery { Tasks = new TaskQuery() }, cancellationToken)).Columns.Sum(c => c.Total)),
+            ("board (mine, by status)", async i =>
+                (await board.LoadAsync(new BoardQuery { Tasks = new TaskQuery { AssigneeIds = [User(i)] } }, cancellationToken)).Columns.Sum(c => c.Total)),
+            ("board show more (everyone, one column)", async i =>
+                (await board.ColumnAsync(new BoardQuery { Tasks = new TaskQuery() }, i % 2 == 0 ? "PENDING" : "COMPLETED", 1 + (i % 4), cancellationToken)).Value!.Total),
         ];
 
         foreach (var (name, run) in shapes)

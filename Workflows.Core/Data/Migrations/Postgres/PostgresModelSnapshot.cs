@@ -424,11 +424,22 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("dashboard")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .UseCollation("C");
+
+                    b.Property<bool>("OrganisationDefault")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("OwnerId")
                         .IsRequired()
@@ -458,7 +469,7 @@ namespace Workflows.Core.Data.Migrations.Postgres
 
                     b.HasIndex("Shared");
 
-                    b.HasIndex("OwnerId", "Name")
+                    b.HasIndex("OwnerId", "Kind", "Name")
                         .IsUnique();
 
                     b.ToTable("saved_views", (string)null);
@@ -949,6 +960,8 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
                     b.HasIndex("Unassigned", "IsOpen", "DueSort");
+
+                    b.HasIndex("Status", "DueSort", "ExecutionId", "TaskId");
 
                     b.ToTable("flow_tasks", (string)null);
                 });
