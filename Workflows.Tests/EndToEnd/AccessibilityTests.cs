@@ -40,6 +40,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await manager.WaitForInteractiveAsync();
         await Assertions.Expect(manager.Locator(".wf-task-grid .mud-table-body tr").First).ToBeVisibleAsync();
         await CheckAsync(theme, manager, "dashboard", found);
+        await manager.GotoAsync("/board");
+        await manager.WaitForInteractiveAsync();
+        await Assertions.Expect(manager.Locator(".wf-board-card").First).ToBeVisibleAsync();
+        await CheckAsync(theme, manager, "board", found);
         await manager.GotoAsync("/entities/opportunity");
         await manager.WaitForInteractiveAsync();
         await Assertions.Expect(manager.Locator(".mud-table-body tr").First).ToBeVisibleAsync();

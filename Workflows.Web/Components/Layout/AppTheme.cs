@@ -28,6 +28,7 @@ public static class AppTheme
         {
             Primary = "#74b2f2",
             PrimaryContrastText = "#0b1f33",
+            Info = "#64b5f6",
             InfoContrastText = "#0b1f33",
             Error = "#ff8a80",
             ErrorContrastText = "#3b0909",
