@@ -57,7 +57,10 @@ public sealed class ApiTokenPrefixTests : IDisposable
         await using (var old = database.CreateContext())
         {
             await old.GetService<IMigrator>().MigrateAsync("20261126214154_TaskTextIndex");
-            var userId = await AddUserAsync(old);
+            // The user row as that schema had it: today's model has columns (Absent) the old table lacks.
+            const string userId = "ops-user";
+            await old.Database.ExecuteSqlAsync(
+                $"""INSERT INTO "AspNetUsers" ("Id", "DisplayName", "UserName", "EmailConfirmed", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount") VALUES ({userId}, 'Ops', 'ops@workflows.test', FALSE, FALSE, FALSE, FALSE, 0)""");
             foreach (var (name, prefix) in new[] { ("CRM sync", "wf_AbCdEfG"), ("Bootstrap token (Api:BootstrapToken)", "0123456789"), ("Script", "my-own-tok") })
             {
                 old.ApiTokens.Add(new ApiToken { Id = name, UserId = userId, Name = name, Prefix = prefix, Hash = name, CreatedAt = DateTimeOffset.UtcNow });
