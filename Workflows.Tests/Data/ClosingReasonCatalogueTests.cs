@@ -105,7 +105,8 @@ public sealed class ClosingReasonCatalogueTests : IAsyncLifetime
         Assert.True(recased.Succeeded, recased.Error);
         var stored = Assert.Single(await Catalogue.ListAsync(includeInactive: true, CancellationToken.None));
         Assert.Equal("No Response From Customer", stored.Title);
-        Assert.True(stored.LastUpdateTime >= reason.CreationTime);
+        // Stored instants keep milliseconds (ADR-001); the created reason in hand may carry finer ticks.
+        Assert.True(stored.LastUpdateTime.ToUnixTimeMilliseconds() >= reason.CreationTime.ToUnixTimeMilliseconds());
     }
 
     [Fact]
