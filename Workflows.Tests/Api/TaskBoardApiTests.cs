@@ -75,6 +75,32 @@ public sealed class TaskBoardApiTests(TaskBoardApiTests.App app) : IClassFixture
     }
 
     [Fact]
+    public async Task The_record_attribute_filters_of_tasks_search_narrow_the_board_too()
+    {
+        JsonObject Where(string op, double amount) => new()
+        {
+            ["execution_id"] = executionId,
+            ["entity_schema"] = "opportunity",
+            ["entity_attributes"] = new JsonArray(new JsonObject { ["attribute"] = "amount", ["operator"] = op, ["value"] = amount }),
+        };
+
+        var unfiltered = await BoardAsync(manager, new JsonObject { ["execution_id"] = executionId });
+        var below = await BoardAsync(manager, Where("less_than", 1e12));
+        var above = await BoardAsync(manager, Where("greater_than", 1e12));
+        using var notFilterable = await manager.PostAsJsonAsync("/v2/flows/tasks:board", new JsonObject
+        {
+            ["entity_schema"] = "opportunity",
+            ["entity_attributes"] = new JsonArray(new JsonObject { ["attribute"] = "roof_size_m2", ["operator"] = "equals", ["value"] = 40 }),
+        });
+
+        Assert.NotEqual(0, Columns(unfiltered).Sum(c => (int)c["total"]!));
+        Assert.Equal(Columns(unfiltered).Sum(c => (int)c["total"]!), Columns(below).Sum(c => (int)c["total"]!));
+        Assert.Equal(0, Columns(above).Sum(c => (int)c["total"]!));
+        Assert.Equal(HttpStatusCode.BadRequest, notFilterable.StatusCode);
+        Assert.Contains("is not filterable", await MessageOf(notFilterable), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_mistake_of_board_and_filters_is_named_in_one_400()
     {
         using var response = await manager.PostAsJsonAsync("/v2/flows/tasks:board",

@@ -23,17 +23,18 @@ public static class TaskBoardApi
     }
 
     private static async Task<Results<JsonHttpResult<BoardResults>, ApiProblem>> BoardAsync(
-        HttpRequest request, ClaimsPrincipal user, TaskBoard board, CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, TaskBoard board, RecordAttributeFilters attributeFilters, CancellationToken ct)
     {
         var json = await ApiJson.ReadObjectAsync(request, ct);
         var asked = json.Succeeded ? TaskBoardJson.Read(json.Value, TaskAccess.AssigneeIds(user)) : json.Refusal;
         var tasks = asked.Succeeded ? TaskAccess.Confine(asked.Value.Board.Tasks, TaskAccess.AssigneeScope(user)) : asked.Refusal;
+        tasks = tasks.Succeeded ? await attributeFilters.ApplyAsync(tasks.Value, asked.Value.Attributes, ct) : tasks;
         if (!tasks.Succeeded)
         {
             return ApiResults.Problem(tasks.Refusal);
         }
 
-        var (query, column, page) = asked.Value;
+        var (query, _, column, page) = asked.Value;
         query = query with { Tasks = tasks.Value };
         if (column is null)
         {
@@ -59,7 +60,8 @@ public static class TaskBoardApi
     public sealed record BoardRequest(
         string? Assignee, string? Status, DateTimeOffset? DueFrom, DateTimeOffset? DueTo, bool? Overdue, string? TemplateId,
         string? EntitySchema, string? EntityId, string? ExecutionId, string? Text, string? Sort, string? GroupBy, int? ColumnSize,
-        string? Column, int? ColumnPage);
+        string? Column, int? ColumnPage, IReadOnlyList<TaskSearchApi.AttributeFilterJson>? EntityAttributes = null,
+        int? PriorityFrom = null, int? PriorityTo = null, bool? FollowUps = null);
 
     public sealed record BoardResults(string GroupBy, IReadOnlyList<BoardColumnResult> Columns);
 

@@ -15,8 +15,13 @@ internal static class TaskBoardJson
 
     private static readonly string[] SearchPaging = ["page", "size"];
 
-    /// <summary>The board asked for, and the one column with its 1-based page when the body names one ("show more").</summary>
-    public static Outcome<(BoardQuery Board, string? Column, int Page)> Read(JsonObject json, IReadOnlyList<string> me)
+    /// <summary>
+    /// The board asked for, the record attribute filters as asked (<see cref="TaskSearchJson.AttributesOf"/>, which
+    /// <see cref="RecordAttributeFilters"/> then checks against the record type), and the one column with its 1-based
+    /// page when the body names one ("show more").
+    /// </summary>
+    public static Outcome<(BoardQuery Board, IReadOnlyList<RecordAttributeFilter> Attributes, string? Column, int Page)> Read(
+        JsonObject json, IReadOnlyList<string> me)
     {
         var filters = new JsonObject();
         var own = new JsonObject();
@@ -33,6 +38,7 @@ internal static class TaskBoardJson
             filters.Remove(paging);
         }
 
+        var attributes = TaskSearchJson.AttributesOf(search);
         var tasks = TaskSearchJson.Read(search, me);
         var groupBy = board.Get<string>("group_by").Value switch
         {
@@ -65,7 +71,7 @@ internal static class TaskBoardJson
         }
 
         var query = new BoardQuery { Tasks = tasks.Value!, GroupBy = groupBy, ColumnSize = size.Present ? size.Value : BoardQuery.DefaultColumnSize };
-        return (query, column, page.Present ? page.Value : 1);
+        return (query, attributes, column, page.Present ? page.Value : 1);
     }
 
     private static T Refused<T>(RequestBody body, string message, T fallback)

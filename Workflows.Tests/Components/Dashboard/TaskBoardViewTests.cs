@@ -40,7 +40,7 @@ public sealed class TaskBoardViewTests : MudTestContext, IAsyncLifetime
         foreach (var type in new[]
         {
             typeof(TaskBoard), typeof(SavedViewService), typeof(FlowTemplateService), typeof(EntityService), typeof(UserDirectory),
-            typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider),
+            typeof(FlowChangeBus), typeof(FlowSettings), typeof(TimeProvider), typeof(RecordAttributeFilters),
         })
         {
             Services.AddSingleton(type, core.GetRequiredService(type));
@@ -100,6 +100,17 @@ public sealed class TaskBoardViewTests : MudTestContext, IAsyncLifetime
         Assert.Equal(BoardQuery.DefaultColumnSize, CardsIn(board, "PENDING"));
         Assert.Equal("0", TotalOf(board, "COMPLETED"));
         Assert.Contains("Done", board.Find("[data-column=COMPLETED] h2").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_attribute_filter_in_the_url_applies_to_the_board_and_one_that_no_longer_fits_says_so()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(Board + "&attr=amount:greater_than:1000");
+        Render<MudPopoverProvider>();
+        var board = Render<TaskBoardView>();
+
+        board.WaitForAssertion(() => Assert.Contains("record type", board.Find("[data-testid=filter-problem]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(board.FindAll("[data-task]"));
     }
 
     [Fact]
