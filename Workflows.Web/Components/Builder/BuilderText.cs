@@ -36,6 +36,9 @@ public static class BuilderText
         return attribute is null ? variable ?? "" : $"Record's {attribute.Label.ToLowerInvariant()} ({variable})";
     }
 
+    /// <summary>A task's or phase's name as the canvas, its panels and the export show it: "(no name)" while it has none.</summary>
+    public static string Name(string? name) => string.IsNullOrWhiteSpace(name) ? "(no name)" : name;
+
     public static string Kind(TaskType type) => type switch
     {
         TaskType.AUTOMATION => "Automation",

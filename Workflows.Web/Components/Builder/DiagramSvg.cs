@@ -87,7 +87,7 @@ public static class DiagramSvg
                     new XAttribute("rx", task.TaskType == TaskType.DECISION ? "22" : "8"), new XAttribute("fill", "#ffffff"), new XAttribute("stroke", "#c7ccd1")),
                 new XElement(Svg + "rect", new XAttribute("x", N(x)), new XAttribute("y", N(y)), new XAttribute("width", "5"), new XAttribute("height", N(TaskNode.Height)),
                     new XAttribute("fill", KindColour(task.TaskType))),
-                Text(x + 16, y + 30, Shorten(string.IsNullOrWhiteSpace(task.Name) ? "(no name)" : task.Name, NameLength), 13, "#1f1f1f", bold: true),
+                Text(x + 16, y + 30, Shorten(BuilderText.Name(task.Name), NameLength), 13, "#1f1f1f", bold: true),
                 Text(x + 16, y + 50, BuilderText.Kind(task.TaskType), 11, "#5f6368")));
         }
 

@@ -128,10 +128,8 @@ public sealed partial class FlowEditor
                 return;
             }
 
-            var from = ends.From.Task;
-            var edge = TemplateEdits.NewEdge(from, ends.To.Task, Outgoing(ends.From).Select(l => l.Edge!.ConditionId));
-            link.Edge = edge;
-            link.ShowBranch(from);
+            link.Edge = NewEdge(ends.From, ends.To);
+            link.ShowBranch(ends.From.Task);
             link.Refresh();
             Commit();
         };

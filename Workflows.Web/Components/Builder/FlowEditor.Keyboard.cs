@@ -68,13 +68,16 @@ public sealed partial class FlowEditor
             return $"'{from.Task.Name}' already leads to '{to.Task.Name}'.";
         }
 
-        var edge = TemplateEdits.NewEdge(from.Task, to.Task, Outgoing(from).Select(l => l.Edge!.ConditionId));
-        var link = new EdgeLink(edge, from.Out, to.In);
+        var link = new EdgeLink(NewEdge(from, to), from.Out, to.In);
         link.ShowBranch(from.Task);
         Diagram.Links.Add(link);
         Commit();
         return $"'{from.Task.Name}' now leads to '{to.Task.Name}'.";
     }
+
+    /// <summary>The edge a new connection from <paramref name="from"/> to <paramref name="to"/> becomes: a decision's next free branch.</summary>
+    private FlowEdge NewEdge(TaskNode from, TaskNode to) =>
+        TemplateEdits.NewEdge(from.Task, to.Task, Outgoing(from).Select(l => l.Edge!.ConditionId));
 
     /// <summary>Removes the connection <paramref name="edgeId"/>, as one edit (undo brings it back).</summary>
     public string Disconnect(string edgeId)

@@ -27,7 +27,7 @@ public sealed class TaskNode : NodeModel
 
     public Point Center => new(Position.X + Width / 2, Position.Y + Height / 2);
 
-    public string DisplayName => string.IsNullOrWhiteSpace(Task.Name) ? "(no name)" : Task.Name;
+    public string DisplayName => BuilderText.Name(Task.Name);
 
     /// <summary>Set when the keyboard moved the selection here: the node takes the focus once it has rendered.</summary>
     public bool WantsFocus { get; set; }
