@@ -58,8 +58,14 @@ public sealed record AutomationAction
     /// <summary>SetPriority: the priority to give, 0 to 100.</summary>
     public int? Priority { get; init; }
 
-    /// <summary>AssignRoundRobin and SetPriority: the task of the run's workflow to act on; by default the task that ran the automation.</summary>
+    /// <summary>AssignRoundRobin, SetPriority and SetFollowUp: the task of the run's workflow to act on; by default the task that ran the automation.</summary>
     public string? TaskId { get; init; }
+
+    /// <summary>SetFollowUp: in how many days (in the tenant's calendar) the task is followed up on, 1 to 365; 0 clears its follow-up date.</summary>
+    public int? FollowUpDays { get; init; }
+
+    /// <summary>The furthest a SetFollowUp action puts a task off: a year.</summary>
+    public const int MaxFollowUpDays = 365;
 
     public string Describe() => Type switch
     {
@@ -71,6 +77,7 @@ public sealed record AutomationAction
         AutomationActionType.CompleteTask => "Complete the task",
         AutomationActionType.AssignRoundRobin => $"Assign round-robin to team {TeamId}",
         AutomationActionType.SetPriority => $"Set the priority of {TaskId ?? "the task"} to {(Priority is { } p ? TaskPriority.Describe(p) : "?")}",
+        AutomationActionType.SetFollowUp => FollowUpDays is 0 ? $"Clear the follow-up date of {TaskId ?? "the task"}" : $"Follow up on {TaskId ?? "the task"} in {FollowUpDays?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} days",
         _ => Type.ToString(),
     };
 }

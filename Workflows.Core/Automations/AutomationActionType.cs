@@ -11,4 +11,5 @@ public enum AutomationActionType
     CompleteTask,
     AssignRoundRobin,
     SetPriority,
+    SetFollowUp,
 }

@@ -45,6 +45,8 @@ public static class AutomationRules
                 AutomationActionType.AssignRoundRobin when string.IsNullOrWhiteSpace(action.TeamId) => "choose the team",
                 AutomationActionType.SetPriority when action.Priority is null => "give the priority, 0 to 100",
                 AutomationActionType.SetPriority when Flows.Templates.TaskPriority.Problem(action.Priority.Value) is { } outOfRange => outOfRange.TrimEnd('.'),
+                AutomationActionType.SetFollowUp when action.FollowUpDays is not (>= 0 and <= AutomationAction.MaxFollowUpDays)
+                    => $"give the follow-up in days, 1 to {AutomationAction.MaxFollowUpDays} (0 clears it)",
                 _ => null,
             };
             if (problem is not null)

@@ -48,6 +48,7 @@ internal static class AutomationSetup
         services.AddSingleton<IActionHandler, CompleteTaskAction>();
         services.AddSingleton<IActionHandler, AssignRoundRobinAction>();
         services.AddSingleton<IActionHandler, SetPriorityAction>();
+        services.AddSingleton<IActionHandler, SetFollowUpAction>();
 
         services.AddSingleton<IJobHandler, AutomationRunner>();
         services.AddSingleton<IJobHandler, AutomationEventHandler>();

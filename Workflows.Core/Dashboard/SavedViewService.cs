@@ -22,13 +22,17 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<SavedView?> DefaultForAsync(string userId, CancellationToken cancellationToken)
+    public Task<SavedView?> DefaultForAsync(string userId, CancellationToken cancellationToken) =>
+        DefaultForAsync(userId, SavedView.DashboardKind, cancellationToken);
+
+    /// <summary>The view (or board, by <paramref name="kind"/>) the user chose to open with, while they may still see it.</summary>
+    public async Task<SavedView?> DefaultForAsync(string userId, string kind, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var viewId = await db.DefaultViews.AsNoTracking().Where(d => d.UserId == userId).Select(d => d.ViewId).SingleOrDefaultAsync(cancellationToken);
+        var viewId = await db.DefaultViews.AsNoTracking().Where(d => d.UserId == userId && d.Kind == kind).Select(d => d.ViewId).SingleOrDefaultAsync(cancellationToken);
         return viewId is null
             ? null
-            : await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Id == viewId && (v.OwnerId == userId || v.Shared), cancellationToken);
+            : await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Id == viewId && v.Kind == kind && (v.OwnerId == userId || v.Shared), cancellationToken);
     }
 
     public Task<Outcome<SavedView>> SaveAsync(string name, DashboardView view, bool shared, Actor owner, CancellationToken cancellationToken) =>
@@ -106,16 +110,19 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
         return true;
     }
 
-    /// <summary>Makes a view the user's default; null clears it.</summary>
-    public async Task<Outcome<bool>> SetDefaultAsync(string? viewId, Actor actor, CancellationToken cancellationToken)
+    public Task<Outcome<bool>> SetDefaultAsync(string? viewId, Actor actor, CancellationToken cancellationToken) =>
+        SetDefaultAsync(viewId, SavedView.DashboardKind, actor, cancellationToken);
+
+    /// <summary>Makes a view (or board, by <paramref name="kind"/>) the user's default; null clears it.</summary>
+    public async Task<Outcome<bool>> SetDefaultAsync(string? viewId, string kind, Actor actor, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (viewId is not null && !await db.SavedViews.AnyAsync(v => v.Id == viewId && (v.OwnerId == actor.Id || v.Shared), cancellationToken))
+        if (viewId is not null && !await db.SavedViews.AnyAsync(v => v.Id == viewId && v.Kind == kind && (v.OwnerId == actor.Id || v.Shared), cancellationToken))
         {
             return Refusal.NotFound("That view no longer exists.");
         }
 
-        var current = await db.DefaultViews.SingleOrDefaultAsync(d => d.UserId == actor.Id, cancellationToken);
+        var current = await db.DefaultViews.SingleOrDefaultAsync(d => d.UserId == actor.Id && d.Kind == kind, cancellationToken);
         if (viewId is null)
         {
             if (current is not null)
@@ -125,7 +132,7 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
         }
         else if (current is null)
         {
-            db.DefaultViews.Add(new DefaultView { UserId = actor.Id, ViewId = viewId });
+            db.DefaultViews.Add(new DefaultView { UserId = actor.Id, ViewId = viewId, Kind = kind });
         }
         else
         {

@@ -85,6 +85,8 @@ public sealed class WorkflowsDbContext(DbContextOptions<WorkflowsDbContext> opti
 
     public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
 
+    public DbSet<Progress.ProgressLinkRevocation> ProgressLinkRevocations => Set<Progress.ProgressLinkRevocation>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -6,4 +6,7 @@ public enum ProgressLinkState
     Valid,
     Expired,
     Invalid,
+
+    /// <summary>Staff withdrew the workflow's links after this one was issued.</summary>
+    Revoked,
 }

@@ -10,6 +10,7 @@ public sealed record ProgressOpening(ProgressLinkState State, CustomerProgress? 
     {
         ProgressLinkState.Valid => null,
         ProgressLinkState.Expired => Core.Refusal.Gone("This progress link has expired; ask for a new one."),
+        ProgressLinkState.Revoked => Core.Refusal.Gone("This progress link was withdrawn; ask for a new one."),
         _ => Core.Refusal.NotFound("There is no progress page at this link."),
     };
 }

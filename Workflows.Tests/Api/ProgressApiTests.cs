@@ -148,4 +148,47 @@ public sealed class ProgressApiTests(ProgressApiTests.App app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.Unauthorized, byStranger.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
     }
+
+    [Fact]
+    public async Task Withdrawing_a_workflows_links_stops_every_link_issued_so_far_and_later_links_work()
+    {
+        var before = (string)(await CreateLinkAsync(caseWorker))["token"]!;
+        using (var withdrawn = await caseWorker.DeleteAsync(new Uri($"/v1/flows/executions/{executionId}/progress-link", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+            Assert.NotNull((string?)(await withdrawn.Content.ReadFromJsonAsync<JsonObject>())!["revoked_at"]);
+        }
+
+        var after = (string)(await CreateLinkAsync(caseWorker))["token"]!;
+
+        using (var old = await anonymous.GetAsync(new Uri($"/v1/progress/{Uri.EscapeDataString(before)}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Gone, old.StatusCode);
+            Assert.Equal("This progress link was withdrawn; ask for a new one.", (string)(await old.Content.ReadFromJsonAsync<JsonObject>())!["message"]!);
+        }
+
+        using (var oldPage = await anonymous.GetAsync(new Uri($"/progress/{Uri.EscapeDataString(before)}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Gone, oldPage.StatusCode);
+            Assert.Contains("This link was withdrawn", await oldPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var fresh = await anonymous.GetAsync(new Uri($"/v1/progress/{Uri.EscapeDataString(after)}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+    }
+
+    [Fact]
+    public async Task Withdrawing_links_is_refused_for_a_partner_a_stranger_and_an_unknown_workflow()
+    {
+        var token = (string)(await CreateLinkAsync(caseWorker))["token"]!;
+        using var byPartner = await partner.DeleteAsync(new Uri($"/v1/flows/executions/{executionId}/progress-link", UriKind.Relative));
+        using var byStranger = await anonymous.DeleteAsync(new Uri($"/v1/flows/executions/{executionId}/progress-link", UriKind.Relative));
+        using var unknown = await caseWorker.DeleteAsync(new Uri("/v1/flows/executions/wf-none/progress-link", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byPartner.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, byStranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        using var still = await anonymous.GetAsync(new Uri($"/v1/progress/{Uri.EscapeDataString(token)}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
 }

@@ -11,6 +11,7 @@ public sealed class TaskPriorityApiTests(TaskPriorityApiTests.App app) : IClassF
 {
     private HttpClient manager = default!;
     private string executionId = "";
+    private string templateId = "";
 
     public sealed class App : WorkflowsAppFactory;
 
@@ -20,7 +21,7 @@ public sealed class TaskPriorityApiTests(TaskPriorityApiTests.App app) : IClassF
         using var builder = await ApiClients.ForAsync(app, "builder@workflows.demo");
         var template = SolarTemplate("Priority roof");
         template["tasks"]![4]!["priority"] = 10;
-        var templateId = (string)(await CreateTemplateAsync(builder, template))["id"]!;
+        templateId = (string)(await CreateTemplateAsync(builder, template))["id"]!;
         executionId = (string)(await StartAsync(manager, templateId, "opportunity-004"))["id"]!;
     }
 
@@ -110,4 +111,20 @@ public sealed class TaskPriorityApiTests(TaskPriorityApiTests.App app) : IClassF
     private Task<JsonObject> SearchAsync(JsonObject query) => SearchTasksAsync(manager, query);
 
     private static IEnumerable<string> Ids(JsonObject found) => TaskIds(found);
+
+    [Fact]
+    public async Task The_dashboards_csv_export_lists_each_tasks_priority_and_follow_up_date()
+    {
+        await PatchTaskAsync(manager, executionId, "docs", new JsonObject { ["priority"] = 60, ["follow_up_date"] = "2099-02-01" });
+
+        using var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.True(await FormSignIn.SignInAsync(browser, "manager@workflows.demo", Workflows.Core.Demo.DemoSeeder.DemoPassword));
+        var csv = await browser.GetStringAsync(new Uri($"/dashboard/export.csv?assignee=all&template={templateId}&status=all&followups=1", UriKind.Relative));
+
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("Task;Workflow;Record;Record type;Phase;Status;Due;Overdue;Assignees;Last change;Priority;Follow-up", lines[0]);
+        var docs = Assert.Single(lines, l => l.StartsWith("Check documents;", StringComparison.Ordinal));
+        Assert.EndsWith(";High (60);2099-02-01", docs, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.EndsWith(";Low (10);", StringComparison.Ordinal));
+    }
 }

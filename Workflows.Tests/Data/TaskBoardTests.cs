@@ -180,4 +180,27 @@ public sealed class TaskBoardTests : IAsyncLifetime, IDisposable
         Assert.Equal(board, BoardView.Parse(System.Web.HttpUtility.ParseQueryString(mine.Value.Query).AllKeys
             .ToDictionary(k => k!, k => (string?)System.Web.HttpUtility.ParseQueryString(mine.Value.Query)[k])));
     }
+
+    [Fact]
+    public async Task A_user_keeps_a_default_board_of_their_own_apart_from_their_default_dashboard_view()
+    {
+        var saved = services.GetRequiredService<SavedViewService>();
+        var board = new BoardView { GroupBy = BoardGrouping.Phase, Filters = new DashboardView { Assignee = "all" } };
+        var mine = await saved.SaveBoardAsync("My phases", board, shared: false, Lena, CancellationToken.None);
+        var view = await saved.SaveAsync("My list", new DashboardView(), shared: false, Lena, CancellationToken.None);
+
+        var asBoard = await saved.SetDefaultAsync(mine.Value!.Id, SavedView.BoardKind, Lena, CancellationToken.None);
+        var viewAsBoard = await saved.SetDefaultAsync(view.Value!.Id, SavedView.BoardKind, Lena, CancellationToken.None);
+        await saved.SetDefaultAsync(view.Value.Id, Lena, CancellationToken.None);
+
+        Assert.True(asBoard.Succeeded, asBoard.Error);
+        Assert.Equal(RefusalKind.NotFound, viewAsBoard.Refusal!.Kind);
+        Assert.Equal("My phases", (await saved.DefaultForAsync("lena", SavedView.BoardKind, CancellationToken.None))?.Name);
+        Assert.Equal("My list", (await saved.DefaultForAsync("lena", CancellationToken.None))?.Name);
+        Assert.Null(await saved.DefaultForAsync("tom", SavedView.BoardKind, CancellationToken.None));
+
+        await saved.SetDefaultAsync(null, SavedView.BoardKind, Lena, CancellationToken.None);
+        Assert.Null(await saved.DefaultForAsync("lena", SavedView.BoardKind, CancellationToken.None));
+        Assert.Equal("My list", (await saved.DefaultForAsync("lena", CancellationToken.None))?.Name);
+    }
 }

@@ -13,6 +13,17 @@ public static partial class FormSignIn
     {
         var cookies = new CookieContainer();
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = address };
+        var posted = await PostAsync(client, email, password);
+        var signIn = cookies.GetCookies(address).FirstOrDefault(c => c.Name == CookieName);
+        return posted == HttpStatusCode.Redirect && signIn is not null ? $"{signIn.Name}={signIn.Value}" : null;
+    }
+
+    /// <summary>Signs <paramref name="client"/> in (it must keep cookies and not follow redirects); true when the form accepted.</summary>
+    public static async Task<bool> SignInAsync(HttpClient client, string email, string password) =>
+        await PostAsync(client, email, password) == HttpStatusCode.Redirect;
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient client, string email, string password)
+    {
         var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
         var token = AntiforgeryField().Match(form).Groups[1].Value;
         using var posted = await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
@@ -22,8 +33,7 @@ public static partial class FormSignIn
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         }));
-        var signIn = cookies.GetCookies(address).FirstOrDefault(c => c.Name == CookieName);
-        return posted.StatusCode == HttpStatusCode.Redirect && signIn is not null ? $"{signIn.Name}={signIn.Value}" : null;
+        return posted.StatusCode;
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

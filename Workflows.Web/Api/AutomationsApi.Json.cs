@@ -41,7 +41,7 @@ public static partial class AutomationsApi
     public sealed record ActionBody(
         AutomationActionType Type, string? Id = null, List<AttributeAssignment>? Assignments = null, string? TemplateId = null, string? To = null,
         string? Subject = null, string? Body = null, string? Url = null, string? Secret = null, bool? RemoveSecret = null, int? TimeoutSeconds = null,
-        string? TeamId = null, string? TaskId = null, int? Priority = null)
+        string? TeamId = null, string? TaskId = null, int? Priority = null, int? FollowUpDays = null)
     {
         public AutomationAction ToAction() => new()
         {
@@ -59,15 +59,16 @@ public static partial class AutomationsApi
             TeamId = TeamId,
             Priority = Priority,
             TaskId = TaskId,
+            FollowUpDays = FollowUpDays,
         };
     }
 
     public sealed record ActionView(
         string Id, AutomationActionType Type, string Label, List<AttributeAssignment>? Assignments, string? TemplateId, string? To,
-        string? Subject, string? Body, string? Url, bool HasSecret, int? TimeoutSeconds, string? TeamId = null, string? TaskId = null, int? Priority = null)
+        string? Subject, string? Body, string? Url, bool HasSecret, int? TimeoutSeconds, string? TeamId = null, string? TaskId = null, int? Priority = null, int? FollowUpDays = null)
     {
         public static ActionView From(AutomationAction a) =>
-            new(a.Id, a.Type, a.Describe(), a.Assignments, a.TemplateId, a.To, a.Subject, a.Body, a.Url, a.HasSecret, a.TimeoutSeconds, a.TeamId, a.TaskId, a.Priority);
+            new(a.Id, a.Type, a.Describe(), a.Assignments, a.TemplateId, a.To, a.Subject, a.Body, a.Url, a.HasSecret, a.TimeoutSeconds, a.TeamId, a.TaskId, a.Priority, a.FollowUpDays);
     }
 
     /// <summary>An automation as answered; <c>disabled_reason</c> says why the system switched it off (a loop).</summary>

@@ -11,7 +11,8 @@ namespace Workflows.Web.Api;
 /// <summary>
 /// The end customer's progress (ours): staff make a signed, expiring link to a workflow's progress page, as the
 /// sidebar's "Share progress with customer" does; whoever holds the link reads the same progress as JSON, without an
-/// account (404 for a forged or unknown link, 410 for an expired one).
+/// account (404 for a forged or unknown link, 410 for an expired or withdrawn one). Staff withdraw every link of a
+/// workflow issued so far with a DELETE of its progress link.
 /// </summary>
 public static class ProgressApi
 {
@@ -21,6 +22,9 @@ public static class ProgressApi
         group.MapPost("/flows/executions/{execution_id}/progress-link", CreateLinkAsync).RequireAuthorization(AuthorizationPolicies.WorkTasks)
             .Accepts<LinkBody>("application/json").Produces<LinkView>(StatusCodes.Status201Created).Idempotent()
             .Documented("createProgressLink", "Create a signed, expiring link that shows a workflow's progress to its customer");
+        group.MapDelete("/flows/executions/{execution_id}/progress-link", RevokeAsync).RequireAuthorization(AuthorizationPolicies.WorkTasks)
+            .Produces<RevocationView>()
+            .Documented("revokeProgressLinks", "Withdraw every progress link of a workflow issued so far; links made afterwards work");
         group.MapGet("/progress/{token}", GetAsync).AllowAnonymous().Produces<CustomerProgress>()
             .Documented("getProgress", "The progress a customer link shows, as JSON, without an account", StatusCodes.Status410Gone);
         return group;
@@ -42,6 +46,13 @@ public static class ProgressApi
         return TypedResults.Json(new LinkView(url, created.Value.Token, created.Value.ExpiresAt), FlowJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
+    private static async Task<Results<JsonHttpResult<RevocationView>, ApiProblem>> RevokeAsync(
+        string execution_id, ClaimsPrincipal user, ProgressLinkService links, CancellationToken ct)
+    {
+        var revoked = await links.RevokeAsync(execution_id, TaskAccess.AssigneeScope(user), ct);
+        return revoked.Succeeded ? TypedResults.Json(new RevocationView(revoked.Value), FlowJson.Options) : ApiResults.Problem(revoked.Refusal);
+    }
+
     private static async Task<Results<JsonHttpResult<CustomerProgress>, ApiProblem>> GetAsync(
         string token, ProgressLinkService links, CancellationToken ct)
     {
@@ -54,4 +65,7 @@ public static class ProgressApi
     public sealed record LinkBody(int? ValidForDays = null);
 
     public sealed record LinkView(string Url, string Token, DateTimeOffset ExpiresAt);
+
+    /// <summary>Links of the workflow issued up to <c>revoked_at</c> no longer open.</summary>
+    public sealed record RevocationView(DateTimeOffset RevokedAt);
 }

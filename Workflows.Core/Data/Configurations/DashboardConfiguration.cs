@@ -25,8 +25,9 @@ internal sealed class DefaultViewConfiguration : IEntityTypeConfiguration<Defaul
     public void Configure(EntityTypeBuilder<DefaultView> builder)
     {
         builder.ToTable("default_views");
-        builder.HasKey(d => d.UserId);
+        builder.HasKey(d => new { d.UserId, d.Kind });
         builder.Property(d => d.UserId).HasMaxLength(64);
         builder.Property(d => d.ViewId).HasMaxLength(64);
+        builder.Property(d => d.Kind).HasMaxLength(16).HasDefaultValue(SavedView.DashboardKind);
     }
 }

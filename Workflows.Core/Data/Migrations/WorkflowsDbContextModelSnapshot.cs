@@ -347,12 +347,18 @@ namespace Workflows.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("dashboard");
+
                     b.Property<string>("ViewId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("UserId");
+                    b.HasKey("UserId", "Kind");
 
                     b.ToTable("default_views", (string)null);
                 });
@@ -830,13 +836,13 @@ namespace Workflows.Core.Data.Migrations
 
                     b.HasIndex("IsOpen", "PhaseName", "DueSort");
 
-                    b.HasIndex("Priority", "IsOpen", "DueSort");
-
                     b.HasIndex("IsOpen", "Status", "DueSort");
 
                     b.HasIndex("IsOpen", "UpdatedAt", "DueSort");
 
                     b.HasIndex("IsOpen", "WorkflowName", "DueSort");
+
+                    b.HasIndex("Priority", "IsOpen", "DueSort");
 
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
@@ -1465,6 +1471,20 @@ namespace Workflows.Core.Data.Migrations
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.Progress.ProgressLinkRevocation", b =>
+                {
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExecutionId");
+
+                    b.ToTable("progress_link_revocations", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Teams.Team", b =>
                 {
                     b.Property<string>("Id")
@@ -1730,6 +1750,15 @@ namespace Workflows.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Workflows.Core.Progress.ProgressLinkRevocation", b =>
+                {
+                    b.HasOne("Workflows.Core.Flows.Storage.ExecutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workflows.Core.Teams.TeamMember", b =>

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Flows;
+using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Web.Hosting;
 
@@ -41,7 +42,7 @@ internal static class DashboardExport
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"tasks-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync("Task;Workflow;Record;Record type;Phase;Status;Due;Overdue;Assignees;Last change");
+        await writer.WriteLineAsync("Task;Workflow;Record;Record type;Phase;Status;Due;Overdue;Assignees;Last change;Priority;Follow-up");
         var query = narrowed.Value with { PageSize = TaskQuery.MaxPageSize };
         for (var page = 0; ; page++)
         {
@@ -53,6 +54,7 @@ internal static class DashboardExport
                     task.Name, task.WorkflowName, task.EntityTitle ?? task.EntityId, task.EntitySchema ?? "", task.PhaseName ?? "", task.Status,
                     task.DueText ?? "", task.Overdue ? "yes" : "no", string.Join(", ", task.AssignedTo.Select(NameOf)),
                     TimeZoneInfo.ConvertTime(task.UpdatedAt, settings.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    TaskPriority.Describe(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 ];
                 await writer.WriteLineAsync(string.Join(';', cells.Select(Escape)));
             }

@@ -403,13 +403,20 @@ namespace Workflows.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Kind")
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("dashboard")
+                        .UseCollation("C");
+
                     b.Property<string>("ViewId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
-                    b.HasKey("UserId");
+                    b.HasKey("UserId", "Kind");
 
                     b.ToTable("default_views", (string)null);
                 });
@@ -949,13 +956,13 @@ namespace Workflows.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IsOpen", "PhaseName", "DueSort");
 
-                    b.HasIndex("Priority", "IsOpen", "DueSort");
-
                     b.HasIndex("IsOpen", "Status", "DueSort");
 
                     b.HasIndex("IsOpen", "UpdatedAt", "DueSort");
 
                     b.HasIndex("IsOpen", "WorkflowName", "DueSort");
+
+                    b.HasIndex("Priority", "IsOpen", "DueSort");
 
                     b.HasIndex("TemplateId", "IsOpen", "DueSort");
 
@@ -1663,6 +1670,21 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.ToTable("notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Workflows.Core.Progress.ProgressLinkRevocation", b =>
+                {
+                    b.Property<string>("ExecutionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ExecutionId");
+
+                    b.ToTable("progress_link_revocations", (string)null);
+                });
+
             modelBuilder.Entity("Workflows.Core.Teams.Team", b =>
                 {
                     b.Property<string>("Id")
@@ -1946,6 +1968,15 @@ namespace Workflows.Core.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Partner");
+                });
+
+            modelBuilder.Entity("Workflows.Core.Progress.ProgressLinkRevocation", b =>
+                {
+                    b.HasOne("Workflows.Core.Flows.Storage.ExecutionRow", null)
+                        .WithMany()
+                        .HasForeignKey("ExecutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workflows.Core.Teams.TeamMember", b =>
