@@ -13,7 +13,7 @@ namespace Workflows.Core.Progress;
 /// Staff can withdraw every link of a workflow issued so far (<see cref="RevokeAsync"/>), one row per workflow.
 /// </summary>
 public sealed class ProgressLinkService(
-    FlowExecutionService executions, IProgressLinkSigner signer, IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+    FlowExecutionService executions, IProgressLinkSigner signer, IDbContextFactory<WorkflowsDbContext> dbFactory, FlowChangeBus changes, TimeProvider clock)
 {
     public const int DefaultDays = 30;
 
@@ -77,6 +77,8 @@ public sealed class ProgressLinkService(
             }
         }
 
+        // An open progress page follows its workflow's changes: this one tells it (on every instance) to read its link again.
+        changes.Publish(new FlowChange(execution.Id, execution.Version, [], []));
         return now;
     }
 

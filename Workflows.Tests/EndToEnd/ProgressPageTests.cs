@@ -131,4 +131,36 @@ public sealed class ProgressPageTests(BrowserFixture browser) : IClassFixture<Br
         await phone.ScreenshotAsync("progress-page-invalid");
         browser.AssertNoCspRefusals();
     }
+
+    [Fact]
+    public async Task Withdrawing_the_links_in_the_sidebar_turns_an_open_customer_page_to_withdrawn()
+    {
+        await StartSolarAsync();
+        var url = await ShareFromSidebarAsync();
+        var customer = await CustomerPageAsync("en-GB", new ViewportSize { Width = 1100, Height = 900 });
+        await customer.GotoAsync(url);
+        await customer.WaitForInteractiveAsync();
+        await Assertions.Expect(customer.GetByTestId("progress-next")).ToBeVisibleAsync();
+
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("caseworker@workflows.demo");
+        await page.WaitForURLAsync("**/dashboard");
+        await page.GotoAsync($"/entities/opportunity/{Record}");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("Workflow actions for Solar installation").First.ClickAsync();
+        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Share progress with customer…" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Share progress with customer" });
+        await dialog.GetByTestId("withdraw-progress-links").ClickAsync();
+        var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Withdraw the links sent so far?" });
+        await Assertions.Expect(confirm).ToContainTextAsync("Links you create afterwards work.");
+        await page.ScreenshotAsync("progress-withdraw-confirm");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Withdraw" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The links sent so far no longer work.")).ToBeVisibleAsync();
+
+        await Assertions.Expect(customer.GetByTestId("progress-link-state")).ToContainTextAsync("This link was withdrawn");
+        await Assertions.Expect(customer.GetByTestId("progress-link-state")).ToHaveAttributeAsync("data-state", "Revoked");
+        await customer.ScreenshotAsync("progress-page-withdrawn");
+        var reload = await customer.ReloadAsync();
+        Assert.Equal(410, reload!.Status);
+    }
 }

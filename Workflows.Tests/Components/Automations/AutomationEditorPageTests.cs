@@ -117,4 +117,20 @@ public sealed class AutomationEditorPageTests : BunitContext, IAsyncLifetime
             Assert.Equal("n3w-value", secrets.SigningKeyOf((await db.Automations.AsNoTracking().SingleAsync(a => a.Id == "erp")).Actions.Single()));
         }
     }
+
+    [Fact]
+    public async Task A_follow_up_action_is_edited_on_the_page_and_saved_with_its_days()
+    {
+        await h.SaveAsync("later", "Later", [], new AutomationAction { Type = AutomationActionType.SetFollowUp, FollowUpDays = 3 });
+        var page = RenderPage("later");
+
+        page.WaitForAssertion(() => Assert.Contains("Put a task on follow-up", page.Markup, StringComparison.Ordinal));
+        var days = page.FindAll(".mud-input-control").Single(c => c.TextContent.Contains("Follow up in (days)", StringComparison.Ordinal)).QuerySelector("input")!;
+        Assert.Contains("0 clears the follow-up date", page.Markup, StringComparison.Ordinal);
+        days.Change("14");
+        page.FindAll("button").Single(b => b.TextContent.Contains("Save automation", StringComparison.Ordinal)).Click();
+
+        await page.WaitForAssertionAsync(async () =>
+            Assert.Equal(14, (await h.Automations.GetAsync("later", CancellationToken.None))!.Actions.Single().FollowUpDays));
+    }
 }

@@ -28,6 +28,8 @@ public sealed class TaskBoardViewTests : MudTestContext, IAsyncLifetime
     private readonly List<string> executionIds = [];
     private IRenderedComponent<MudPopoverProvider> popovers = default!;
 
+    private Actor manager = Actor.System;
+
     async Task IAsyncLifetime.InitializeAsync()
     {
         core = CoreServices.Build(database);
@@ -61,9 +63,10 @@ public sealed class TaskBoardViewTests : MudTestContext, IAsyncLifetime
         }
 
         await using var users = core.CreateAsyncScope();
-        var manager = (await users.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("manager@workflows.demo"))!;
-        AddAuthorization().SetAuthorized(manager.Email!).SetRoles(Roles.Manager).SetClaims(
-            new Claim(ClaimTypes.NameIdentifier, manager.Id), new Claim(UserClaims.DisplayName, manager.DisplayName));
+        var signedIn = (await users.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync("manager@workflows.demo"))!;
+        AddAuthorization().SetAuthorized(signedIn.Email!).SetRoles(Roles.Manager).SetClaims(
+            new Claim(ClaimTypes.NameIdentifier, signedIn.Id), new Claim(UserClaims.DisplayName, signedIn.DisplayName));
+        manager = new Actor(signedIn.Id, signedIn.DisplayName);
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -177,5 +180,29 @@ public sealed class TaskBoardViewTests : MudTestContext, IAsyncLifetime
 
         Assert.Equal(["Board solar"], board.FindAll("[data-testid=lane]").Select(l => l.TextContent.Trim()));
         Assert.Equal(BoardQuery.DefaultColumnSize, CardsIn(board, "PENDING"));
+    }
+
+    [Fact]
+    public async Task The_board_opens_as_its_user_chose_before_everyones_default_and_the_menu_sets_that_choice()
+    {
+        var views = core.GetRequiredService<SavedViewService>();
+        var phases = BoardView.Parse(new Dictionary<string, string?> { ["assignee"] = "all", ["template"] = "board-solar", ["columns"] = "phase" });
+        var mine = (await views.SaveBoardAsync("My phases", phases, shared: false, manager, CancellationToken.None)).Value!;
+        var everyones = (await views.SaveBoardAsync("Everyone", BoardView.Parse(new Dictionary<string, string?> { ["assignee"] = "all" }), shared: true, manager, CancellationToken.None)).Value!;
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, manager.Id), new Claim(ClaimTypes.Role, Roles.Manager)], "test"));
+        Assert.True((await views.SetOrganisationDefaultAsync(everyones.Id, SavedView.BoardKind, principal, CancellationToken.None)).Succeeded);
+        Assert.True((await views.SetDefaultAsync(mine.Id, SavedView.BoardKind, manager, CancellationToken.None)).Succeeded);
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/board");
+        var opened = Render<TaskBoardView>();
+        opened.WaitForAssertion(() => Assert.EndsWith("/board?" + mine.Query, navigation.Uri, StringComparison.Ordinal));
+        opened.Dispose();
+
+        var board = RenderBoard("/board?assignee=all");
+        board.Find("button[aria-label='Saved boards, active: Everyone']").Click();
+        popovers.WaitForAssertion(() => popovers.FindAll(".mud-popover-open .mud-menu-item").Single(i => i.TextContent.Contains("Make \"Everyone\" my default", StringComparison.Ordinal)).Click());
+
+        board.WaitForAssertion(() => Assert.Equal(everyones.Id, views.DefaultForAsync(manager.Id, SavedView.BoardKind, CancellationToken.None).Result?.Id));
     }
 }

@@ -34,9 +34,12 @@ public sealed class ActionDraft
     public int? TimeoutSeconds { get; set; }
 
     public string? TeamId { get; set; }
+
     public int? Priority { get; set; }
 
     public string? TaskId { get; set; }
+
+    public int? FollowUpDays { get; set; }
 
     public static ActionDraft From(AutomationAction action) => new()
     {
@@ -53,6 +56,7 @@ public sealed class ActionDraft
         TeamId = action.TeamId,
         Priority = action.Priority,
         TaskId = action.TaskId,
+        FollowUpDays = action.FollowUpDays,
     };
 
     public AutomationAction ToAction() => Type switch
@@ -75,8 +79,9 @@ public sealed class ActionDraft
             TimeoutSeconds = TimeoutSeconds,
         },
         AutomationActionType.AddNote => new() { Id = Id, Type = Type, Body = Body },
-        AutomationActionType.AssignRoundRobin => new() { Id = Id, Type = Type, TeamId = TeamId, TaskId = string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim() },
-        AutomationActionType.SetPriority => new() { Id = Id, Type = Type, Priority = Priority, TaskId = string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim() },
+        AutomationActionType.AssignRoundRobin => new() { Id = Id, Type = Type, TeamId = TeamId, TaskId = TrimmedTaskId },
+        AutomationActionType.SetPriority => new() { Id = Id, Type = Type, Priority = Priority, TaskId = TrimmedTaskId },
+        AutomationActionType.SetFollowUp => new() { Id = Id, Type = Type, FollowUpDays = FollowUpDays, TaskId = TrimmedTaskId },
         _ => new() { Id = Id, Type = Type },
     };
 
@@ -90,6 +95,10 @@ public sealed class ActionDraft
         AutomationActionType.CompleteTask => "Complete the task that ran it",
         AutomationActionType.AssignRoundRobin => "Assign round-robin to a team",
         AutomationActionType.SetPriority => "Set a task's priority",
+        AutomationActionType.SetFollowUp => "Put a task on follow-up",
         _ => type.ToString(),
     };
+
+    /// <summary>The task the action names, or null for the task that ran the automation.</summary>
+    private string? TrimmedTaskId => string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim();
 }
