@@ -29,6 +29,35 @@ public sealed partial class FlowExecutionService
         return [.. documents.Select(Deserialize)];
     }
 
+    /// <summary>
+    /// What each of <paramref name="tasks"/> waits for (its unfinished required tasks and phases, by name, as the engine's
+    /// "waits for" refusal says), read from their workflows in one query; tasks that wait for nothing are left out. For
+    /// a page of locked tasks, where the task rows know only that a task is locked.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(string ExecutionId, string TaskId), IReadOnlyList<string>>> WaitsForAsync(
+        IReadOnlyCollection<(string ExecutionId, string TaskId)> tasks, CancellationToken cancellationToken)
+    {
+        if (tasks.Count == 0)
+        {
+            return new Dictionary<(string, string), IReadOnlyList<string>>();
+        }
+
+        var ids = tasks.Select(t => t.ExecutionId).Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var documents = await db.FlowExecutions.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => e.Document).ToListAsync(cancellationToken);
+        var executions = documents.Select(Deserialize).ToDictionary(e => e.Id);
+        var waits = new Dictionary<(string, string), IReadOnlyList<string>>();
+        foreach (var task in tasks)
+        {
+            if (executions.TryGetValue(task.ExecutionId, out var execution) && Engine.FlowEngine.WaitsFor(execution, task.TaskId) is { Count: > 0 } names)
+            {
+                waits[task] = names;
+            }
+        }
+
+        return waits;
+    }
+
     public Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string executionId, CancellationToken cancellationToken) =>
         HistoryAsync([executionId], cancellationToken);
 

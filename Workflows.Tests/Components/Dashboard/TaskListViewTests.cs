@@ -325,4 +325,31 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
             .QuerySelector(".mud-input-control-input-container, .mud-select-input, .mud-input")!.MouseDown());
         popovers.WaitForAssertion(() => popovers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == item).Click());
     }
+
+    [Fact]
+    public async Task A_locked_task_says_what_it_waits_for_by_name_as_the_sidebar_does()
+    {
+        var lena = new Actor("lena", "Lena Schmidt");
+        var template = Workflows.Tests.Core.Flows.TemplateBuilder.ATemplate("Waiting list")
+            .WithTask("docs", "Check documents")
+            .WithTask("survey", "Site survey")
+            .WithTask("offer", "Send offer").Requires("docs", "survey")
+            .With(t => t.Id = "waiting-list")
+            .Build();
+        Assert.True((await core.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, lena, CancellationToken.None)).Succeeded);
+        var started = await core.GetRequiredService<FlowExecutionService>().StartAsync(
+            "waiting-list", [new EntityRef { EntityId = "order-001" }], lena, CancellationToken.None);
+        var done = await core.GetRequiredService<FlowExecutionService>().ApplyAsync(
+            started.Value!.Id, new Workflows.Core.Flows.Engine.SetTaskStatus("survey", Workflows.Core.Flows.Executions.StepStatus.COMPLETED), lena, null, CancellationToken.None);
+        Assert.True(done.Succeeded, done.Error);
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/dashboard?assignee=all&template=waiting-list");
+        var dashboard = RenderDashboard();
+
+        dashboard.WaitForAssertion(() =>
+        {
+            var chip = Assert.Single(dashboard.FindAll("[data-testid=waits-for]"));
+            Assert.Equal("Waits for: Check documents", chip.TextContent.Trim());
+        });
+    }
 }
