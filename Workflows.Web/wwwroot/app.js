@@ -83,3 +83,22 @@ new MutationObserver(() => {
         }
     }
 }).observe(document.documentElement, { childList: true, subtree: true });
+
+// Escape closes an open menu (MudBlazor's menus close on a click outside, not on Escape): the click lands on the
+// transparent overlay an open menu lays over the page, exactly as a click outside would. Only when the topmost popover
+// is a menu, so selects and autocompletes keep their own Escape; and the key goes no further, so a dialog under the
+// menu stays open.
+document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) {
+        return;
+    }
+
+    const open = [...document.querySelectorAll('.mud-popover-open')];
+    const top = open[open.length - 1];
+    const overlay = document.querySelector('.mud-popover-provider > .mud-overlay');
+    if (top && top.querySelector('[role=menu], .mud-menu-list') && overlay) {
+        e.preventDefault();
+        e.stopPropagation();
+        overlay.click();
+    }
+}, true);
