@@ -351,14 +351,41 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = option }).First.ClickAsync();
     }
 
+    /// <summary>
+    /// Draws a connection by dragging from one port to another, as a person does, once the canvas has come to rest (a
+    /// drag aimed at where a port was a moment ago, while "Fit to view" or a re-render still moves it, lands nowhere),
+    /// and checks that exactly one connection was added.
+    /// </summary>
     private static async Task ConnectAsync(IPage page, ILocator from, ILocator to)
     {
-        var start = (await from.BoundingBoxAsync())!;
-        var end = (await to.BoundingBoxAsync())!;
+        var links = page.Locator(".diagram-link");
+        var before = await links.CountAsync();
+        var start = await RestingBoxAsync(from);
+        var end = await RestingBoxAsync(to);
         await page.Mouse.MoveAsync(start.X + start.Width / 2, start.Y + start.Height / 2);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync((start.X + end.X) / 2, (start.Y + end.Y) / 2, new() { Steps = 5 });
         await page.Mouse.MoveAsync(end.X + end.Width / 2, end.Y + end.Height / 2, new() { Steps = 5 });
         await page.Mouse.UpAsync();
+        await Assertions.Expect(links).ToHaveCountAsync(before + 1);
+    }
+
+    /// <summary>Where <paramref name="port"/> is once it stopped moving: the same box on two reads 100 ms apart.</summary>
+    private static async Task<LocatorBoundingBoxResult> RestingBoxAsync(ILocator port)
+    {
+        var box = (await port.BoundingBoxAsync())!;
+        for (var tries = 0; tries < 30; tries++)
+        {
+            await Task.Delay(100);
+            var again = (await port.BoundingBoxAsync())!;
+            if (again.X == box.X && again.Y == box.Y)
+            {
+                return again;
+            }
+
+            box = again;
+        }
+
+        throw new InvalidOperationException("The port never came to rest on the canvas.");
     }
 }
