@@ -38,7 +38,8 @@ public sealed class ProgressPageTests(BrowserFixture browser) : IClassFixture<Br
         return (await executions.GetAsync(started.Value.Id, CancellationToken.None))!;
     }
 
-    private async Task<string> ShareFromSidebarAsync()
+    /// <summary>A case worker's page with the record's "Share progress with customer" dialog open.</summary>
+    private async Task<(IPage Page, ILocator Dialog)> OpenShareDialogAsync()
     {
         var page = await browser.NewPageAsync();
         await page.LogInAsync("caseworker@workflows.demo");
@@ -47,7 +48,12 @@ public sealed class ProgressPageTests(BrowserFixture browser) : IClassFixture<Br
         await page.WaitForInteractiveAsync();
         await page.GetByLabel("Workflow actions for Solar installation").First.ClickAsync();
         await page.GetByRole(AriaRole.Menuitem, new() { Name = "Share progress with customer…" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog);
+        return (page, page.GetByRole(AriaRole.Dialog, new() { Name = "Share progress with customer" }));
+    }
+
+    private async Task<string> ShareFromSidebarAsync()
+    {
+        var (page, dialog) = await OpenShareDialogAsync();
         await Assertions.Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Create link" })).ToBeVisibleAsync();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Create link" }).ClickAsync();
         var field = dialog.Locator("input[data-testid=progress-link], [data-testid=progress-link] input").First;
@@ -142,14 +148,7 @@ public sealed class ProgressPageTests(BrowserFixture browser) : IClassFixture<Br
         await customer.WaitForInteractiveAsync();
         await Assertions.Expect(customer.GetByTestId("progress-next")).ToBeVisibleAsync();
 
-        var page = await browser.NewPageAsync();
-        await page.LogInAsync("caseworker@workflows.demo");
-        await page.WaitForURLAsync("**/dashboard");
-        await page.GotoAsync($"/entities/opportunity/{Record}");
-        await page.WaitForInteractiveAsync();
-        await page.GetByLabel("Workflow actions for Solar installation").First.ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "Share progress with customer…" }).ClickAsync();
-        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Share progress with customer" });
+        var (page, dialog) = await OpenShareDialogAsync();
         await dialog.GetByTestId("withdraw-progress-links").ClickAsync();
         var confirm = page.GetByRole(AriaRole.Dialog, new() { Name = "Withdraw the links sent so far?" });
         await Assertions.Expect(confirm).ToContainTextAsync("Links you create afterwards work.");
