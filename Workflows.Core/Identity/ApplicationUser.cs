@@ -15,4 +15,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Away (holiday, sick): round-robin teams skip them when handing out new tasks.</summary>
     public bool Absent { get; set; }
+
+    /// <summary>The language the user chose (<c>de</c>, <c>en</c>); null until they choose, then the browser decides.</summary>
+    public string? Language { get; set; }
 }

@@ -10,4 +10,7 @@ public static class UserClaims
 
     /// <summary>One per team the user belongs to, set at sign-in (and whenever the sign-in is revalidated).</summary>
     public const string TeamId = "workflows:team_id";
+
+    /// <summary>The language the user chose in their profile or the user menu; absent until they choose.</summary>
+    public const string Language = "workflows:language";
 }

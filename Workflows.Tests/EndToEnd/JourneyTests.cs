@@ -65,7 +65,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(Field(dialog, "roof_size_m2")).ToContainTextAsync("Usable roof area (m²) is required.");
         await page.ScreenshotAsync("journey-step1-validation");
 
-        await Field(dialog, "survey_date").Locator("input").FillAsync("09.03.2026");
+        await Field(dialog, "survey_date").Locator("input").FillAsync("3/9/2026");
         await Field(dialog, "roof_size_m2").Locator("input").FillAsync("3");
         await ChooseAsync(page, dialog, "roof_covering", "tiles");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
@@ -117,7 +117,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await Assertions.Expect(customer.GetByLabel("Toggle navigation")).ToHaveCountAsync(0);
         var form = customer.Locator(".wf-journey");
         await Assertions.Expect(Field(form, "city").Locator("input")).ToHaveValueAsync("Hannover");
-        await Field(form, "move_in_date").Locator("input").FillAsync("01.04.2026");
+        await Field(form, "move_in_date").Locator("input").FillAsync("4/1/2026");
         await Field(form, "postal_code").Locator("input").FillAsync("1204x");
         await form.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Assertions.Expect(Field(form, "postal_code")).ToContainTextAsync("A postal code has 4 or 5 digits.");

@@ -30,11 +30,11 @@ public sealed class TaskPriorityTests(BrowserFixture browser) : IClassFixture<Br
         await Assertions.Expect(Task(page, "Qualify lead").GetByTestId("priority")).ToHaveTextAsync("Critical (90)");
 
         await ActAsync(page, "Sign contract", "Follow-up date…");
-        await page.GetByRole(AriaRole.Dialog).GetByLabel("Follow up on").FillAsync("12.12.2026");
+        await page.GetByRole(AriaRole.Dialog).GetByLabel("Follow up on").FillAsync("12/12/2026");
         await page.GetByRole(AriaRole.Dialog).GetByLabel("Follow up on").PressAsync("Tab");
         await page.ScreenshotAsync("follow-up-dialog");
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Save follow-up" }).ClickAsync();
-        await Assertions.Expect(Task(page, "Sign contract").GetByTestId("follow-up")).ToHaveTextAsync("Follow up on 12.12.2026");
+        await Assertions.Expect(Task(page, "Sign contract").GetByTestId("follow-up")).ToHaveTextAsync("Follow up on 12/12/2026");
         await page.ScreenshotAsync("sidebar-priority-follow-up");
 
         await page.GotoAsync("/dashboard?assignee=all");

@@ -68,7 +68,7 @@ public static class ApplicationSetup
         services.AddSingleton<IJourneyLinkSigner, DataProtectionLinkSigner>();
         services.AddSingleton<Core.Progress.IProgressLinkSigner>(sp =>
             new DataProtectionLinkSigner(sp.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), DataProtectionLinkSigner.ProgressPurpose));
-        services.AddLocalization();
+        services.AddWorkflowsLanguages();
         services.AddWorkflowsTelemetry(builder.Configuration);
         services.AddWorkflowsForwardedHeaders(builder.Configuration);
         return builder;
@@ -154,6 +154,7 @@ public static class ApplicationSetup
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRequestLocalization();
         app.UseAntiforgery();
         app.UseWorkflowsApiRateLimits();
         app.UseWorkflowsApiBodies();
@@ -169,6 +170,7 @@ public static class ApplicationSetup
         app.MapHealthChecks("/health/ready", ready).AllowAnonymous();
         app.MapHealthChecks("/health", ready).AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapLanguageSwitch();
         app.MapWorkflowsApi();
         app.MapDashboardExport();
         return app;

@@ -6,7 +6,7 @@ using Workflows.Core.Teams;
 
 namespace Workflows.Web.Hosting;
 
-/// <summary>Puts the display name, partner organisation and teams into the sign-in cookie, so pages need no lookup.</summary>
+/// <summary>Puts the display name, partner organisation, language and teams into the sign-in cookie, so pages need no lookup.</summary>
 internal sealed class WorkflowsClaimsFactory(
     TeamAdministration teams,
     UserManager<ApplicationUser> userManager,
@@ -21,6 +21,11 @@ internal sealed class WorkflowsClaimsFactory(
         if (user.PartnerId is not null)
         {
             identity.AddClaim(new Claim(UserClaims.PartnerId, user.PartnerId));
+        }
+
+        if (user.Language is not null)
+        {
+            identity.AddClaim(new Claim(UserClaims.Language, user.Language));
         }
 
         foreach (var teamId in await teams.TeamIdsOfAsync(user.Id, CancellationToken.None))

@@ -121,7 +121,7 @@ public sealed class SidebarComponentTests : MudTestContext
 
         var due = task.Find("[data-testid=due]");
         Assert.Contains("wf-overdue", due.ClassList);
-        Assert.Contains("05.03.2025 · overdue", due.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3/5/2025 · overdue", due.TextContent, StringComparison.Ordinal);
         Assert.Equal("false", task.Find(".wf-task").GetAttribute("data-locked"));
     }
 
@@ -133,7 +133,7 @@ public sealed class SidebarComponentTests : MudTestContext
 
         var task = RenderTask(run, "docs");
 
-        Assert.Equal("Done by Anna on 10.03.2025, 09:00", task.Find("[data-testid=finished]").TextContent);
+        Assert.Equal("Done by Anna on 3/10/2025, 9:00 AM", task.Find("[data-testid=finished]").TextContent);
         Assert.Empty(task.FindAll("[data-testid=due]"));
     }
 
@@ -154,10 +154,10 @@ public sealed class SidebarComponentTests : MudTestContext
         var size = RenderTask(run, "size");
         var engineer = RenderTask(run, "engineer");
 
-        Assert.Equal("Skipped by Lena Schmidt on 10.03.2025, 09:35", docs.Find("[data-testid=finished]").TextContent);
+        Assert.Equal("Skipped by Lena Schmidt on 3/10/2025, 9:35 AM", docs.Find("[data-testid=finished]").TextContent);
         Assert.Equal("Took branch \"small\"", size.Find("[data-testid=branch-taken]").TextContent.Trim());
-        Assert.Equal("Decided by Lena Schmidt on 10.03.2025, 09:35", size.Find("[data-testid=finished]").TextContent);
-        Assert.StartsWith("Skipped automatically on 10.03.2025, 09:35 · Its branch was not taken", engineer.Find("[data-testid=finished]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("Decided by Lena Schmidt on 3/10/2025, 9:35 AM", size.Find("[data-testid=finished]").TextContent);
+        Assert.StartsWith("Skipped automatically on 3/10/2025, 9:35 AM · Its branch was not taken", engineer.Find("[data-testid=finished]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

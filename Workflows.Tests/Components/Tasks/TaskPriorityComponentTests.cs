@@ -40,7 +40,7 @@ public sealed class TaskPriorityComponentTests : MudTestContext
         var chip = task.Find("[data-testid=priority]");
         Assert.Equal("Critical (80)", chip.TextContent.Trim());
         Assert.Equal("80", chip.GetAttribute("data-priority"));
-        Assert.Equal("Follow up on 12.12.2026", task.Find("[data-testid=follow-up]").TextContent.Trim());
+        Assert.Equal("Follow up on 12/12/2026", task.Find("[data-testid=follow-up]").TextContent.Trim());
     }
 
     [Fact]
@@ -100,6 +100,6 @@ public sealed class TaskPriorityComponentTests : MudTestContext
 
         Assert.Equal(["Critical (90)", "Low (10)"], grid.FindAll("[data-testid=priority]").Select(c => c.TextContent.Trim()));
         var followUp = Assert.Single(grid.FindAll("[data-testid=follow-up]"));
-        Assert.Equal("Follow up on 12.12.2026", followUp.TextContent.Trim());
+        Assert.Equal("Follow up on 12/12/2026", followUp.TextContent.Trim());
     }
 }

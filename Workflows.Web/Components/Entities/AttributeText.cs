@@ -29,7 +29,7 @@ public static class AttributeText
         {
             AttributeType.Boolean => text == "true" ? "Yes" : "No",
             AttributeType.Number when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
-                number.ToString("#,0.##", CultureInfo.CurrentCulture),
+                DateText.Number(number),
             AttributeType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => DateText.Date(day),
             AttributeType.User => people.FirstOrDefault(p => p.Id == text)?.Name ?? text,
             _ when writtenByWorkflow && Enum.GetNames<WorkflowStatus>().Contains(text) =>

@@ -1204,6 +1204,11 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .UseCollation("C");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
