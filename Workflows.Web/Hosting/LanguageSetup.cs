@@ -68,8 +68,15 @@ public static class LanguageSetup
     public static string SwitchUrl(string language, string returnUrl) =>
         $"{SwitchPath}/{language}?returnUrl={Uri.EscapeDataString(returnUrl)}";
 
-    /// <summary>Remembers <paramref name="language"/> on this browser for a year.</summary>
-    public static void Remember(HttpResponse response, string language) =>
+    /// <summary>Remembers <paramref name="language"/> on this browser for a year; null forgets, so the browser's own decides.</summary>
+    public static void Remember(HttpResponse response, string? language)
+    {
+        if (language is null)
+        {
+            response.Cookies.Delete(CookieName);
+            return;
+        }
+
         response.Cookies.Append(CookieName, language, new CookieOptions
         {
             MaxAge = TimeSpan.FromDays(365),
@@ -78,6 +85,7 @@ public static class LanguageSetup
             Secure = response.HttpContext.Request.IsHttps,
             IsEssential = true,
         });
+    }
 
     /// <summary>
     /// <c>GET /Account/Language/{language}?returnUrl=</c>: remembers the language on the browser and, for a signed-in

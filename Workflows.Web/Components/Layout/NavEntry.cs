@@ -3,21 +3,21 @@ using Roles = Workflows.Core.Identity.Roles;
 
 namespace Workflows.Web.Components.Layout;
 
-/// <summary>One place of the app in the navigation drawer, and the roles that may use it.</summary>
-public sealed record NavEntry(string Title, string Href, string Icon, IReadOnlyList<string> AllowedRoles)
+/// <summary>One place of the app in the navigation drawer (its title a <see cref="LayoutText"/> key), and the roles that may use it.</summary>
+public sealed record NavEntry(string TextKey, string Href, string Icon, IReadOnlyList<string> AllowedRoles)
 {
     private static readonly string[] Staff = [Roles.Admin, Roles.Builder, Roles.CaseWorker, Roles.Manager];
 
     public static IReadOnlyList<NavEntry> All { get; } =
     [
-        new("Dashboard", "/dashboard", MudBlazor.Icons.Material.Filled.Dashboard, [Roles.Manager, Roles.CaseWorker]),
-        new("Task board", "/board", MudBlazor.Icons.Material.Filled.ViewKanban, [Roles.Manager, Roles.CaseWorker, Roles.Partner]),
-        new("My partner tasks", "/partner", MudBlazor.Icons.Material.Filled.Handshake, [Roles.Partner]),
-        new("Records", "/entities", MudBlazor.Icons.Material.Filled.Folder, Staff),
-        new("Workflow builder", "/builder", MudBlazor.Icons.Material.Filled.AccountTree, [Roles.Builder, Roles.Admin]),
-        new("Automations", "/automations", MudBlazor.Icons.Material.Filled.Bolt, [Roles.Builder, Roles.Admin]),
-        new("Journeys", "/journeys", MudBlazor.Icons.Material.Filled.DynamicForm, [Roles.Builder, Roles.Admin]),
-        new("Administration", "/admin", MudBlazor.Icons.Material.Filled.AdminPanelSettings, [Roles.Admin]),
+        new("NavDashboard", "/dashboard", MudBlazor.Icons.Material.Filled.Dashboard, [Roles.Manager, Roles.CaseWorker]),
+        new("NavTaskBoard", "/board", MudBlazor.Icons.Material.Filled.ViewKanban, [Roles.Manager, Roles.CaseWorker, Roles.Partner]),
+        new("NavPartnerTasks", "/partner", MudBlazor.Icons.Material.Filled.Handshake, [Roles.Partner]),
+        new("NavRecords", "/entities", MudBlazor.Icons.Material.Filled.Folder, Staff),
+        new("NavBuilder", "/builder", MudBlazor.Icons.Material.Filled.AccountTree, [Roles.Builder, Roles.Admin]),
+        new("NavAutomations", "/automations", MudBlazor.Icons.Material.Filled.Bolt, [Roles.Builder, Roles.Admin]),
+        new("NavJourneys", "/journeys", MudBlazor.Icons.Material.Filled.DynamicForm, [Roles.Builder, Roles.Admin]),
+        new("NavAdministration", "/admin", MudBlazor.Icons.Material.Filled.AdminPanelSettings, [Roles.Admin]),
     ];
 
     public static IReadOnlyList<NavEntry> For(ClaimsPrincipal user) =>
