@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Resources;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Account;
 
@@ -10,8 +9,6 @@ namespace Workflows.Web.Components.Account;
 /// </summary>
 public sealed class AccountText
 {
-    private static readonly ResourceManager Resources = new(typeof(AccountText).FullName!, typeof(AccountText).Assembly);
-
     public static string EnterEmail => Text(nameof(EnterEmail));
 
     public static string EnterValidEmail => Text(nameof(EnterValidEmail));
@@ -22,5 +19,5 @@ public sealed class AccountText
 
     public static string EnterValidPhone => Text(nameof(EnterValidPhone));
 
-    private static string Text(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+    private static string Text(string key) => Texts.Get<AccountText>(key);
 }
