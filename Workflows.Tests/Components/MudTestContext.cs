@@ -1,5 +1,6 @@
 using Bunit;
 using MudBlazor.Services;
+using Workflows.Web.Hosting;
 
 namespace Workflows.Tests.Components;
 
@@ -13,6 +14,7 @@ public abstract class MudTestContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(config => Workflows.Web.Components.Shared.OutcomeSnackbar.Configure(config.SnackbarConfiguration));
+        Services.AddWorkflowsLanguages();
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Workflows.Core.Identity;
 using Workflows.Web.Components.Layout;
+using Workflows.Web.Hosting;
 
 namespace Workflows.Tests.Components;
 
@@ -13,6 +14,7 @@ public sealed class NavMenuTests : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddWorkflowsLanguages();
     }
 
     [Theory]

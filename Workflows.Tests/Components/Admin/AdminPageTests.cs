@@ -9,6 +9,7 @@ using Workflows.Core.ClosingReasons;
 using Workflows.Core.Identity;
 using Workflows.Tests.Data;
 using Workflows.Web.Components.Admin;
+using Workflows.Web.Hosting;
 
 namespace Workflows.Tests.Components.Admin;
 
@@ -27,6 +28,8 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddWorkflowsLanguages();
+        Services.AddSingleton(new Workflows.Core.Flows.FlowSettings());
         AdminTestDatabase.AddAdministration(Services, database.Provider, database.ConnectionString);
         var authorization = AddAuthorization();
         authorization.SetAuthorized("admin@workflows.test");

@@ -9,6 +9,7 @@ using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Tests.Data.Automations;
 using Workflows.Web.Components.Automations;
+using Workflows.Web.Hosting;
 
 namespace Workflows.Tests.Components.Automations;
 
@@ -23,6 +24,7 @@ public sealed class AutomationEditorPageTests : BunitContext, IAsyncLifetime
         DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddWorkflowsLanguages();
         Services.AddSingleton(h.Automations);
         Services.AddSingleton(h.Services.GetRequiredService<AutomationDispatcher>());
         Services.AddSingleton(h.Templates);

@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using MudBlazor.Services;
+using Workflows.Web.Hosting;
 
 namespace Workflows.Tests.Components.Builder;
 
@@ -16,6 +17,7 @@ public abstract class BuilderComponentContext : BunitContext, IAsyncLifetime
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddWorkflowsLanguages();
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
