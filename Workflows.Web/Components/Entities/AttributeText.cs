@@ -27,7 +27,7 @@ public static class AttributeText
         var text = scalar.ToString();
         return attribute.Type switch
         {
-            AttributeType.Boolean => text == "true" ? "Yes" : "No",
+            AttributeType.Boolean => Texts.Get<EntityText>(text == "true" ? "Yes" : "No"),
             AttributeType.Number when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
                 DateText.Number(number),
             AttributeType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => DateText.Date(day),

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Workflows.Tests.Infrastructure;
+
+namespace Workflows.Tests.Web;
+
+/// <summary>
+/// The texts of every area exist in English and German alike, and every key the code asks for exists: a key missing
+/// in German would show English on a German page, a mistyped key would show the key itself in both.
+/// </summary>
+public sealed partial class LocalizationResourceTests
+{
+    private static readonly string Web = Path.Combine(Loopback.RepositoryRoot(), "Workflows.Web");
+
+    public static TheoryData<string> Areas()
+    {
+        var areas = new TheoryData<string>();
+        foreach (var english in EnglishResources())
+        {
+            areas.Add(Path.GetRelativePath(Web, english));
+        }
+
+        return areas;
+    }
+
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public void Every_text_has_a_german_translation_with_the_same_placeholders(string area)
+    {
+        var english = Entries(Path.Combine(Web, area));
+        var german = Entries(Path.Combine(Web, Path.ChangeExtension(area, ".de.resx")));
+
+        Assert.Equal(english.Keys.Order(StringComparer.Ordinal), german.Keys.Order(StringComparer.Ordinal));
+        Assert.All(english, text =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(text.Value), $"{text.Key} is empty in English");
+            Assert.False(string.IsNullOrWhiteSpace(german[text.Key]), $"{text.Key} is empty in German");
+            Assert.True(Placeholders(text.Value).SetEquals(Placeholders(german[text.Key])), $"{text.Key}: '{text.Value}' and '{german[text.Key]}' differ in their placeholders");
+        });
+    }
+
+    [Fact]
+    public void Every_key_the_components_ask_for_is_in_their_areas_resources()
+    {
+        var resources = EnglishResources().ToDictionary(path => Path.GetFileNameWithoutExtension(path), path => Entries(path).Keys.ToHashSet(StringComparer.Ordinal));
+        var missing = new List<string>();
+        foreach (var file in SourceFiles())
+        {
+            var code = File.ReadAllText(file);
+            if (AreaOf(file, code) is { } area)
+            {
+                missing.AddRange(Lookup().Matches(code).Select(m => m.Groups["key"].Value)
+                    .Where(key => !resources[area].Contains(key))
+                    .Select(key => $"{Path.GetRelativePath(Web, file)}: L[\"{key}\"] is not in {area}.resx"));
+            }
+
+            missing.AddRange(StaticLookup().Matches(code)
+                .Where(m => !resources.TryGetValue(m.Groups["area"].Value, out var keys) || !keys.Contains(m.Groups["key"].Value))
+                .Select(m => $"{Path.GetRelativePath(Web, file)}: Texts.Get<{m.Groups["area"].Value}>(\"{m.Groups["key"].Value}\") is missing"));
+        }
+
+        Assert.Empty(missing);
+        Assert.True(resources.Count >= 4, "the areas' resources were not found");
+    }
+
+    private static IEnumerable<string> EnglishResources() =>
+        Directory.EnumerateFiles(Path.Combine(Web, "Components"), "*.resx", SearchOption.AllDirectories)
+            .Where(path => !Path.GetFileNameWithoutExtension(path).Contains('.', StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> SourceFiles() =>
+        Directory.EnumerateFiles(Path.Combine(Web, "Components"), "*.*", SearchOption.AllDirectories)
+            .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal));
+
+    /// <summary>The area <c>L</c> reads: the file's own <c>@inject IStringLocalizer&lt;X&gt; L</c>, else the nearest <c>_Imports.razor</c>'s.</summary>
+    private static string? AreaOf(string file, string code)
+    {
+        if (Injected().Match(code) is { Success: true } own)
+        {
+            return own.Groups["area"].Value;
+        }
+
+        for (var dir = Path.GetDirectoryName(file); dir is not null && dir.StartsWith(Web, StringComparison.Ordinal); dir = Path.GetDirectoryName(dir))
+        {
+            var imports = Path.Combine(dir, "_Imports.razor");
+            if (File.Exists(imports) && Injected().Match(File.ReadAllText(imports)) is { Success: true } shared)
+            {
+                return shared.Groups["area"].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, string> Entries(string path) =>
+        XDocument.Load(path).Root!.Elements("data").ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
+
+    [GeneratedRegex(@"@inject\s+IStringLocalizer<(?<area>\w+)>\s+L\b")]
+    private static partial Regex Injected();
+
+    [GeneratedRegex(@"\bL\[""(?<key>\w+)""")]
+    private static partial Regex Lookup();
+
+    [GeneratedRegex(@"Texts\.Get<(?<area>\w+)>\(""(?<key>\w+)""")]
+    private static partial Regex StaticLookup();
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
+}
