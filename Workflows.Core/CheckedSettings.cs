@@ -32,7 +32,9 @@ public static class CheckedSettings
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _),
                 "Workflows:TimeZone names no time zone this machine knows; use an IANA id such as Europe/Berlin.")
             .Validate(o => string.IsNullOrWhiteSpace(o.PublicUrl) || PublicBase(o.PublicUrl) is not null,
-                "Workflows:PublicUrl must be an absolute http(s) address, such as https://workflows.example.com/.");
+                "Workflows:PublicUrl must be an absolute http(s) address, such as https://workflows.example.com/.")
+            .Validate(o => Localization.Languages.Known(o.Language) is not null,
+                $"Workflows:Language must be one of {string.Join(", ", Localization.Languages.All)}.");
         services.AddChecked<BootstrapAdminOptions>(configuration, "Bootstrap")
             .Validate(o => !o.IsSet || o.IsComplete,
                 "Bootstrap:AdminEmail, Bootstrap:AdminName and Bootstrap:AdminPassword go together: set all three, or none.")
@@ -42,6 +44,7 @@ public static class CheckedSettings
         {
             TimeZone = TimeZoneInfo.FindSystemTimeZoneById(sp.GetRequiredService<IOptions<WorkflowsOptions>>().Value.TimeZone),
             PublicUrl = PublicBase(sp.GetRequiredService<IOptions<WorkflowsOptions>>().Value.PublicUrl),
+            Language = Localization.Languages.Known(sp.GetRequiredService<IOptions<WorkflowsOptions>>().Value.Language) ?? Localization.Languages.English,
         });
     }
 

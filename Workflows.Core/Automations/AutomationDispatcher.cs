@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Workflows.Core.Data;
 using Workflows.Core.Jobs;
 using Workflows.Core.Notifications;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Automations;
 
@@ -152,8 +153,9 @@ public sealed class AutomationDispatcher(
         {
             logger.LogWarning("Automation {Automation} was disabled: {Reason}", stopped.Id, stopped.DisabledReason);
             await notifications.NotifyAsync(
-                stopped.OwnerId is { } owner ? [owner] : [], "automation-disabled", $"Automation \"{stopped.Name}\" was switched off",
-                stopped.DisabledReason, $"/automations/{stopped.Id}", cancellationToken);
+                stopped.OwnerId is { } owner ? [owner] : [], "automation-disabled",
+                () => new(Languages.Text<CoreText>("AutomationSwitchedOff", stopped.Name), stopped.DisabledReason),
+                $"/automations/{stopped.Id}", cancellationToken);
         }
 
         if (run is not null)

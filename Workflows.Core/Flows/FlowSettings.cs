@@ -15,4 +15,10 @@ public sealed class FlowSettings
 
     /// <summary>The absolute address customers reach the app at (ending in a slash), for links sent by e-mail; null when not configured.</summary>
     public Uri? PublicUrl { get; init; }
+
+    /// <summary>
+    /// The language of people who chose none, where no browser says which they read: notifications and e-mails, and
+    /// pages for a browser whose <c>Accept-Language</c> names none of ours.
+    /// </summary>
+    public string Language { get; init; } = Localization.Languages.English;
 }

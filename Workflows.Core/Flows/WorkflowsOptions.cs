@@ -8,4 +8,7 @@ internal sealed class WorkflowsOptions
 
     /// <summary>The address customers reach the app at, for links in e-mails (<c>{{progress_link}}</c>); unset, e-mails carry none.</summary>
     public string? PublicUrl { get; set; }
+
+    /// <summary>The language (<c>de</c> or <c>en</c>) of people who chose none, where no browser tells (e-mails, notifications).</summary>
+    public string Language { get; set; } = "en";
 }

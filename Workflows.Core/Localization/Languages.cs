@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Resources;
 
 namespace Workflows.Core.Localization;
 
@@ -16,6 +18,8 @@ public static class Languages
     public static IReadOnlyList<string> All { get; } = [German, English];
 
     private static readonly CultureInfo EnglishCulture = MakeEnglish();
+
+    private static readonly ConcurrentDictionary<Type, ResourceManager> Resources = new();
 
     private static readonly CultureInfo GermanCulture = CultureInfo.ReadOnly((CultureInfo)CultureInfo.GetCultureInfo("de-DE").Clone());
 
@@ -51,6 +55,17 @@ public static class Languages
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
         }
+    }
+
+    /// <summary>
+    /// A text of an area (<typeparamref name="TArea"/>, the marker class beside its <c>.resx</c> pair) in the current UI
+    /// culture, formatted with <paramref name="arguments"/> in the current culture; the key itself when it is missing.
+    /// </summary>
+    public static string Text<TArea>(string key, params object[] arguments)
+    {
+        var resources = Resources.GetOrAdd(typeof(TArea), area => new ResourceManager(area.FullName!, area.Assembly));
+        var text = resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+        return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
     }
 
     // English as our users in Europe read it: US dates and separators, but amounts in euro, and a plain space before

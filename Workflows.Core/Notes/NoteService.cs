@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
 using Workflows.Core.Notifications;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Notes;
 
@@ -149,8 +150,8 @@ public sealed class NoteService(
                 .Select(n => n.AuthorId)
                 .ToListAsync(cancellationToken);
             var recipients = mentioned.Select(p => p.Id).Concat(thread).Where(id => id != author.Id).Distinct();
-            await notifications.NotifyAsync(recipients, "mention", $"{author.Name} mentioned you",
-                note.Body.Length > 200 ? note.Body[..200] + "…" : note.Body, link, cancellationToken);
+            var excerpt = note.Body.Length > 200 ? note.Body[..200] + "…" : note.Body;
+            await notifications.NotifyAsync(recipients, "mention", () => new(Languages.Text<CoreText>("MentionedYou", author.Name), excerpt), link, cancellationToken);
         }
 
         Changed?.Invoke(target.EntityId);

@@ -20,3 +20,6 @@ public sealed class Notification
 
     public DateTimeOffset? ReadAt { get; set; }
 }
+
+/// <summary>What a notification says, in one language.</summary>
+public sealed record NotificationText(string Title, string? Body);

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Flows;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Notifications;
 
 /// <summary>Creates, lists and marks notifications; tells open pages of the user when a new one arrives.</summary>
-public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock)
+public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> dbFactory, TimeProvider clock, FlowSettings settings)
 {
     /// <summary>Raised after notifications were stored, with the ids of the users who got one.</summary>
     public event Action<IReadOnlyCollection<string>>? Arrived;
@@ -12,7 +14,11 @@ public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> db
     /// <summary>Raises <see cref="Arrived"/> for notifications another instance stored.</summary>
     public void Announce(IReadOnlyCollection<string> recipients) => Arrived?.Invoke(recipients);
 
-    public async Task NotifyAsync(IEnumerable<string> userIds, string kind, string title, string? body, string? link, CancellationToken cancellationToken)
+    /// <summary>
+    /// Notifies each of <paramref name="userIds"/> in their own language: <paramref name="render"/> runs once per
+    /// language among them, inside it (<see cref="Languages.In{T}"/>), and writes the title and body.
+    /// </summary>
+    public async Task NotifyAsync(IEnumerable<string> userIds, string kind, Func<NotificationText> render, string? link, CancellationToken cancellationToken)
     {
         var recipients = userIds.Distinct().ToList();
         if (recipients.Count == 0)
@@ -21,19 +27,37 @@ public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> db
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var languages = await LanguagesOfAsync(db, recipients, cancellationToken);
+        var texts = languages.Values.Distinct().ToDictionary(language => language, language => Languages.In(language, render));
         var now = clock.GetUtcNow();
         db.Notifications.AddRange(recipients.Select(userId => new Notification
         {
             Id = Guid.NewGuid().ToString(),
             UserId = userId,
             Kind = kind,
-            Title = title,
-            Body = body,
+            Title = texts[languages[userId]].Title,
+            Body = texts[languages[userId]].Body,
             Link = link,
             CreatedAt = now,
         }));
         await db.SaveChangesAsync(cancellationToken);
         Arrived?.Invoke(recipients);
+    }
+
+    /// <summary>The language each of <paramref name="userIds"/> reads: their own choice, else the tenant's (<see cref="FlowSettings.Language"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> LanguagesOfAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LanguagesOfAsync(db, userIds, cancellationToken);
+    }
+
+    private async Task<Dictionary<string, string>> LanguagesOfAsync(WorkflowsDbContext db, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        var chosen = await db.Users.AsNoTracking()
+            .Where(u => userIds.Contains(u.Id) && u.Language != null)
+            .Select(u => new { u.Id, u.Language })
+            .ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
+        return userIds.ToDictionary(id => id, id => Languages.Known(chosen.GetValueOrDefault(id)) ?? settings.Language);
     }
 
     public async Task<IReadOnlyList<Notification>> LatestAsync(string userId, int count, CancellationToken cancellationToken)

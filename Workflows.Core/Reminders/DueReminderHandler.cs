@@ -4,6 +4,7 @@ using Workflows.Core.Email;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows;
 using Workflows.Core.Jobs;
+using Workflows.Core.Localization;
 using Workflows.Core.Notifications;
 
 namespace Workflows.Core.Reminders;
@@ -59,14 +60,25 @@ internal sealed class DueReminderHandler(
 
         var record = execution.PrimaryContext;
         var link = record is null ? null : $"/entities/{record.EntitySchema}/{record.EntityId}";
-        var due = task.DueDate!.ToString();
-        var (title, body) = reminder.Kind == ReminderKind.Overdue
-            ? ($"Overdue: {task.Name}", $"\"{task.Name}\" in \"{execution.Name}\" was due {due} and is not finished.")
-            : ($"Due soon: {task.Name}", $"\"{task.Name}\" in \"{execution.Name}\" is due {due}.");
-        await notifications.NotifyAsync(users.Select(u => u.Id), reminder.Kind == ReminderKind.Overdue ? "overdue" : "due-soon", title, body, link, cancellationToken);
-        if (emailOptions.SendReminders && users.Select(u => u.Email).OfType<string>().ToList() is { Count: > 0 } addresses)
+        // Written in each recipient's language, the due date as they read dates.
+        NotificationText Render()
         {
-            await email.SendAsync(new EmailMessage(addresses, title, body + (link is null ? "" : $"\n\nOpen: {link}")), cancellationToken);
+            var due = DateText.Due(task.DueDate!, settings.TimeZone);
+            return reminder.Kind == ReminderKind.Overdue
+                ? new(Languages.Text<CoreText>("OverdueTitle", task.Name), Languages.Text<CoreText>("OverdueBody", task.Name, execution.Name, due))
+                : new(Languages.Text<CoreText>("DueSoonTitle", task.Name), Languages.Text<CoreText>("DueSoonBody", task.Name, execution.Name, due));
+        }
+
+        await notifications.NotifyAsync(users.Select(u => u.Id), reminder.Kind == ReminderKind.Overdue ? "overdue" : "due-soon", Render, link, cancellationToken);
+        if (emailOptions.SendReminders)
+        {
+            var languages = await notifications.LanguagesOfAsync([.. users.Select(u => u.Id)], cancellationToken);
+            foreach (var group in users.Where(u => u.Email is not null).GroupBy(u => languages[u.Id]))
+            {
+                var (title, body) = Languages.In(group.Key, Render);
+                var open = link is null ? "" : "\n\n" + Languages.In(group.Key, () => Languages.Text<CoreText>("OpenLink", link));
+                await email.SendAsync(new EmailMessage([.. group.Select(u => u.Email!)], title, body + open), cancellationToken);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Data;
 using Workflows.Core.Jobs;
 using Workflows.Core.Notifications;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Webhooks;
 
@@ -118,8 +119,8 @@ internal sealed class WebhookDeliveryHandler(
         subscribers.Changed();
         var subscription = await db.WebhookSubscriptions.AsNoTracking().SingleAsync(s => s.Id == id, cancellationToken);
         logger.LogWarning("Webhook subscription {Subscription} to {Url} was switched off: {Reason}", id, subscription.Url, reason);
-        await notifications.NotifyAsync([subscription.OwnerId], "webhook-disabled", $"Webhook to {subscription.Url} was switched off",
-            reason, WebhookService.AdminLink, cancellationToken);
+        await notifications.NotifyAsync([subscription.OwnerId], "webhook-disabled",
+            () => new(Languages.Text<CoreText>("WebhookSwitchedOff", subscription.Url), reason), WebhookService.AdminLink, cancellationToken);
     }
 
     private async Task<(WebhookAttempt Attempt, bool Transient)> SendAsync(WebhookSubscription subscription, WebhookDelivery delivery, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Workflows.Core.Localization;
-using Workflows.Web.Components.Shared;
 
 namespace Workflows.Tests.Web;
 

@@ -10,14 +10,19 @@ namespace Workflows.Tests.Web;
 /// </summary>
 public sealed partial class LocalizationResourceTests
 {
-    private static readonly string Web = Path.Combine(Loopback.RepositoryRoot(), "Workflows.Web");
+    private static readonly string Root = Loopback.RepositoryRoot();
+
+    private static readonly string Web = Path.Combine(Root, "Workflows.Web");
+
+    /// <summary>Where texts live: the web app's components and Core's own (notifications, e-mails).</summary>
+    private static readonly string[] Folders = [Path.Combine(Web, "Components"), Path.Combine(Root, "Workflows.Core")];
 
     public static TheoryData<string> Areas()
     {
         var areas = new TheoryData<string>();
         foreach (var english in EnglishResources())
         {
-            areas.Add(Path.GetRelativePath(Web, english));
+            areas.Add(Path.GetRelativePath(Root, english));
         }
 
         return areas;
@@ -27,8 +32,8 @@ public sealed partial class LocalizationResourceTests
     [MemberData(nameof(Areas))]
     public void Every_text_has_a_german_translation_with_the_same_placeholders(string area)
     {
-        var english = Entries(Path.Combine(Web, area));
-        var german = Entries(Path.Combine(Web, Path.ChangeExtension(area, ".de.resx")));
+        var english = Entries(Path.Combine(Root, area));
+        var german = Entries(Path.Combine(Root, Path.ChangeExtension(area, ".de.resx")));
 
         Assert.Equal(english.Keys.Order(StringComparer.Ordinal), german.Keys.Order(StringComparer.Ordinal));
         Assert.All(english, text =>
@@ -51,26 +56,30 @@ public sealed partial class LocalizationResourceTests
             {
                 missing.AddRange(Lookup().Matches(code).Select(m => m.Groups["key"].Value)
                     .Where(key => !resources[area].Contains(key))
-                    .Select(key => $"{Path.GetRelativePath(Web, file)}: L[\"{key}\"] is not in {area}.resx"));
+                    .Select(key => $"{Path.GetRelativePath(Root, file)}: L[\"{key}\"] is not in {area}.resx"));
             }
 
             missing.AddRange(StaticLookup().Matches(code)
                 .Where(m => !resources.TryGetValue(m.Groups["area"].Value, out var keys) || !keys.Contains(m.Groups["key"].Value))
-                .Select(m => $"{Path.GetRelativePath(Web, file)}: Texts.Get<{m.Groups["area"].Value}>(\"{m.Groups["key"].Value}\") is missing"));
+                .Select(m => $"{Path.GetRelativePath(Root, file)}: {m.Value}\") asks for a key {m.Groups["area"].Value}.resx does not have"));
         }
 
         Assert.Empty(missing);
-        Assert.True(resources.Count >= 4, "the areas' resources were not found");
+        Assert.True(resources.Count >= 5, "the areas' resources were not found");
     }
 
     private static IEnumerable<string> EnglishResources() =>
-        Directory.EnumerateFiles(Path.Combine(Web, "Components"), "*.resx", SearchOption.AllDirectories)
-            .Where(path => !Path.GetFileNameWithoutExtension(path).Contains('.', StringComparison.Ordinal))
+        Folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.resx", SearchOption.AllDirectories))
+            .Where(path => !Path.GetFileNameWithoutExtension(path).Contains('.', StringComparison.Ordinal) && !IsBuildOutput(path))
             .Order(StringComparer.Ordinal);
 
     private static IEnumerable<string> SourceFiles() =>
-        Directory.EnumerateFiles(Path.Combine(Web, "Components"), "*.*", SearchOption.AllDirectories)
-            .Where(path => path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal));
+        Folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories))
+            .Where(path => (path.EndsWith(".razor", StringComparison.Ordinal) || path.EndsWith(".cs", StringComparison.Ordinal)) && !IsBuildOutput(path));
+
+    private static bool IsBuildOutput(string path) =>
+        path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+        || path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal);
 
     /// <summary>The area <c>L</c> reads: the file's own <c>@inject IStringLocalizer&lt;X&gt; L</c>, else the nearest <c>_Imports.razor</c>'s.</summary>
     private static string? AreaOf(string file, string code)
@@ -103,7 +112,7 @@ public sealed partial class LocalizationResourceTests
     [GeneratedRegex(@"\bL\[""(?<key>\w+)""")]
     private static partial Regex Lookup();
 
-    [GeneratedRegex(@"Texts\.Get<(?<area>\w+)>\(""(?<key>\w+)""")]
+    [GeneratedRegex(@"(Texts\.Get|Languages\.Text)<(?<area>\w+)>\(""(?<key>\w+)""")]
     private static partial Regex StaticLookup();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

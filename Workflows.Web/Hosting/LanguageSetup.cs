@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Net.Http.Headers;
 using MudBlazor;
+using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Core.Localization;
 using Workflows.Web.Components.Shared;
@@ -12,7 +13,7 @@ namespace Workflows.Web.Hosting;
 /// <summary>
 /// Which language a request is served in (ADR-031): the signed-in user's choice (a claim from their profile), then the
 /// language cookie (the last switch on this browser, also before sign-in), then the browser's <c>Accept-Language</c>
-/// by its weights, else English. The circuit keeps the culture of the request that opened it, so a switch reloads.
+/// by its weights, else the tenant's language (<c>Workflows:Language</c>, English unless set). The circuit keeps the culture of the request that opened it, so a switch reloads.
 /// </summary>
 public static class LanguageSetup
 {
@@ -42,12 +43,12 @@ public static class LanguageSetup
         return services;
     }
 
-    /// <summary>The language for <paramref name="context"/>: claim, then cookie, then <c>Accept-Language</c>, then English.</summary>
+    /// <summary>The language for <paramref name="context"/>: claim, then cookie, then <c>Accept-Language</c>, then the tenant's (<c>Workflows:Language</c>).</summary>
     public static string Choose(HttpContext context) =>
         Languages.Known(context.User.FindFirstValue(UserClaims.Language))
         ?? Languages.Known(context.Request.Cookies[CookieName])
         ?? FromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString())
-        ?? Languages.English;
+        ?? context.RequestServices.GetRequiredService<FlowSettings>().Language;
 
     /// <summary>The first of ours among the header's languages by weight; null when it names none of ours.</summary>
     public static string? FromAcceptLanguage(string? header)

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 using Workflows.Web.Components.Shared;
 using Workflows.Web.Components.Tasks;
 

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
-using System.Globalization;
-using System.Resources;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Shared;
 
@@ -11,12 +9,5 @@ namespace Workflows.Web.Components.Shared;
 /// </summary>
 public static class Texts
 {
-    private static readonly ConcurrentDictionary<Type, ResourceManager> Managers = new();
-
-    public static string Get<TArea>(string key, params object[] arguments)
-    {
-        var resources = Managers.GetOrAdd(typeof(TArea), area => new ResourceManager(area.FullName!, area.Assembly));
-        var text = resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
-        return arguments.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, arguments);
-    }
+    public static string Get<TArea>(string key, params object[] arguments) => Languages.Text<TArea>(key, arguments);
 }

@@ -4,6 +4,7 @@ using Workflows.Core.Dashboard;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Tasks;
@@ -96,8 +97,7 @@ public static class TaskPresentation
         return outcome.TookDefault ? "Took the default branch" : null;
     }
 
-    public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) =>
-        due.Date is { } date ? DateText.Date(date) : DateText.Instant(due.Instant!.Value, zone);
+    public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) => DateText.Due(due, zone);
 
     public static Color PriorityColor(TaskPriorityBand band) => band switch
     {

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Workflows.Core;
-using Workflows.Core.Localization;
+using Workflows.Core.Flows.Executions;
 
-namespace Workflows.Web.Components.Shared;
+namespace Workflows.Core.Localization;
 
 /// <summary>
 /// How the app writes dates, times and numbers for people: one format for a calendar day, one for an instant, in the
@@ -24,6 +23,10 @@ public static class DateText
     public static string Instant(DateTimeOffset at, TimeZoneInfo zone) => Instant(at, new TenantCalendar(zone));
 
     public static string Instant(DateTimeOffset at, TenantCalendar calendar) => Format(calendar.Local(at), "t");
+
+    /// <summary>A due date as people read it: a calendar day, or an instant on the tenant's clock.</summary>
+    public static string Due(FlowDueDate due, TimeZoneInfo zone) =>
+        due.Date is { } day ? Date(day) : Instant(due.Instant!.Value, zone);
 
     /// <summary>An instant with seconds, for run logs where order within a minute matters.</summary>
     public static string Precise(DateTimeOffset at, TimeZoneInfo zone) => Format(new TenantCalendar(zone).Local(at), "T");
