@@ -4,6 +4,7 @@ using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
 using Blazor.Diagrams;
 using Workflows.Core.Flows.Templates;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -194,7 +195,7 @@ public sealed partial class FlowEditor
         if (item == PaletteItem.Phase)
         {
             AddPhase(topLeft);
-            return "Phase added. Drop tasks into it.";
+            return Texts.Get<BuilderText>("PhaseAdded");
         }
 
         var type = item switch
@@ -204,6 +205,11 @@ public sealed partial class FlowEditor
             _ => TaskType.MANUAL,
         };
         AddTask(type, new Point(topLeft.X + TaskNode.Width / 2, topLeft.Y + TaskNode.Height / 2));
-        return $"{BuilderText.Kind(type)} added. Its details are on the right.";
+        return type switch
+        {
+            TaskType.AUTOMATION => Texts.Get<BuilderText>("AutomationAdded"),
+            TaskType.DECISION => Texts.Get<BuilderText>("DecisionAdded"),
+            _ => Texts.Get<BuilderText>("ManualTaskAdded"),
+        };
     }
 }

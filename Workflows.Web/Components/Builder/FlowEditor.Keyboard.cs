@@ -1,5 +1,6 @@
 using Blazor.Diagrams.Core.Geometry;
 using Workflows.Core.Flows.Templates;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -65,14 +66,14 @@ public sealed partial class FlowEditor
     {
         if (from == to || Outgoing(from).Any(l => l.Ends!.Value.To == to))
         {
-            return $"'{from.Task.Name}' already leads to '{to.Task.Name}'.";
+            return Texts.Get<BuilderText>("AlreadyLeadsTo", from.Task.Name, to.Task.Name);
         }
 
         var link = new EdgeLink(NewEdge(from, to), from.Out, to.In);
         link.ShowBranch(from.Task);
         Diagram.Links.Add(link);
         Commit();
-        return $"'{from.Task.Name}' now leads to '{to.Task.Name}'.";
+        return Texts.Get<BuilderText>("NowLeadsTo", from.Task.Name, to.Task.Name);
     }
 
     /// <summary>The edge a new connection from <paramref name="from"/> to <paramref name="to"/> becomes: a decision's next free branch.</summary>
@@ -84,12 +85,12 @@ public sealed partial class FlowEditor
     {
         if (Diagram.Links.OfType<EdgeLink>().FirstOrDefault(l => l.Edge?.Id == edgeId) is not { Ends: { } ends } link)
         {
-            return "That connection is gone already.";
+            return Texts.Get<BuilderText>("ConnectionGone");
         }
 
         Diagram.Links.Remove(link);
         Commit();
-        return $"'{ends.From.Task.Name}' no longer leads to '{ends.To.Task.Name}'.";
+        return Texts.Get<BuilderText>("NoLongerLeadsTo", ends.From.Task.Name, ends.To.Task.Name);
     }
 }
 
