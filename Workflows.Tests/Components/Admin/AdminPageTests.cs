@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using AngleSharp.Dom;
 using Bunit.Rendering;
@@ -311,6 +312,42 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
             Assert.NotNull(Row(page, "Duplicate of another request"));
             Assert.Contains("Renamed to “Duplicate of another request”.", page.Markup, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task In_German_the_tabs_table_and_actions_read_German()
+    {
+        await database.AddUserAsync("Lena Schmidt", "lena@workflows.test", Roles.CaseWorker);
+        var (ui, culture) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Workflows.Core.Localization.Languages.Culture("de");
+        try
+        {
+            var page = RenderAdminPage();
+
+            page.WaitForAssertion(() =>
+            {
+                var row = Row(page, "Lena Schmidt");
+                Assert.Equal("Aktiv", row.QuerySelector("[data-status]")!.TextContent.Trim());
+                Assert.NotNull(row.QuerySelector("button[aria-label='Lena Schmidt sperren']"));
+                Assert.NotNull(row.QuerySelector("button[aria-label='Passwort von Lena Schmidt zurücksetzen']"));
+            });
+            Assert.Contains("Verwaltung", page.Find("h1").TextContent, StringComparison.Ordinal);
+            var headers = page.FindAll("thead th").Select(th => th.TextContent.Trim()).ToList();
+            Assert.Contains("Rollen", headers);
+            Assert.Contains("Aktionen", headers);
+            Assert.Equal("Benutzer", page.Find("table").GetAttribute("aria-label"));
+            Assert.Contains("Benutzer pro Seite:", page.Markup, StringComparison.Ordinal);
+            Assert.Contains("Neuer Benutzer", page.Markup, StringComparison.Ordinal);
+
+            OpenTab(page, "Abschlussgründe");
+            page.WaitForAssertion(() => Assert.Equal("Abschlussgründe", page.Find("h2").TextContent.Trim()));
+            Assert.NotNull(Button(page, "Neuer Abschlussgrund"));
+            Assert.Equal("Abschlussgründe", page.Find("table").GetAttribute("aria-label"));
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, culture);
+        }
     }
 
     private IRenderedComponent<ContainerFragment> RenderAdminPage() => Render(builder =>
