@@ -1,4 +1,5 @@
 using Workflows.Core.Automations;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Automations;
 
@@ -87,15 +88,15 @@ public sealed class ActionDraft
 
     public static string Label(AutomationActionType type) => type switch
     {
-        AutomationActionType.UpdateEntity => "Update record attributes",
-        AutomationActionType.TriggerWorkflow => "Start a workflow",
-        AutomationActionType.SendEmail => "Send e-mail",
-        AutomationActionType.CallWebhook => "Call webhook",
-        AutomationActionType.AddNote => "Add a note",
-        AutomationActionType.CompleteTask => "Complete the task that ran it",
-        AutomationActionType.AssignRoundRobin => "Assign round-robin to a team",
-        AutomationActionType.SetPriority => "Set a task's priority",
-        AutomationActionType.SetFollowUp => "Put a task on follow-up",
+        AutomationActionType.UpdateEntity => Texts.Get<AutomationText>("ActionUpdateEntity"),
+        AutomationActionType.TriggerWorkflow => Texts.Get<AutomationText>("ActionTriggerWorkflow"),
+        AutomationActionType.SendEmail => Texts.Get<AutomationText>("ActionSendEmail"),
+        AutomationActionType.CallWebhook => Texts.Get<AutomationText>("ActionCallWebhook"),
+        AutomationActionType.AddNote => Texts.Get<AutomationText>("ActionAddNote"),
+        AutomationActionType.CompleteTask => Texts.Get<AutomationText>("ActionCompleteTask"),
+        AutomationActionType.AssignRoundRobin => Texts.Get<AutomationText>("ActionAssignRoundRobin"),
+        AutomationActionType.SetPriority => Texts.Get<AutomationText>("ActionSetPriority"),
+        AutomationActionType.SetFollowUp => Texts.Get<AutomationText>("ActionSetFollowUp"),
         _ => type.ToString(),
     };
 

@@ -1,11 +1,22 @@
 using MudBlazor;
 using Workflows.Core.Automations;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Automations;
 
-/// <summary>How runs and action logs look: colours, icons and durations.</summary>
+/// <summary>How runs and action logs look: status words, colours, icons and durations.</summary>
 public static class RunPresentation
 {
+    public static string StatusText(AutomationRunStatus status) => status switch
+    {
+        AutomationRunStatus.Queued => Texts.Get<AutomationText>("StatusQueued"),
+        AutomationRunStatus.Running => Texts.Get<AutomationText>("StatusRunning"),
+        AutomationRunStatus.Retrying => Texts.Get<AutomationText>("StatusRetrying"),
+        AutomationRunStatus.Succeeded => Texts.Get<AutomationText>("StatusSucceeded"),
+        AutomationRunStatus.Failed => Texts.Get<AutomationText>("StatusFailed"),
+        _ => status.ToString(),
+    };
+
     public static Color StatusColor(AutomationRunStatus status) => status switch
     {
         AutomationRunStatus.Succeeded => Color.Success,
@@ -32,5 +43,8 @@ public static class RunPresentation
     public static string Duration(AutomationRun run) =>
         run is { StartedAt: { } started, FinishedAt: { } finished } ? Milliseconds((long)(finished - started).TotalMilliseconds) : "";
 
-    public static string Milliseconds(long ms) => ms < 1000 ? $"{ms} ms" : $"{ms / 1000.0:0.0} s";
+    public static string Milliseconds(long ms) =>
+        ms < 1000
+            ? Texts.Get<AutomationText>("DurationMilliseconds", DateText.Number(ms))
+            : Texts.Get<AutomationText>("DurationSeconds", (ms / 1000m).ToString("0.0", Workflows.Core.Localization.Languages.CurrentCulture));
 }

@@ -1,4 +1,5 @@
 using Workflows.Core.Automations;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Automations;
 
@@ -44,15 +45,15 @@ public sealed class TriggerDraft
 
     public static string Label(AutomationTriggerType type) => type switch
     {
-        AutomationTriggerType.Manual => "Manual (from a task or a record)",
-        AutomationTriggerType.EntityCreated => "Record created",
-        AutomationTriggerType.EntityUpdated => "Record updated",
-        AutomationTriggerType.FlowStarted => "Workflow started",
-        AutomationTriggerType.TaskCompleted => "Task completed",
-        AutomationTriggerType.PhaseCompleted => "Phase completed",
-        AutomationTriggerType.FlowCompleted => "Workflow completed",
-        AutomationTriggerType.FlowCancelled => "Workflow closed (cancelled)",
-        AutomationTriggerType.JourneySubmitted => "Journey submitted (from a task)",
+        AutomationTriggerType.Manual => Texts.Get<AutomationText>("TriggerManual"),
+        AutomationTriggerType.EntityCreated => Texts.Get<AutomationText>("TriggerEntityCreated"),
+        AutomationTriggerType.EntityUpdated => Texts.Get<AutomationText>("TriggerEntityUpdated"),
+        AutomationTriggerType.FlowStarted => Texts.Get<AutomationText>("TriggerFlowStarted"),
+        AutomationTriggerType.TaskCompleted => Texts.Get<AutomationText>("TriggerTaskCompleted"),
+        AutomationTriggerType.PhaseCompleted => Texts.Get<AutomationText>("TriggerPhaseCompleted"),
+        AutomationTriggerType.FlowCompleted => Texts.Get<AutomationText>("TriggerFlowCompleted"),
+        AutomationTriggerType.FlowCancelled => Texts.Get<AutomationText>("TriggerFlowCancelled"),
+        AutomationTriggerType.JourneySubmitted => Texts.Get<AutomationText>("TriggerJourneySubmitted"),
         _ => type.ToString(),
     };
 
