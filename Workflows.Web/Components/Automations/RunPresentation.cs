@@ -1,5 +1,6 @@
 using MudBlazor;
 using Workflows.Core.Automations;
+using Workflows.Core.Localization;
 using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Automations;
