@@ -106,6 +106,27 @@ public sealed class TaskBoardViewTests : MudTestContext, IAsyncLifetime
     }
 
     [Fact]
+    public void In_German_the_board_names_its_controls_counts_and_cards_in_German_and_keeps_the_tasks_names()
+    {
+        var board = Workflows.Core.Localization.Languages.In("de", () => RenderBoard());
+
+        Assert.Equal("Aufgabenboard", board.Find("h1").TextContent.Trim());
+        var labels = board.FindAll("label").Select(l => l.TextContent.Trim()).ToList();
+        Assert.Contains("Spalten", labels);
+        Assert.Contains("Swimlanes", labels);
+        Assert.DoesNotContain("Columns", labels);
+        Assert.Equal("60 Aufgaben", board.Find("[data-column=PENDING] [data-testid=column-total]").GetAttribute("aria-label"));
+        Assert.Contains($"Mehr anzeigen ({60 - BoardQuery.DefaultColumnSize} weitere)", board.Find("[data-column=PENDING] button[aria-label^='Mehr in']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Fällig: ", board.Find("[data-column=PENDING] .wf-board-card").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(board.FindAll("button[aria-label^='Send offer verschieben nach']"));
+        Assert.Contains("Gespeicherte Boards", board.Markup, StringComparison.Ordinal);
+        foreach (var english in new[] { "Show more", "Saved boards", "Task board", "Due " })
+        {
+            Assert.DoesNotContain(english, board.Markup, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_record_attribute_filter_in_the_url_applies_to_the_board_and_one_that_no_longer_fits_says_so()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo(Board + "&attr=amount:greater_than:1000");
