@@ -6,6 +6,7 @@ using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
 using Workflows.Web.Components.Journeys;
+using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Tasks;
 
@@ -21,9 +22,9 @@ public static class TaskDialogs
     private static readonly DialogOptions SmallEscapable = new() { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true };
 
     public static async Task<IReadOnlyList<Assignee>?> AskAssigneesAsync(
-        this IDialogService dialogs, AssigneeNames names, IReadOnlyList<string> current, string title = "Assign")
+        this IDialogService dialogs, AssigneeNames names, IReadOnlyList<string> current, string? title = null)
     {
-        var dialog = await dialogs.ShowAsync<AssignDialog>(title, new DialogParameters<AssignDialog>
+        var dialog = await dialogs.ShowAsync<AssignDialog>(title ?? T("AssignTitle"), new DialogParameters<AssignDialog>
         {
             { d => d.Names, names },
             { d => d.Current, current },
@@ -33,9 +34,9 @@ public static class TaskDialogs
 
     /// <summary>The chosen due date in a box, whose value is null when the person cleared it; null when they cancelled.</summary>
     public static async Task<StrongBox<FlowDueDate?>?> AskDueDateAsync(
-        this IDialogService dialogs, FlowDueDate? current, TimeZoneInfo zone, string title = "Due date")
+        this IDialogService dialogs, FlowDueDate? current, TimeZoneInfo zone, string? title = null)
     {
-        var dialog = await dialogs.ShowAsync<DueDateDialog>(title, new DialogParameters<DueDateDialog>
+        var dialog = await dialogs.ShowAsync<DueDateDialog>(title ?? T("DueDateTitle"), new DialogParameters<DueDateDialog>
         {
             { d => d.Current, current },
             { d => d.Zone, zone },
@@ -47,7 +48,7 @@ public static class TaskDialogs
     /// <summary>The chosen priority in a box, whose value is null when the person went back to the default; null when they cancelled.</summary>
     public static async Task<StrongBox<int?>?> AskPriorityAsync(this IDialogService dialogs, int? current)
     {
-        var dialog = await dialogs.ShowAsync<PriorityDialog>("Priority", new DialogParameters<PriorityDialog> { { d => d.Current, current } },
+        var dialog = await dialogs.ShowAsync<PriorityDialog>(T("Priority"), new DialogParameters<PriorityDialog> { { d => d.Current, current } },
             new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         return result is null || result.Canceled ? null : new StrongBox<int?>(result.Data as int?);
@@ -56,7 +57,7 @@ public static class TaskDialogs
     /// <summary>The chosen follow-up day in a box, whose value is null when the person cleared it; null when they cancelled.</summary>
     public static async Task<StrongBox<DateOnly?>?> AskFollowUpAsync(this IDialogService dialogs, DateOnly? current)
     {
-        var dialog = await dialogs.ShowAsync<FollowUpDialog>("Follow-up date", new DialogParameters<FollowUpDialog> { { d => d.Current, current } },
+        var dialog = await dialogs.ShowAsync<FollowUpDialog>(T("FollowUpTitle"), new DialogParameters<FollowUpDialog> { { d => d.Current, current } },
             new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
         var result = await dialog.Result;
         return result is null || result.Canceled ? null : new StrongBox<DateOnly?>(result.Data as DateOnly?);
@@ -64,7 +65,7 @@ public static class TaskDialogs
 
     public static async Task<AddManualTask?> AskNewTaskAsync(this IDialogService dialogs, FlowExecution execution, string? afterTaskId, AssigneeNames names)
     {
-        var dialog = await dialogs.ShowAsync<AddTaskDialog>("New task", new DialogParameters<AddTaskDialog>
+        var dialog = await dialogs.ShowAsync<AddTaskDialog>(T("NewTaskTitle"), new DialogParameters<AddTaskDialog>
         {
             { d => d.Execution, execution },
             { d => d.AfterTaskId, afterTaskId },
@@ -76,25 +77,25 @@ public static class TaskDialogs
     /// <summary>Whether reopening a task also resets the tasks after it; null when the person cancelled.</summary>
     public static async Task<bool?> AskReopenAsync(this IDialogService dialogs, string taskName)
     {
-        var dialog = await dialogs.ShowAsync<ReopenTaskDialog>("Reopen task", new DialogParameters<ReopenTaskDialog> { { d => d.TaskName, taskName } });
+        var dialog = await dialogs.ShowAsync<ReopenTaskDialog>(T("ReopenTaskTitle"), new DialogParameters<ReopenTaskDialog> { { d => d.TaskName, taskName } });
         return await dialog.Result is { Canceled: false, Data: bool revert } ? revert : null;
     }
 
     public static Task ShowNotesAsync(this IDialogService dialogs, NoteTarget target, string taskName, string link) =>
-        dialogs.ShowAsync<NotesDialog>($"Notes · {taskName}", new DialogParameters<NotesDialog>
+        dialogs.ShowAsync<NotesDialog>(T("NotesTitle", taskName), new DialogParameters<NotesDialog>
         {
             { d => d.Target, target },
             { d => d.Link, link },
         }, SmallEscapable);
 
     public static Task ShowBulkResultAsync(this IDialogService dialogs, IReadOnlyList<BulkItemResult> results) =>
-        dialogs.ShowAsync<BulkResultDialog>("Result", new DialogParameters<BulkResultDialog> { { d => d.Results, results } });
+        dialogs.ShowAsync<BulkResultDialog>(T("BulkResultTitle"), new DialogParameters<BulkResultDialog> { { d => d.Results, results } });
 
     /// <summary>Runs a task's journey; phones get the whole screen, since a form in steps does not fit a dialog there.</summary>
     public static async Task<JourneySubmitResult?> RunJourneyAsync(
         this IDialogService dialogs, FlowExecution execution, ExecutionTask task, string entityId, Actor actor, bool fullScreen)
     {
-        var dialog = await dialogs.ShowAsync<JourneyDialog>(task.Journey?.Name ?? "Journey", new DialogParameters<JourneyDialog>
+        var dialog = await dialogs.ShowAsync<JourneyDialog>(task.Journey?.Name ?? T("Journey"), new DialogParameters<JourneyDialog>
         {
             { d => d.JourneyId, task.Journey!.JourneyId! },
             { d => d.EntityId, entityId },
@@ -106,7 +107,7 @@ public static class TaskDialogs
     }
 
     public static Task ShareJourneyLinkAsync(this IDialogService dialogs, FlowExecution execution, ExecutionTask task, string entityId, Actor actor) =>
-        dialogs.ShowAsync<ShareJourneyLinkDialog>("Share journey", new DialogParameters<ShareJourneyLinkDialog>
+        dialogs.ShowAsync<ShareJourneyLinkDialog>(T("ShareJourneyTitle"), new DialogParameters<ShareJourneyLinkDialog>
         {
             { d => d.JourneyId, task.Journey!.JourneyId! },
             { d => d.JourneyName, task.Journey.Name ?? task.Name },
@@ -116,4 +117,6 @@ public static class TaskDialogs
             { d => d.CompletesTask, task.Journey.CompleteTaskAutomatically ?? true },
             { d => d.Actor, actor },
         }, SmallEscapable);
+
+    private static string T(string key, params object[] arguments) => Texts.Get<TaskText>(key, arguments);
 }

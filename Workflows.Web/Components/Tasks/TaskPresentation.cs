@@ -14,14 +14,14 @@ public static class TaskPresentation
 {
     public static string StatusLabel(StepStatus status) => status switch
     {
-        StepStatus.COMPLETED => "Done",
-        StepStatus.SKIPPED => "Skipped",
-        StepStatus.IN_PROGRESS => "In progress",
-        StepStatus.ON_HOLD => "On hold",
-        StepStatus.SCHEDULED => "Scheduled",
-        StepStatus.FAILED => "Failed",
-        StepStatus.CONDITION_PENDING => "Deciding",
-        _ => "Open",
+        StepStatus.COMPLETED => T("StatusDone"),
+        StepStatus.SKIPPED => T("StatusSkipped"),
+        StepStatus.IN_PROGRESS => T("StatusInProgress"),
+        StepStatus.ON_HOLD => T("StatusOnHold"),
+        StepStatus.SCHEDULED => T("StatusScheduled"),
+        StepStatus.FAILED => T("StatusFailed"),
+        StepStatus.CONDITION_PENDING => T("StatusDeciding"),
+        _ => T("StatusOpen"),
     };
 
     public static string StatusIcon(StepStatus status) => status switch
@@ -54,9 +54,9 @@ public static class TaskPresentation
 
     public static string WorkflowStatusLabel(WorkflowStatus status) => status switch
     {
-        WorkflowStatus.DONE => "Done",
-        WorkflowStatus.CLOSED => "Closed",
-        _ => "Running",
+        WorkflowStatus.DONE => T("WorkflowStatusDone"),
+        WorkflowStatus.CLOSED => T("WorkflowStatusClosed"),
+        _ => T("WorkflowStatusRunning"),
     };
 
     /// <summary>
@@ -70,15 +70,21 @@ public static class TaskPresentation
             return null;
         }
 
+        // One whole sentence per case ("Done by {0} on {1}", "Skipped automatically on {0}", …), so each language words it.
         var verb = (outcome.Status, task.TaskType) switch
         {
             (StepStatus.SKIPPED, _) => "Skipped",
             (_, TaskType.DECISION) => "Decided",
             _ => "Done",
         };
-        var by = outcome.ById is { } id ? $" by {names.NameOf(id)}" : " automatically";
-        var on = outcome.At is { } at ? $" on {DateText.Instant(at, zone)}" : "";
-        return $"{verb}{by}{on}";
+        var on = outcome.At is { } at ? DateText.Instant(at, zone) : null;
+        return (outcome.ById, on) switch
+        {
+            ({ } id, { } when) => T($"{verb}By", names.NameOf(id), when),
+            ({ } id, null) => T($"{verb}ByUndated", names.NameOf(id)),
+            (null, { } when) => T($"{verb}Automatically", when),
+            _ => T($"{verb}AutomaticallyUndated"),
+        };
     }
 
     /// <summary>Which branch a finished decision took ("Took branch \"big\""); null for other tasks and open decisions.</summary>
@@ -91,13 +97,26 @@ public static class TaskPresentation
 
         if (outcome.Branches.Count > 0)
         {
-            return $"Took branch{(outcome.Branches.Count == 1 ? "" : "es")} {string.Join(", ", outcome.Branches.Select(b => $"\"{b}\""))}";
+            var branches = string.Join(", ", outcome.Branches.Select(b => T("QuotedName", b)));
+            return T(outcome.Branches.Count == 1 ? "TookBranch" : "TookBranches", branches);
         }
 
-        return outcome.TookDefault ? "Took the default branch" : null;
+        return outcome.TookDefault ? T("TookDefaultBranch") : null;
     }
 
     public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) => DateText.Due(due, zone);
+
+    /// <summary>A priority band's word: "High".</summary>
+    public static string PriorityBandLabel(TaskPriorityBand band) => T($"Priority{band}");
+
+    /// <summary>A priority as a person reads it, its band's word and the number: "High (60)".</summary>
+    public static string PriorityLabel(int priority) =>
+        T("PriorityWithNumber", PriorityBandLabel(TaskPriority.Band(priority)), DateText.Number(priority));
+
+    /// <summary>Every band with its numbers: "Low 0–24, Medium 25–49, High 50–74, Critical 75–100".</summary>
+    public static string PriorityScale() =>
+        string.Join(", ", Enum.GetValues<TaskPriorityBand>().Select(band =>
+            T("PriorityBandRange", PriorityBandLabel(band), DateText.Number(TaskPriority.LowestOf(band)), DateText.Number(TaskPriority.HighestOf(band)))));
 
     public static Color PriorityColor(TaskPriorityBand band) => band switch
     {
@@ -108,17 +127,17 @@ public static class TaskPresentation
     };
 
     /// <summary>"Follow up on 12.12.2026".</summary>
-    public static string FollowUpLabel(DateOnly day) => $"Follow up on {DateText.Date(day)}";
+    public static string FollowUpLabel(DateOnly day) => T("FollowUpOnDay", DateText.Date(day));
 
     /// <summary>What a snackbar says once a task command went through.</summary>
     public static string SuccessText(FlowCommand command, string taskName) => command switch
     {
-        SetTaskStatus { Status: StepStatus.COMPLETED } => $"\"{taskName}\" is done.",
-        SetTaskStatus { Status: StepStatus.IN_PROGRESS } => $"\"{taskName}\" is in progress.",
-        SetTaskStatus { Status: StepStatus.SKIPPED } => $"\"{taskName}\" skipped.",
-        SetTaskStatus { Status: StepStatus.ON_HOLD } => $"\"{taskName}\" is on hold.",
-        ChooseDecisionBranch => $"Branch chosen for \"{taskName}\".",
-        _ => $"\"{taskName}\" updated.",
+        SetTaskStatus { Status: StepStatus.COMPLETED } => T("TaskIsDone", taskName),
+        SetTaskStatus { Status: StepStatus.IN_PROGRESS } => T("TaskIsInProgress", taskName),
+        SetTaskStatus { Status: StepStatus.SKIPPED } => T("TaskSkipped", taskName),
+        SetTaskStatus { Status: StepStatus.ON_HOLD } => T("TaskIsOnHold", taskName),
+        ChooseDecisionBranch => T("BranchChosen", taskName),
+        _ => T("TaskUpdated", taskName),
     };
 
     // A partner opens the task on its own page (they do not use records); staff open it in the record's sidebar.
@@ -128,8 +147,18 @@ public static class TaskPresentation
             : $"/entities/{item.EntitySchema}/{item.EntityId}?task={Uri.EscapeDataString(item.TaskId)}";
 
     /// <summary>A listed task's due date as lists show it: a day, an instant in the viewer's zone, or the due rule's words.</summary>
-    public static string DueText(TaskListItem item, TimeZoneInfo zone) =>
-        item.DueAt is null ? item.DueText ?? "—"
-        : item.DueText is { Length: 10 } date ? DateText.Date(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)) + (item.Overdue ? " · overdue" : "")
-        : DateText.Instant(item.DueAt.Value, zone) + (item.Overdue ? " · overdue" : "");
+    public static string DueText(TaskListItem item, TimeZoneInfo zone)
+    {
+        if (item.DueAt is null)
+        {
+            return item.DueText ?? "—";
+        }
+
+        var due = item.DueText is { Length: 10 } date
+            ? DateText.Date(DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : DateText.Instant(item.DueAt.Value, zone);
+        return item.Overdue ? T("Overdue", due) : due;
+    }
+
+    private static string T(string key, params object[] arguments) => Texts.Get<TaskText>(key, arguments);
 }

@@ -36,13 +36,13 @@ public sealed class TaskWork(
                     return false;
                 }
 
-                await ApplyAsync(execution, new SetTaskStatus(task.Id, StepStatus.PENDING, revert), actor, $"\"{task.Name}\" reopened.", busy);
+                await ApplyAsync(execution, new SetTaskStatus(task.Id, StepStatus.PENDING, revert), actor, Texts.Get<TaskText>("TaskReopened", task.Name), busy);
                 return true;
             case TaskActionKind.RunAutomation:
                 busy(true);
                 var run = await automations.RunAsync(execution.Id, task.Id, actor, execution.Version, CancellationToken.None);
                 busy(false);
-                snackbar.Report(run, $"Automation of \"{task.Name}\" started.");
+                snackbar.Report(run, Texts.Get<TaskText>("AutomationStarted", task.Name));
                 return true;
             case TaskActionKind.Notes:
                 await dialogs.ShowNotesAsync(new NoteTarget(entityId, execution.Id, task.Id), task.Name, link);
@@ -74,9 +74,16 @@ public sealed class TaskWork(
             return false;
         }
 
-        var done = result.TaskCompleted ? $" \"{task.Name}\" is done." : "";
-        var started = result.StartedWorkflows.Count == 0 ? "" : $" Started: {string.Join(", ", result.StartedWorkflows)}.";
-        snackbar.Add($"Journey \"{result.Submission.JourneyName}\" submitted.{done}{started}", Severity.Success);
+        var journey = result.Submission.JourneyName;
+        var started = string.Join(", ", result.StartedWorkflows);
+        var message = (result.TaskCompleted, result.StartedWorkflows.Count > 0) switch
+        {
+            (true, true) => Texts.Get<TaskText>("JourneySubmittedTaskDoneStarted", journey, task.Name, started),
+            (true, false) => Texts.Get<TaskText>("JourneySubmittedTaskDone", journey, task.Name),
+            (false, true) => Texts.Get<TaskText>("JourneySubmittedStarted", journey, started),
+            _ => Texts.Get<TaskText>("JourneySubmitted", journey),
+        };
+        snackbar.Add(message, Severity.Success);
         foreach (var problem in result.StartProblems)
         {
             snackbar.Add(problem, Severity.Warning);
