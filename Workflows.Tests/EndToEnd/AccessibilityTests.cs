@@ -6,13 +6,16 @@ using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Progress;
 using Workflows.Tests.Infrastructure;
+using Workflows.Web.Components.Admin;
+using Workflows.Web.Components.Builder;
+using Workflows.Web.Hosting;
 using Xunit.Abstractions;
 
 namespace Workflows.Tests.EndToEnd;
 
 /// <summary>
-/// axe-core (WCAG 2.2 A and AA rules) on every page each role works on, in the light and the dark theme: no violations,
-/// one main landmark and a name on every table.
+/// axe-core (WCAG 2.2 A and AA rules) on every page each role works on, in the light and the dark theme and in English
+/// and German: no violations, one main landmark and a name on every table. Its screenshots are the pages to look at.
 /// A failure lists every violation of every page at once, with the elements it found.
 /// </summary>
 [Collection(nameof(EndToEnd))]
@@ -24,10 +27,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
     };
 
     [Theory]
-    [InlineData("light")]
-    [InlineData("dark")]
-    public async Task Every_page_has_no_axe_violations(string theme)
+    [InlineData("light", "en")]
+    [InlineData("dark", "en")]
+    [InlineData("light", "de")]
+    [InlineData("dark", "de")]
+    public async Task Every_page_has_no_axe_violations(string theme, string language)
     {
+        this.language = language;
         var found = new List<string>();
         var anonymous = await NewPageAsync(theme);
         await anonymous.GotoAsync("/Account/Login");
@@ -65,7 +71,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await Assertions.Expect(builder.Locator(".wf-task-node").First).ToBeVisibleAsync();
         await CheckAsync(theme, builder, "builder canvas", found);
         await builder.Locator(".wf-task-node").First.ClickAsync();
-        await Assertions.Expect(builder.GetByRole(AriaRole.Region, new() { Name = "Task details" })).ToBeVisibleAsync();
+        await Assertions.Expect(builder.GetByRole(AriaRole.Region, new() { Name = Infrastructure.PageExtensions.Text<BuilderText>(language, "TaskDetails") })).ToBeVisibleAsync();
         await CheckAsync(theme, builder, "builder task panel", found);
         foreach (var path in new[] { "/automations", "/journeys" })
         {
@@ -93,12 +99,13 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
 
         await admin.GotoAsync("/admin");
         await admin.WaitForInteractiveAsync();
-        await admin.GetByRole(AriaRole.Button, new() { Name = "New user" }).ClickAsync();
+        var newUser = Infrastructure.PageExtensions.Text<AdminText>(language, "NewUser");
+        await admin.GetByRole(AriaRole.Button, new() { Name = newUser }).ClickAsync();
         var dialog = admin.GetByRole(AriaRole.Dialog);
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await CheckAsync(theme, admin, "admin new user dialog", found);
         var dialogName = await dialog.EvaluateAsync<string>("d => d.getAttribute('aria-label') ?? document.getElementById(d.getAttribute('aria-labelledby'))?.textContent");
-        if (dialogName?.Trim() != "New user")
+        if (dialogName?.Trim() != newUser)
         {
             found.Add($"  [admin new user dialog] the dialog is named '{dialogName}', not by its title alone");
         }
@@ -130,13 +137,19 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await CheckAsync(theme, customer, "customer progress", found);
         await customer.Context.CloseAsync();
 
-        Assert.True(found.Count == 0, $"axe found {found.Count} violation(s) in the {theme} theme:\n" + string.Join("\n", found));
+        Assert.True(found.Count == 0, $"axe found {found.Count} violation(s) in the {theme} theme in {language}:\n" + string.Join("\n", found));
     }
+
+    private string language = "en";
 
     private async Task<IPage> NewPageAsync(string theme)
     {
         var page = await browser.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = "wf-theme", Value = theme, Url = browser.BaseAddress.ToString() }]);
+        await page.Context.AddCookiesAsync(
+        [
+            new Cookie { Name = "wf-theme", Value = theme, Url = browser.BaseAddress.ToString() },
+            new Cookie { Name = LanguageSetup.CookieName, Value = language, Url = browser.BaseAddress.ToString() },
+        ]);
         return page;
     }
 
@@ -164,6 +177,10 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         }
 
         output.WriteLine($"{name}: {result.Violations.Length} violation(s), {result.Passes.Length} rules passed");
-        await page.ScreenshotAsync($"axe-{theme}-{name.Replace(' ', '-').Replace("/", "")}");
+        await page.ScreenshotAsync($"axe-{language}-{theme}-{name.Replace(' ', '-').Replace("/", "")}");
+        if (await page.Locator("html").GetAttributeAsync("lang") != language)
+        {
+            found.Add($"  [{name}] the page is not in {language}");
+        }
     }
 }

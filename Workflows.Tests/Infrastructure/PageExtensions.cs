@@ -1,5 +1,8 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Workflows.Core.Demo;
+using Workflows.Core.Localization;
+using Workflows.Web.Components.Account;
 
 namespace Workflows.Tests.Infrastructure;
 
@@ -10,13 +13,20 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync();
 
+    /// <summary>Signs in through the login form, in whichever language the browser gets it.</summary>
     public static async Task LogInAsync(this IPage page, string email, string password = DemoSeeder.DemoPassword)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await page.GetByLabel(InEitherLanguage("Email")).FillAsync(email);
+        await page.GetByLabel(InEitherLanguage("Password")).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = InEitherLanguage("LogIn") }).ClickAsync();
     }
+
+    /// <summary>The text of an area's <paramref name="key"/> in <paramref name="language"/>, as the app shows it.</summary>
+    public static string Text<TArea>(string language, string key) => Languages.In(language, () => Languages.Text<TArea>(key));
+
+    private static Regex InEitherLanguage(string key) =>
+        new($"^({string.Join('|', Languages.All.Select(language => Regex.Escape(Text<AccountText>(language, key))))})$");
 
     /// <summary>
     /// Saves the assign dialog once the picked assignee shows as a chip; the suggestion list may still be open over the

@@ -32,7 +32,9 @@ public sealed class SidebarRound(IPage page, string executionId, UiTimings timin
 
         await ChooseAsync(UiTemplate.TaskName(2), "Due date…");
         var dialog = page.GetByRole(AriaRole.Dialog);
-        await dialog.GetByLabel("Due date").FillAsync(DateTime.UtcNow.AddDays(7).ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        // The bench's browser asks for English, so the date picker reads English dates.
+        await dialog.GetByLabel("Due date").FillAsync(Workflows.Core.Localization.Languages.In(
+            Workflows.Core.Localization.Languages.English, () => Workflows.Core.Localization.DateText.Date(DateOnly.FromDateTime(DateTime.UtcNow.AddDays(7)))));
         await dialog.GetByLabel("Time (optional, HH:mm)").ClickAsync();
         timings.Add(DueDate, await UiBrowser.TimeAsync(page,
             () => dialog.GetByRole(AriaRole.Button, new() { Name = "Save due date" }).ClickAsync(),
