@@ -2,6 +2,7 @@ using System.Globalization;
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Engine;
 
@@ -33,7 +34,8 @@ internal sealed partial class EngineRun
 
         // A fixed date overrides the dynamic rule, a rule replaces the fixed date; settling then computes the rule's date.
         var fixedDate = c.Config is null ? c.DueDate : null;
-        var text = c.Config is not null ? PendingDueDate.Describe(c.Config, execution) : fixedDate?.ToString() ?? "no date";
+        // History is stored, so it is written in English whoever made the change.
+        var text = c.Config is not null ? Languages.In(Languages.English, () => PendingDueDate.Describe(c.Config, execution)) : fixedDate?.ToString() ?? "no date";
         switch (c.Target.Kind)
         {
             case FlowItemKind.Workflow:

@@ -1,10 +1,14 @@
-using System.Globalization;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Engine;
 
-/// <summary>Words for a dynamic due date whose anchor has not happened yet, e.g. "3 days after 'Check documents' is finished".</summary>
+/// <summary>
+/// Words for a dynamic due date whose anchor has not happened yet, e.g. "3 days after 'Check documents' is finished",
+/// in the current language ("3 Tage nach Abschluss von „Check documents“"). What is stored (task rows, history) is
+/// written in English: call it inside <c>Languages.In(Languages.English, …)</c> there.
+/// </summary>
 public static class PendingDueDate
 {
     public static string Describe(DueDateConfig config, FlowExecution execution) =>
@@ -16,21 +20,23 @@ public static class PendingDueDate
 
     private static string Describe(DueDateConfig config, Func<string, string?> taskName, Func<string, string?> phaseName)
     {
-        var amount = config.Duration.ToString("0.##", CultureInfo.InvariantCulture);
-        var unit = config.Unit.ToString().ToLowerInvariant();
-        if (config.Duration == 1)
+        var one = config.Duration == 1;
+        var unit = config.Unit switch
         {
-            unit = unit.TrimEnd('s');
-        }
-
+            TimeUnit.Minutes => Languages.Text<CoreText>(one ? "Minute" : "Minutes"),
+            TimeUnit.Hours => Languages.Text<CoreText>(one ? "Hour" : "Hours"),
+            TimeUnit.Weeks => Languages.Text<CoreText>(one ? "Week" : "Weeks"),
+            TimeUnit.Months => Languages.Text<CoreText>(one ? "Month" : "Months"),
+            _ => Languages.Text<CoreText>(one ? "Day" : "Days"),
+        };
         var anchor = config.Type switch
         {
-            DueDateType.WORKFLOW_STARTED => "the workflow started",
-            DueDateType.TASK_FINISHED => $"'{(config.TaskId is { } task ? taskName(task) ?? task : null)}' is finished",
-            DueDateType.PHASE_FINISHED => $"phase '{(config.PhaseId is { } phase ? phaseName(phase) ?? phase : null)}' is finished",
-            DueDateType.A_PRECEDING_TASK_COMPLETED => "a preceding task is completed",
-            _ => "all preceding tasks are completed",
+            DueDateType.WORKFLOW_STARTED => Languages.Text<CoreText>("AfterWorkflowStarted"),
+            DueDateType.TASK_FINISHED => Languages.Text<CoreText>("AfterTaskFinished", config.TaskId is { } task ? taskName(task) ?? task : ""),
+            DueDateType.PHASE_FINISHED => Languages.Text<CoreText>("AfterPhaseFinished", config.PhaseId is { } phase ? phaseName(phase) ?? phase : ""),
+            DueDateType.A_PRECEDING_TASK_COMPLETED => Languages.Text<CoreText>("AfterAPrecedingTask"),
+            _ => Languages.Text<CoreText>("AfterAllPrecedingTasks"),
         };
-        return $"{amount} {unit} after {anchor}";
+        return Languages.Text<CoreText>("DueAfter", DateText.Number((decimal)config.Duration), unit, anchor);
     }
 }

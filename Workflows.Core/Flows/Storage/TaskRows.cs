@@ -3,6 +3,7 @@ using Workflows.Core.Entities;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Storage;
 
@@ -103,7 +104,7 @@ internal static class TaskRows
         row.PhaseName = phase?.Name;
         row.DueAt = task.DueDate?.End(zone);
         row.DueSort = row.DueAt ?? DateTimeOffset.MaxValue;
-        row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? PendingDueDate.Describe(config, execution) : null);
+        row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? Languages.In(Languages.English, () => PendingDueDate.Describe(config, execution)) : null);
         row.Unassigned = assignees.Count == 0;
         row.TemplateId = execution.FlowTemplateId;
         row.WorkflowName = execution.Name;

@@ -64,6 +64,8 @@ public sealed class DueDateTests
         var run = EngineHarness.Start(template);
         Assert.Null(run.Task("offer").DueDate);
         Assert.Equal("3 days after 'Check documents' is finished", PendingDueDate.Describe(run.Task("offer").DueDateConfig!, run.Execution));
+        Assert.Equal("3 Tage nach Abschluss von „Check documents“",
+            Workflows.Core.Localization.Languages.In("de", () => PendingDueDate.Describe(run.Task("offer").DueDateConfig!, run.Execution)));
 
         run.Time.Advance(TimeSpan.FromDays(1));
         run.Complete("check");
