@@ -44,6 +44,23 @@ public sealed partial class LocalizationResourceTests
         });
     }
 
+    [Theory]
+    [MemberData(nameof(Areas))]
+    public void The_build_ships_the_german_texts_beside_the_english(string area)
+    {
+        // Workflows.Web/Components/Layout/LayoutText.resx is the resource Workflows.Web.Components.Layout.LayoutText.
+        var project = area.Split(Path.DirectorySeparatorChar)[0];
+        var name = Path.ChangeExtension(area, null).Replace(Path.DirectorySeparatorChar, '.');
+        var resources = new System.Resources.ResourceManager(name, System.Reflection.Assembly.Load(project));
+
+        var english = resources.GetResourceSet(System.Globalization.CultureInfo.InvariantCulture, true, false);
+        var german = resources.GetResourceSet(System.Globalization.CultureInfo.GetCultureInfo("de"), true, false);
+
+        Assert.NotNull(english);
+        Assert.NotNull(german);
+        Assert.Equal(Entries(Path.Combine(Root, area)).Count, german.Cast<System.Collections.DictionaryEntry>().Count());
+    }
+
     [Fact]
     public void Every_key_the_components_ask_for_is_in_their_areas_resources()
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Localization;
@@ -63,17 +62,5 @@ public sealed class BuilderGermanTests : BuilderComponentContext
         Assert.Equal("'Check documents' already leads to 'Call customer'.", editor.Connect(from, to));
     }
 
-    private static T InGerman<T>(Func<T> work)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Languages.Culture("de");
-            return work();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    private static T InGerman<T>(Func<T> work) => Languages.In(Languages.German, work);
 }

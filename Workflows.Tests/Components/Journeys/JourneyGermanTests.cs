@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bunit;
 using Workflows.Core.Automations;
 using Workflows.Core.Entities;
@@ -77,19 +76,7 @@ public sealed class JourneyGermanTests : MudTestContext
         Assert.Equal("Aktionsprotokoll", item.Find("ul").GetAttribute("aria-label"));
     }
 
-    private static T InGerman<T>(Func<T> render)
-    {
-        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Languages.Culture("de");
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
-        }
-    }
+    private static T InGerman<T>(Func<T> render) => Languages.In(Languages.German, render);
 
     private static void InGerman(Action work) => InGerman(() =>
     {
