@@ -126,5 +126,13 @@ public sealed class TaskPriorityApiTests(TaskPriorityApiTests.App app) : IClassF
         var docs = Assert.Single(lines, l => l.StartsWith("Check documents;", StringComparison.Ordinal));
         Assert.EndsWith(";High (60);2099-02-01", docs, StringComparison.Ordinal);
         Assert.Contains(lines, l => l.EndsWith(";Low (10);", StringComparison.Ordinal));
+
+        // A German reader gets German column names and words; dates stay ISO for every spreadsheet.
+        using var german = new HttpRequestMessage(HttpMethod.Get, new Uri($"/dashboard/export.csv?assignee=all&template={templateId}&status=all&followups=1", UriKind.Relative));
+        german.Headers.AcceptLanguage.ParseAdd("de-DE");
+        using var answer = await browser.SendAsync(german);
+        var germanLines = (await answer.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal("Aufgabe;Workflow;Datensatz;Datensatztyp;Phase;Status;Fällig;Überfällig;Zuständige;Letzte Änderung;Priorität;Wiedervorlage", germanLines[0]);
+        Assert.EndsWith(";Hoch (60);2099-02-01", Assert.Single(germanLines, l => l.StartsWith("Check documents;", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 }

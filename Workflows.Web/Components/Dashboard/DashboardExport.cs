@@ -5,6 +5,8 @@ using Workflows.Core.Dashboard;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Web.Components.Shared;
+using Workflows.Web.Components.Tasks;
 using Workflows.Web.Hosting;
 
 namespace Workflows.Web.Components.Dashboard;
@@ -42,7 +44,8 @@ internal static class DashboardExport
         context.Response.ContentType = "text/csv; charset=utf-8";
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"tasks-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-        await writer.WriteLineAsync("Task;Workflow;Record;Record type;Phase;Status;Due;Overdue;Assignees;Last change;Priority;Follow-up");
+        // Words in the reader's language; dates stay ISO, which every spreadsheet reads whatever its language.
+        await writer.WriteLineAsync(Texts.Get<DashboardText>("CsvHeader"));
         var query = narrowed.Value with { PageSize = TaskQuery.MaxPageSize };
         for (var page = 0; ; page++)
         {
@@ -52,9 +55,9 @@ internal static class DashboardExport
                 string[] cells =
                 [
                     task.Name, task.WorkflowName, task.EntityTitle ?? task.EntityId, task.EntitySchema ?? "", task.PhaseName ?? "", task.Status,
-                    task.DueText ?? "", task.Overdue ? "yes" : "no", string.Join(", ", task.AssignedTo.Select(NameOf)),
+                    task.DueText ?? "", Texts.Get<DashboardText>(task.Overdue ? "CsvYes" : "CsvNo"), string.Join(", ", task.AssignedTo.Select(NameOf)),
                     TimeZoneInfo.ConvertTime(task.UpdatedAt, settings.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    TaskPriority.Describe(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    TaskPresentation.PriorityLabel(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 ];
                 await writer.WriteLineAsync(string.Join(';', cells.Select(Escape)));
             }
