@@ -142,6 +142,22 @@ public sealed class FlowDiagramMapperTests
     }
 
     [Fact]
+    public void A_decisions_branches_leave_room_for_their_labels_between_the_ports()
+    {
+        var template = ATemplate()
+            .WithPhase("p1").WithPhase("p2")
+            .WithTask("check").InPhase("p1").WithTask("large").InPhase("p2").WithTask("small").InPhase("p2")
+            .Edge("check", "large").Edge("check", "small")
+            .Build();
+
+        var layout = FlowLayout.Arrange(template);
+
+        // "Keine erfüllt" at the label's 0.75rem is about 90 px wide; the ports take 10 px on each side.
+        var gap = layout.Tasks["large"].X - (layout.Tasks["check"].X + TaskNode.Width);
+        Assert.True(gap >= 120, $"only {gap} px between a task and the next column");
+    }
+
+    [Fact]
     public void Phases_that_run_alongside_each_other_are_stacked_so_their_frames_do_not_overlap()
     {
         var template = ATemplate()

@@ -12,7 +12,8 @@ namespace Workflows.Web.Components.Builder;
 public static class FlowLayout
 {
     public const double Margin = 40;
-    public const double ColumnGap = 70;
+    /// <summary>Between one column's tasks and the next: room for a connection's branch label ("None met", "Keine erfüllt") between the two ports.</summary>
+    public const double ColumnGap = 140;
     public const double RowGap = 28;
     public const double BandGap = 48;
 
