@@ -38,6 +38,9 @@ public sealed class MenuKeyboardTests(BrowserFixture browser) : IClassFixture<Br
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Share progress with customer" });
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Menuitem, new() { Name = "Share progress with customer…" })).ToBeHiddenAsync();
+        // The keyboard is in the dialog, not on the menu's button the closed menu would hand it back to.
+        await page.WaitForTimeoutAsync(500);
+        Assert.True(await dialog.EvaluateAsync<bool>("d => d.contains(document.activeElement)"), "the focus left the dialog");
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
         await page.Context.CloseAsync();
