@@ -42,7 +42,7 @@ public static class Languages
     /// <summary>The language's name in itself, as a language menu shows it.</summary>
     public static string NativeName(string language) => Known(language) == German ? "Deutsch" : "English";
 
-    /// <summary>A name (a record type's) inside a sentence: English writes it in lower case there, German keeps its capital.</summary>
+    /// <summary>A name (a record type's, an attribute's label) inside a sentence: English writes it in lower case there, German keeps its capital.</summary>
     public static string InSentence(string noun) => Current == German ? noun : noun.ToLowerInvariant();
 
     /// <summary>Runs <paramref name="work"/> in <paramref name="language"/> (texts and formats), whatever the thread's culture is.</summary>

@@ -18,17 +18,19 @@ public static class PendingDueDate
     public static string Describe(DueDateConfig config, FlowTemplate template) =>
         Describe(config, id => template.Tasks.Find(t => t.Id == id)?.Name, id => template.Phases?.Find(p => p.Id == id)?.Name);
 
+    /// <summary>A time unit in words in the current language: "days", or "day" for <paramref name="one"/>.</summary>
+    public static string UnitName(TimeUnit unit, bool one = false) => unit switch
+    {
+        TimeUnit.Minutes => Languages.Text<CoreText>(one ? "Minute" : "Minutes"),
+        TimeUnit.Hours => Languages.Text<CoreText>(one ? "Hour" : "Hours"),
+        TimeUnit.Weeks => Languages.Text<CoreText>(one ? "Week" : "Weeks"),
+        TimeUnit.Months => Languages.Text<CoreText>(one ? "Month" : "Months"),
+        _ => Languages.Text<CoreText>(one ? "Day" : "Days"),
+    };
+
     private static string Describe(DueDateConfig config, Func<string, string?> taskName, Func<string, string?> phaseName)
     {
-        var one = config.Duration == 1;
-        var unit = config.Unit switch
-        {
-            TimeUnit.Minutes => Languages.Text<CoreText>(one ? "Minute" : "Minutes"),
-            TimeUnit.Hours => Languages.Text<CoreText>(one ? "Hour" : "Hours"),
-            TimeUnit.Weeks => Languages.Text<CoreText>(one ? "Week" : "Weeks"),
-            TimeUnit.Months => Languages.Text<CoreText>(one ? "Month" : "Months"),
-            _ => Languages.Text<CoreText>(one ? "Day" : "Days"),
-        };
+        var unit = UnitName(config.Unit, one: config.Duration == 1);
         var anchor = config.Type switch
         {
             DueDateType.WORKFLOW_STARTED => Languages.Text<CoreText>("AfterWorkflowStarted"),

@@ -43,7 +43,7 @@ public sealed class BuilderText
         var attribute = variable?.Trim('{', '}') is { } expression && expression.StartsWith("entity.", StringComparison.Ordinal)
             ? schema?.Attributes.FirstOrDefault(a => a.Name == expression["entity.".Length..])
             : null;
-        return attribute is null ? variable ?? "" : Texts.Get<BuilderText>("VariableAttribute", Languages.Current == Languages.German ? attribute.Label : attribute.Label.ToLowerInvariant(), variable!);
+        return attribute is null ? variable ?? "" : Texts.Get<BuilderText>("VariableAttribute", Languages.InSentence(attribute.Label), variable!);
     }
 
     /// <summary>A task's or phase's name as the canvas, its panels and the export show it: "(no name)" while it has none.</summary>
@@ -72,15 +72,6 @@ public sealed class BuilderText
         DueDateType.PHASE_FINISHED => Texts.Get<BuilderText>("AnchorPhaseFinished"),
         DueDateType.A_PRECEDING_TASK_COMPLETED => Texts.Get<BuilderText>("AnchorPrecedingTaskCompleted"),
         _ => Texts.Get<BuilderText>("AnchorAllPrecedingTasksCompleted"),
-    };
-
-    public static string Unit(TimeUnit unit) => unit switch
-    {
-        TimeUnit.Minutes => Texts.Get<BuilderText>("UnitMinutes"),
-        TimeUnit.Hours => Texts.Get<BuilderText>("UnitHours"),
-        TimeUnit.Days => Texts.Get<BuilderText>("UnitDays"),
-        TimeUnit.Weeks => Texts.Get<BuilderText>("UnitWeeks"),
-        _ => Texts.Get<BuilderText>("UnitMonths"),
     };
 
     public static string Operator(Operator op) => op switch
