@@ -129,7 +129,7 @@ public sealed partial class LocalizationResourceTests
     [GeneratedRegex(@"\bL\[""(?<key>\w+)""")]
     private static partial Regex Lookup();
 
-    [GeneratedRegex(@"(Texts\.Get|Languages\.Text)<(?<area>\w+)>\(""(?<key>\w+)""")]
+    [GeneratedRegex(@"Languages\.Text<(?<area>\w+)>\(""(?<key>\w+)""")]
     private static partial Regex StaticLookup();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

@@ -1,4 +1,4 @@
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Account;
 
@@ -19,5 +19,5 @@ public sealed class AccountText
 
     public static string EnterValidPhone => Text(nameof(EnterValidPhone));
 
-    private static string Text(string key) => Texts.Get<AccountText>(key);
+    private static string Text(string key) => Languages.Text<AccountText>(key);
 }

@@ -1,5 +1,5 @@
 using Workflows.Core.Automations;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Automations;
 
@@ -88,15 +88,15 @@ public sealed class ActionDraft
 
     public static string Label(AutomationActionType type) => type switch
     {
-        AutomationActionType.UpdateEntity => Texts.Get<AutomationText>("ActionUpdateEntity"),
-        AutomationActionType.TriggerWorkflow => Texts.Get<AutomationText>("ActionTriggerWorkflow"),
-        AutomationActionType.SendEmail => Texts.Get<AutomationText>("ActionSendEmail"),
-        AutomationActionType.CallWebhook => Texts.Get<AutomationText>("ActionCallWebhook"),
-        AutomationActionType.AddNote => Texts.Get<AutomationText>("ActionAddNote"),
-        AutomationActionType.CompleteTask => Texts.Get<AutomationText>("ActionCompleteTask"),
-        AutomationActionType.AssignRoundRobin => Texts.Get<AutomationText>("ActionAssignRoundRobin"),
-        AutomationActionType.SetPriority => Texts.Get<AutomationText>("ActionSetPriority"),
-        AutomationActionType.SetFollowUp => Texts.Get<AutomationText>("ActionSetFollowUp"),
+        AutomationActionType.UpdateEntity => Languages.Text<AutomationText>("ActionUpdateEntity"),
+        AutomationActionType.TriggerWorkflow => Languages.Text<AutomationText>("ActionTriggerWorkflow"),
+        AutomationActionType.SendEmail => Languages.Text<AutomationText>("ActionSendEmail"),
+        AutomationActionType.CallWebhook => Languages.Text<AutomationText>("ActionCallWebhook"),
+        AutomationActionType.AddNote => Languages.Text<AutomationText>("ActionAddNote"),
+        AutomationActionType.CompleteTask => Languages.Text<AutomationText>("ActionCompleteTask"),
+        AutomationActionType.AssignRoundRobin => Languages.Text<AutomationText>("ActionAssignRoundRobin"),
+        AutomationActionType.SetPriority => Languages.Text<AutomationText>("ActionSetPriority"),
+        AutomationActionType.SetFollowUp => Languages.Text<AutomationText>("ActionSetFollowUp"),
         _ => type.ToString(),
     };
 

@@ -1,7 +1,6 @@
 using MudBlazor;
 using Workflows.Core.Automations;
 using Workflows.Core.Localization;
-using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Automations;
 
@@ -10,11 +9,11 @@ public static class RunPresentation
 {
     public static string StatusText(AutomationRunStatus status) => status switch
     {
-        AutomationRunStatus.Queued => Texts.Get<AutomationText>("StatusQueued"),
-        AutomationRunStatus.Running => Texts.Get<AutomationText>("StatusRunning"),
-        AutomationRunStatus.Retrying => Texts.Get<AutomationText>("StatusRetrying"),
-        AutomationRunStatus.Succeeded => Texts.Get<AutomationText>("StatusSucceeded"),
-        AutomationRunStatus.Failed => Texts.Get<AutomationText>("StatusFailed"),
+        AutomationRunStatus.Queued => Languages.Text<AutomationText>("StatusQueued"),
+        AutomationRunStatus.Running => Languages.Text<AutomationText>("StatusRunning"),
+        AutomationRunStatus.Retrying => Languages.Text<AutomationText>("StatusRetrying"),
+        AutomationRunStatus.Succeeded => Languages.Text<AutomationText>("StatusSucceeded"),
+        AutomationRunStatus.Failed => Languages.Text<AutomationText>("StatusFailed"),
         _ => status.ToString(),
     };
 
@@ -46,6 +45,6 @@ public static class RunPresentation
 
     public static string Milliseconds(long ms) =>
         ms < 1000
-            ? Texts.Get<AutomationText>("DurationMilliseconds", DateText.Number(ms))
-            : Texts.Get<AutomationText>("DurationSeconds", (ms / 1000m).ToString("0.0", Workflows.Core.Localization.Languages.CurrentCulture));
+            ? Languages.Text<AutomationText>("DurationMilliseconds", DateText.Number(ms))
+            : Languages.Text<AutomationText>("DurationSeconds", (ms / 1000m).ToString("0.0", Workflows.Core.Localization.Languages.CurrentCulture));
 }

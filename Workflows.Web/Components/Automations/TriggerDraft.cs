@@ -1,5 +1,5 @@
 using Workflows.Core.Automations;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Automations;
 
@@ -45,15 +45,15 @@ public sealed class TriggerDraft
 
     public static string Label(AutomationTriggerType type) => type switch
     {
-        AutomationTriggerType.Manual => Texts.Get<AutomationText>("TriggerManual"),
-        AutomationTriggerType.EntityCreated => Texts.Get<AutomationText>("TriggerEntityCreated"),
-        AutomationTriggerType.EntityUpdated => Texts.Get<AutomationText>("TriggerEntityUpdated"),
-        AutomationTriggerType.FlowStarted => Texts.Get<AutomationText>("TriggerFlowStarted"),
-        AutomationTriggerType.TaskCompleted => Texts.Get<AutomationText>("TriggerTaskCompleted"),
-        AutomationTriggerType.PhaseCompleted => Texts.Get<AutomationText>("TriggerPhaseCompleted"),
-        AutomationTriggerType.FlowCompleted => Texts.Get<AutomationText>("TriggerFlowCompleted"),
-        AutomationTriggerType.FlowCancelled => Texts.Get<AutomationText>("TriggerFlowCancelled"),
-        AutomationTriggerType.JourneySubmitted => Texts.Get<AutomationText>("TriggerJourneySubmitted"),
+        AutomationTriggerType.Manual => Languages.Text<AutomationText>("TriggerManual"),
+        AutomationTriggerType.EntityCreated => Languages.Text<AutomationText>("TriggerEntityCreated"),
+        AutomationTriggerType.EntityUpdated => Languages.Text<AutomationText>("TriggerEntityUpdated"),
+        AutomationTriggerType.FlowStarted => Languages.Text<AutomationText>("TriggerFlowStarted"),
+        AutomationTriggerType.TaskCompleted => Languages.Text<AutomationText>("TriggerTaskCompleted"),
+        AutomationTriggerType.PhaseCompleted => Languages.Text<AutomationText>("TriggerPhaseCompleted"),
+        AutomationTriggerType.FlowCompleted => Languages.Text<AutomationText>("TriggerFlowCompleted"),
+        AutomationTriggerType.FlowCancelled => Languages.Text<AutomationText>("TriggerFlowCancelled"),
+        AutomationTriggerType.JourneySubmitted => Languages.Text<AutomationText>("TriggerJourneySubmitted"),
         _ => type.ToString(),
     };
 

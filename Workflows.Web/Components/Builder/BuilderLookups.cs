@@ -4,7 +4,7 @@ using Workflows.Core.Entities;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -32,11 +32,11 @@ public sealed record BuilderLookups(
 
     /// <summary>Automations by name, each with its description; one the system or a person switched off says so first.</summary>
     public IReadOnlyList<ReferenceChoice> AutomationChoices =>
-        [.. Automations.Select(a => new ReferenceChoice(a.Id, a.Name, a.Enabled ? a.Description : Texts.Get<BuilderText>("SwitchedOff", a.Description ?? "").Trim()))];
+        [.. Automations.Select(a => new ReferenceChoice(a.Id, a.Name, a.Enabled ? a.Description : Languages.Text<BuilderText>("SwitchedOff", a.Description ?? "").Trim()))];
 
     /// <summary>Journeys by name, each with the type of record it writes and its size.</summary>
     public IReadOnlyList<ReferenceChoice> JourneyChoices =>
-        [.. Journeys.Select(j => new ReferenceChoice(j.Id, j.Name, j.StepCount == 1 ? Texts.Get<BuilderText>("JourneyOneStep", Schema(j.Schema)?.Name ?? j.Schema, j.StepCount) : Texts.Get<BuilderText>("JourneySteps", Schema(j.Schema)?.Name ?? j.Schema, j.StepCount)))];
+        [.. Journeys.Select(j => new ReferenceChoice(j.Id, j.Name, j.StepCount == 1 ? Languages.Text<BuilderText>("JourneyOneStep", Schema(j.Schema)?.Name ?? j.Schema, j.StepCount) : Languages.Text<BuilderText>("JourneySteps", Schema(j.Schema)?.Name ?? j.Schema, j.StepCount)))];
 
     /// <summary>The problems with automations and journeys the template names that no longer exist.</summary>
     public IReadOnlyList<Core.Flows.Validation.ValidationProblem> MissingReferences(FlowTemplate template) =>

@@ -2,7 +2,6 @@ using MudBlazor;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Localization;
-using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -20,41 +19,41 @@ public sealed class BuilderText
     /// <summary>How a template is started: the settings dialog's choice and the list's filter.</summary>
     public static string Trigger(TemplateTriggerType type) => type switch
     {
-        TemplateTriggerType.Manual => Texts.Get<BuilderText>("TriggerManual"),
-        TemplateTriggerType.Automation => Texts.Get<BuilderText>("TriggerAutomation"),
-        TemplateTriggerType.JourneySubmission => Texts.Get<BuilderText>("TriggerJourneySubmission"),
+        TemplateTriggerType.Manual => Languages.Text<BuilderText>("TriggerManual"),
+        TemplateTriggerType.Automation => Languages.Text<BuilderText>("TriggerAutomation"),
+        TemplateTriggerType.JourneySubmission => Languages.Text<BuilderText>("TriggerJourneySubmission"),
         _ => type.ToString(),
     };
 
     /// <summary>The label of an edge leaving a decision: its branch, or "None met"; null for an edge from any other task.</summary>
     public static string? Branch(FlowTask from, FlowEdge edge) =>
         from.TaskType != TaskType.DECISION ? null
-        : edge.NoneMet == true ? Texts.Get<BuilderText>("BranchNoneMet")
-        : from.Conditions?.Find(c => c.Id == edge.ConditionId)?.BranchName is { Length: > 0 } name ? name : Texts.Get<BuilderText>("NoBranch");
+        : edge.NoneMet == true ? Languages.Text<BuilderText>("BranchNoneMet")
+        : from.Conditions?.Find(c => c.Id == edge.ConditionId)?.BranchName is { Length: > 0 } name ? name : Languages.Text<BuilderText>("NoBranch");
 
     /// <summary>An assignee variable in words: who started the workflow, or the record's user attribute it reads.</summary>
     public static string Variable(string? variable, Core.Entities.EntitySchema? schema)
     {
         if (variable == "{{workflow.started_by}}")
         {
-            return Texts.Get<BuilderText>("VariableStartedBy");
+            return Languages.Text<BuilderText>("VariableStartedBy");
         }
 
         var attribute = variable?.Trim('{', '}') is { } expression && expression.StartsWith("entity.", StringComparison.Ordinal)
             ? schema?.Attributes.FirstOrDefault(a => a.Name == expression["entity.".Length..])
             : null;
-        return attribute is null ? variable ?? "" : Texts.Get<BuilderText>("VariableAttribute", Languages.InSentence(attribute.Label), variable!);
+        return attribute is null ? variable ?? "" : Languages.Text<BuilderText>("VariableAttribute", Languages.InSentence(attribute.Label), variable!);
     }
 
     /// <summary>A task's or phase's name as the canvas, its panels and the export show it: "(no name)" while it has none.</summary>
-    public static string Name(string? name) => string.IsNullOrWhiteSpace(name) ? Texts.Get<BuilderText>("NoName") : name;
+    public static string Name(string? name) => string.IsNullOrWhiteSpace(name) ? Languages.Text<BuilderText>("NoName") : name;
 
     public static string Kind(TaskType type) => type switch
     {
-        TaskType.AUTOMATION => Texts.Get<BuilderText>("KindAutomation"),
-        TaskType.DECISION => Texts.Get<BuilderText>("KindDecision"),
-        TaskType.AI_AGENT => Texts.Get<BuilderText>("KindAiAgent"),
-        _ => Texts.Get<BuilderText>("KindManual"),
+        TaskType.AUTOMATION => Languages.Text<BuilderText>("KindAutomation"),
+        TaskType.DECISION => Languages.Text<BuilderText>("KindDecision"),
+        TaskType.AI_AGENT => Languages.Text<BuilderText>("KindAiAgent"),
+        _ => Languages.Text<BuilderText>("KindManual"),
     };
 
     public static string Icon(TaskType type) => type switch
@@ -67,29 +66,29 @@ public sealed class BuilderText
 
     public static string Anchor(DueDateType type) => type switch
     {
-        DueDateType.WORKFLOW_STARTED => Texts.Get<BuilderText>("AnchorWorkflowStarted"),
-        DueDateType.TASK_FINISHED => Texts.Get<BuilderText>("AnchorTaskFinished"),
-        DueDateType.PHASE_FINISHED => Texts.Get<BuilderText>("AnchorPhaseFinished"),
-        DueDateType.A_PRECEDING_TASK_COMPLETED => Texts.Get<BuilderText>("AnchorPrecedingTaskCompleted"),
-        _ => Texts.Get<BuilderText>("AnchorAllPrecedingTasksCompleted"),
+        DueDateType.WORKFLOW_STARTED => Languages.Text<BuilderText>("AnchorWorkflowStarted"),
+        DueDateType.TASK_FINISHED => Languages.Text<BuilderText>("AnchorTaskFinished"),
+        DueDateType.PHASE_FINISHED => Languages.Text<BuilderText>("AnchorPhaseFinished"),
+        DueDateType.A_PRECEDING_TASK_COMPLETED => Languages.Text<BuilderText>("AnchorPrecedingTaskCompleted"),
+        _ => Languages.Text<BuilderText>("AnchorAllPrecedingTasksCompleted"),
     };
 
     public static string Operator(Operator op) => op switch
     {
-        Core.Flows.Templates.Operator.Equal => Texts.Get<BuilderText>("OperatorEquals"),
-        Core.Flows.Templates.Operator.NotEquals => Texts.Get<BuilderText>("OperatorNotEquals"),
-        Core.Flows.Templates.Operator.AnyOf => Texts.Get<BuilderText>("OperatorAnyOf"),
-        Core.Flows.Templates.Operator.NoneOf => Texts.Get<BuilderText>("OperatorNoneOf"),
-        Core.Flows.Templates.Operator.Contains => Texts.Get<BuilderText>("OperatorContains"),
-        Core.Flows.Templates.Operator.NotContains => Texts.Get<BuilderText>("OperatorNotContains"),
-        Core.Flows.Templates.Operator.StartsWith => Texts.Get<BuilderText>("OperatorStartsWith"),
-        Core.Flows.Templates.Operator.EndsWith => Texts.Get<BuilderText>("OperatorEndsWith"),
-        Core.Flows.Templates.Operator.GreaterThan => Texts.Get<BuilderText>("OperatorGreaterThan"),
-        Core.Flows.Templates.Operator.LessThan => Texts.Get<BuilderText>("OperatorLessThan"),
-        Core.Flows.Templates.Operator.GreaterThanOrEquals => Texts.Get<BuilderText>("OperatorAtLeast"),
-        Core.Flows.Templates.Operator.LessThanOrEquals => Texts.Get<BuilderText>("OperatorAtMost"),
-        Core.Flows.Templates.Operator.IsEmpty => Texts.Get<BuilderText>("OperatorIsEmpty"),
-        _ => Texts.Get<BuilderText>("OperatorIsNotEmpty"),
+        Core.Flows.Templates.Operator.Equal => Languages.Text<BuilderText>("OperatorEquals"),
+        Core.Flows.Templates.Operator.NotEquals => Languages.Text<BuilderText>("OperatorNotEquals"),
+        Core.Flows.Templates.Operator.AnyOf => Languages.Text<BuilderText>("OperatorAnyOf"),
+        Core.Flows.Templates.Operator.NoneOf => Languages.Text<BuilderText>("OperatorNoneOf"),
+        Core.Flows.Templates.Operator.Contains => Languages.Text<BuilderText>("OperatorContains"),
+        Core.Flows.Templates.Operator.NotContains => Languages.Text<BuilderText>("OperatorNotContains"),
+        Core.Flows.Templates.Operator.StartsWith => Languages.Text<BuilderText>("OperatorStartsWith"),
+        Core.Flows.Templates.Operator.EndsWith => Languages.Text<BuilderText>("OperatorEndsWith"),
+        Core.Flows.Templates.Operator.GreaterThan => Languages.Text<BuilderText>("OperatorGreaterThan"),
+        Core.Flows.Templates.Operator.LessThan => Languages.Text<BuilderText>("OperatorLessThan"),
+        Core.Flows.Templates.Operator.GreaterThanOrEquals => Languages.Text<BuilderText>("OperatorAtLeast"),
+        Core.Flows.Templates.Operator.LessThanOrEquals => Languages.Text<BuilderText>("OperatorAtMost"),
+        Core.Flows.Templates.Operator.IsEmpty => Languages.Text<BuilderText>("OperatorIsEmpty"),
+        _ => Languages.Text<BuilderText>("OperatorIsNotEmpty"),
     };
 
     /// <summary>Operators that compare with no value, and those that take a list.</summary>
@@ -97,44 +96,44 @@ public sealed class BuilderText
 
     public static string SyncEvent(EntitySyncEvent e) => e switch
     {
-        EntitySyncEvent.FlowStarted => Texts.Get<BuilderText>("SyncFlowStarted"),
-        EntitySyncEvent.FlowCompleted => Texts.Get<BuilderText>("SyncFlowCompleted"),
-        EntitySyncEvent.FlowCancelled => Texts.Get<BuilderText>("SyncFlowCancelled"),
-        EntitySyncEvent.FlowReopened => Texts.Get<BuilderText>("SyncFlowReopened"),
-        EntitySyncEvent.FlowDeleted => Texts.Get<BuilderText>("SyncFlowDeleted"),
-        EntitySyncEvent.FlowAssigned => Texts.Get<BuilderText>("SyncFlowAssigned"),
-        EntitySyncEvent.FlowDueDateChanged => Texts.Get<BuilderText>("SyncFlowDueDateChanged"),
-        EntitySyncEvent.FlowContextsChanged => Texts.Get<BuilderText>("SyncFlowContextsChanged"),
-        EntitySyncEvent.TaskUpdated => Texts.Get<BuilderText>("SyncTaskUpdated"),
-        EntitySyncEvent.CurrTaskChanged => Texts.Get<BuilderText>("SyncCurrTaskChanged"),
-        EntitySyncEvent.TaskCompleted => Texts.Get<BuilderText>("SyncTaskCompleted"),
-        EntitySyncEvent.TaskSkipped => Texts.Get<BuilderText>("SyncTaskSkipped"),
-        EntitySyncEvent.TaskMarkedInProgress => Texts.Get<BuilderText>("SyncTaskInProgress"),
-        EntitySyncEvent.TaskMarkedOnHold => Texts.Get<BuilderText>("SyncTaskOnHold"),
-        EntitySyncEvent.PhaseUpdated => Texts.Get<BuilderText>("SyncPhaseUpdated"),
-        EntitySyncEvent.PhaseCompleted => Texts.Get<BuilderText>("SyncPhaseCompleted"),
-        EntitySyncEvent.PhaseSkipped => Texts.Get<BuilderText>("SyncPhaseSkipped"),
-        _ => Texts.Get<BuilderText>("SyncPhaseInProgress"),
+        EntitySyncEvent.FlowStarted => Languages.Text<BuilderText>("SyncFlowStarted"),
+        EntitySyncEvent.FlowCompleted => Languages.Text<BuilderText>("SyncFlowCompleted"),
+        EntitySyncEvent.FlowCancelled => Languages.Text<BuilderText>("SyncFlowCancelled"),
+        EntitySyncEvent.FlowReopened => Languages.Text<BuilderText>("SyncFlowReopened"),
+        EntitySyncEvent.FlowDeleted => Languages.Text<BuilderText>("SyncFlowDeleted"),
+        EntitySyncEvent.FlowAssigned => Languages.Text<BuilderText>("SyncFlowAssigned"),
+        EntitySyncEvent.FlowDueDateChanged => Languages.Text<BuilderText>("SyncFlowDueDateChanged"),
+        EntitySyncEvent.FlowContextsChanged => Languages.Text<BuilderText>("SyncFlowContextsChanged"),
+        EntitySyncEvent.TaskUpdated => Languages.Text<BuilderText>("SyncTaskUpdated"),
+        EntitySyncEvent.CurrTaskChanged => Languages.Text<BuilderText>("SyncCurrTaskChanged"),
+        EntitySyncEvent.TaskCompleted => Languages.Text<BuilderText>("SyncTaskCompleted"),
+        EntitySyncEvent.TaskSkipped => Languages.Text<BuilderText>("SyncTaskSkipped"),
+        EntitySyncEvent.TaskMarkedInProgress => Languages.Text<BuilderText>("SyncTaskInProgress"),
+        EntitySyncEvent.TaskMarkedOnHold => Languages.Text<BuilderText>("SyncTaskOnHold"),
+        EntitySyncEvent.PhaseUpdated => Languages.Text<BuilderText>("SyncPhaseUpdated"),
+        EntitySyncEvent.PhaseCompleted => Languages.Text<BuilderText>("SyncPhaseCompleted"),
+        EntitySyncEvent.PhaseSkipped => Languages.Text<BuilderText>("SyncPhaseSkipped"),
+        _ => Languages.Text<BuilderText>("SyncPhaseInProgress"),
     };
 
     public static string SyncValue(EntitySyncValueSource source) => source switch
     {
-        EntitySyncValueSource.WorkflowName => Texts.Get<BuilderText>("ValueWorkflowName"),
-        EntitySyncValueSource.WorkflowStatus => Texts.Get<BuilderText>("ValueWorkflowStatus"),
-        EntitySyncValueSource.WorkflowAssignedTo => Texts.Get<BuilderText>("ValueWorkflowAssignees"),
-        EntitySyncValueSource.TaskName => Texts.Get<BuilderText>("ValueTaskName"),
-        EntitySyncValueSource.TaskStatus => Texts.Get<BuilderText>("ValueTaskStatus"),
-        EntitySyncValueSource.TaskAssignedTo => Texts.Get<BuilderText>("ValueTaskAssignees"),
-        EntitySyncValueSource.PhaseName => Texts.Get<BuilderText>("ValuePhaseName"),
-        EntitySyncValueSource.PhaseStatus => Texts.Get<BuilderText>("ValuePhaseStatus"),
-        EntitySyncValueSource.PhaseAssignedTo => Texts.Get<BuilderText>("ValuePhaseAssignees"),
-        _ => Texts.Get<BuilderText>("ValueCustom"),
+        EntitySyncValueSource.WorkflowName => Languages.Text<BuilderText>("ValueWorkflowName"),
+        EntitySyncValueSource.WorkflowStatus => Languages.Text<BuilderText>("ValueWorkflowStatus"),
+        EntitySyncValueSource.WorkflowAssignedTo => Languages.Text<BuilderText>("ValueWorkflowAssignees"),
+        EntitySyncValueSource.TaskName => Languages.Text<BuilderText>("ValueTaskName"),
+        EntitySyncValueSource.TaskStatus => Languages.Text<BuilderText>("ValueTaskStatus"),
+        EntitySyncValueSource.TaskAssignedTo => Languages.Text<BuilderText>("ValueTaskAssignees"),
+        EntitySyncValueSource.PhaseName => Languages.Text<BuilderText>("ValuePhaseName"),
+        EntitySyncValueSource.PhaseStatus => Languages.Text<BuilderText>("ValuePhaseStatus"),
+        EntitySyncValueSource.PhaseAssignedTo => Languages.Text<BuilderText>("ValuePhaseAssignees"),
+        _ => Languages.Text<BuilderText>("ValueCustom"),
     };
 
     public static string UpdateSource(UpdateEntityAttributesSource source) => source switch
     {
-        UpdateEntityAttributesSource.WorkflowStatus => Texts.Get<BuilderText>("ValueWorkflowStatus"),
-        UpdateEntityAttributesSource.CurrentSection => Texts.Get<BuilderText>("ValueCurrentPhase"),
-        _ => Texts.Get<BuilderText>("ValueCurrentTask"),
+        UpdateEntityAttributesSource.WorkflowStatus => Languages.Text<BuilderText>("ValueWorkflowStatus"),
+        UpdateEntityAttributesSource.CurrentSection => Languages.Text<BuilderText>("ValueCurrentPhase"),
+        _ => Languages.Text<BuilderText>("ValueCurrentTask"),
     };
 }

@@ -4,7 +4,7 @@ using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
 using Blazor.Diagrams;
 using Workflows.Core.Flows.Templates;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -195,7 +195,7 @@ public sealed partial class FlowEditor
         if (item == PaletteItem.Phase)
         {
             AddPhase(topLeft);
-            return Texts.Get<BuilderText>("PhaseAdded");
+            return Languages.Text<BuilderText>("PhaseAdded");
         }
 
         var type = item switch
@@ -207,9 +207,9 @@ public sealed partial class FlowEditor
         AddTask(type, new Point(topLeft.X + TaskNode.Width / 2, topLeft.Y + TaskNode.Height / 2));
         return type switch
         {
-            TaskType.AUTOMATION => Texts.Get<BuilderText>("AutomationAdded"),
-            TaskType.DECISION => Texts.Get<BuilderText>("DecisionAdded"),
-            _ => Texts.Get<BuilderText>("ManualTaskAdded"),
+            TaskType.AUTOMATION => Languages.Text<BuilderText>("AutomationAdded"),
+            TaskType.DECISION => Languages.Text<BuilderText>("DecisionAdded"),
+            _ => Languages.Text<BuilderText>("ManualTaskAdded"),
         };
     }
 }

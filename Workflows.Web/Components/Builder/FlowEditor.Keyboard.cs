@@ -1,6 +1,6 @@
 using Blazor.Diagrams.Core.Geometry;
 using Workflows.Core.Flows.Templates;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -66,14 +66,14 @@ public sealed partial class FlowEditor
     {
         if (from == to || Outgoing(from).Any(l => l.Ends!.Value.To == to))
         {
-            return Texts.Get<BuilderText>("AlreadyLeadsTo", from.Task.Name, to.Task.Name);
+            return Languages.Text<BuilderText>("AlreadyLeadsTo", from.Task.Name, to.Task.Name);
         }
 
         var link = new EdgeLink(NewEdge(from, to), from.Out, to.In);
         link.ShowBranch(from.Task);
         Diagram.Links.Add(link);
         Commit();
-        return Texts.Get<BuilderText>("NowLeadsTo", from.Task.Name, to.Task.Name);
+        return Languages.Text<BuilderText>("NowLeadsTo", from.Task.Name, to.Task.Name);
     }
 
     /// <summary>The edge a new connection from <paramref name="from"/> to <paramref name="to"/> becomes: a decision's next free branch.</summary>
@@ -85,12 +85,12 @@ public sealed partial class FlowEditor
     {
         if (Diagram.Links.OfType<EdgeLink>().FirstOrDefault(l => l.Edge?.Id == edgeId) is not { Ends: { } ends } link)
         {
-            return Texts.Get<BuilderText>("ConnectionGone");
+            return Languages.Text<BuilderText>("ConnectionGone");
         }
 
         Diagram.Links.Remove(link);
         Commit();
-        return Texts.Get<BuilderText>("NoLongerLeadsTo", ends.From.Task.Name, ends.To.Task.Name);
+        return Languages.Text<BuilderText>("NoLongerLeadsTo", ends.From.Task.Name, ends.To.Task.Name);
     }
 }
 

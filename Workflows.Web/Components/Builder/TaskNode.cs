@@ -1,7 +1,7 @@
 using Blazor.Diagrams.Core.Geometry;
 using Blazor.Diagrams.Core.Models;
 using Workflows.Core.Flows.Templates;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Builder;
 
@@ -39,23 +39,23 @@ public sealed class TaskNode : NodeModel
         var task = Task;
         if (task.Requirements is { Count: > 0 } requirements)
         {
-            yield return requirements.Count == 1 ? Texts.Get<BuilderText>("BadgeOneRequirement") : Texts.Get<BuilderText>("BadgeRequirements", requirements.Count);
+            yield return requirements.Count == 1 ? Languages.Text<BuilderText>("BadgeOneRequirement") : Languages.Text<BuilderText>("BadgeRequirements", requirements.Count);
         }
 
         if (task.DueDate is not null || task.DueDateConfig is not null)
         {
-            yield return Texts.Get<BuilderText>("BadgeDue");
+            yield return Languages.Text<BuilderText>("BadgeDue");
         }
 
         if (task.AssignedTo is { Count: > 0 } assignees)
         {
-            yield return assignees.Count == 1 ? Texts.Get<BuilderText>("BadgeOneAssignee") : Texts.Get<BuilderText>("BadgeAssignees", assignees.Count);
+            yield return assignees.Count == 1 ? Languages.Text<BuilderText>("BadgeOneAssignee") : Languages.Text<BuilderText>("BadgeAssignees", assignees.Count);
         }
 
         if (task.TaskType == TaskType.DECISION)
         {
             var branches = task.Conditions?.Count ?? 0;
-            yield return branches == 1 ? Texts.Get<BuilderText>("BadgeOneBranch") : Texts.Get<BuilderText>("BadgeBranches", branches);
+            yield return branches == 1 ? Languages.Text<BuilderText>("BadgeOneBranch") : Languages.Text<BuilderText>("BadgeBranches", branches);
         }
     }
 }

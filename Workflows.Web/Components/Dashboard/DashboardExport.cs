@@ -5,7 +5,7 @@ using Workflows.Core.Dashboard;
 using Workflows.Core.Flows;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
-using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 using Workflows.Web.Components.Tasks;
 using Workflows.Web.Hosting;
 
@@ -45,7 +45,7 @@ internal static class DashboardExport
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"tasks-{clock.GetUtcNow():yyyy-MM-dd}.csv\"";
         await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
         // Words in the reader's language; dates stay ISO, which every spreadsheet reads whatever its language.
-        await writer.WriteLineAsync(Texts.Get<DashboardText>("CsvHeader"));
+        await writer.WriteLineAsync(Languages.Text<DashboardText>("CsvHeader"));
         var query = narrowed.Value with { PageSize = TaskQuery.MaxPageSize };
         for (var page = 0; ; page++)
         {
@@ -55,7 +55,7 @@ internal static class DashboardExport
                 string[] cells =
                 [
                     task.Name, task.WorkflowName, task.EntityTitle ?? task.EntityId, task.EntitySchema ?? "", task.PhaseName ?? "", task.Status,
-                    task.DueText ?? "", Texts.Get<DashboardText>(task.Overdue ? "CsvYes" : "CsvNo"), string.Join(", ", task.AssignedTo.Select(NameOf)),
+                    task.DueText ?? "", Languages.Text<DashboardText>(task.Overdue ? "CsvYes" : "CsvNo"), string.Join(", ", task.AssignedTo.Select(NameOf)),
                     TimeZoneInfo.ConvertTime(task.UpdatedAt, settings.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     TaskPresentation.PriorityLabel(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 ];

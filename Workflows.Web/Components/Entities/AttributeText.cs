@@ -4,7 +4,6 @@ using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Core.Localization;
-using Workflows.Web.Components.Shared;
 using Workflows.Web.Components.Tasks;
 
 namespace Workflows.Web.Components.Entities;
@@ -28,7 +27,7 @@ public static class AttributeText
         var text = scalar.ToString();
         return attribute.Type switch
         {
-            AttributeType.Boolean => Texts.Get<EntityText>(text == "true" ? "Yes" : "No"),
+            AttributeType.Boolean => Languages.Text<EntityText>(text == "true" ? "Yes" : "No"),
             AttributeType.Number when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) =>
                 DateText.Number(number),
             AttributeType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => DateText.Date(day),

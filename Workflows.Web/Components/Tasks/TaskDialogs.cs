@@ -5,8 +5,8 @@ using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
 using Workflows.Core.Notes;
+using Workflows.Core.Localization;
 using Workflows.Web.Components.Journeys;
-using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Tasks;
 
@@ -118,5 +118,5 @@ public static class TaskDialogs
             { d => d.Actor, actor },
         }, SmallEscapable);
 
-    private static string T(string key, params object[] arguments) => Texts.Get<TaskText>(key, arguments);
+    private static string T(string key, params object[] arguments) => Languages.Text<TaskText>(key, arguments);
 }

@@ -5,7 +5,6 @@ using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Localization;
-using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Components.Tasks;
 
@@ -160,5 +159,5 @@ public static class TaskPresentation
         return item.Overdue ? T("Overdue", due) : due;
     }
 
-    private static string T(string key, params object[] arguments) => Texts.Get<TaskText>(key, arguments);
+    private static string T(string key, params object[] arguments) => Languages.Text<TaskText>(key, arguments);
 }

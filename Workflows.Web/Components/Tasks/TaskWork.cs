@@ -5,6 +5,7 @@ using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
 using Workflows.Core.Notes;
 using Workflows.Web.Components.Shared;
+using Workflows.Core.Localization;
 
 namespace Workflows.Web.Components.Tasks;
 
@@ -36,13 +37,13 @@ public sealed class TaskWork(
                     return false;
                 }
 
-                await ApplyAsync(execution, new SetTaskStatus(task.Id, StepStatus.PENDING, revert), actor, Texts.Get<TaskText>("TaskReopened", task.Name), busy);
+                await ApplyAsync(execution, new SetTaskStatus(task.Id, StepStatus.PENDING, revert), actor, Languages.Text<TaskText>("TaskReopened", task.Name), busy);
                 return true;
             case TaskActionKind.RunAutomation:
                 busy(true);
                 var run = await automations.RunAsync(execution.Id, task.Id, actor, execution.Version, CancellationToken.None);
                 busy(false);
-                snackbar.Report(run, Texts.Get<TaskText>("AutomationStarted", task.Name));
+                snackbar.Report(run, Languages.Text<TaskText>("AutomationStarted", task.Name));
                 return true;
             case TaskActionKind.Notes:
                 await dialogs.ShowNotesAsync(new NoteTarget(entityId, execution.Id, task.Id), task.Name, link);
@@ -78,10 +79,10 @@ public sealed class TaskWork(
         var started = string.Join(", ", result.StartedWorkflows);
         var message = (result.TaskCompleted, result.StartedWorkflows.Count > 0) switch
         {
-            (true, true) => Texts.Get<TaskText>("JourneySubmittedTaskDoneStarted", journey, task.Name, started),
-            (true, false) => Texts.Get<TaskText>("JourneySubmittedTaskDone", journey, task.Name),
-            (false, true) => Texts.Get<TaskText>("JourneySubmittedStarted", journey, started),
-            _ => Texts.Get<TaskText>("JourneySubmitted", journey),
+            (true, true) => Languages.Text<TaskText>("JourneySubmittedTaskDoneStarted", journey, task.Name, started),
+            (true, false) => Languages.Text<TaskText>("JourneySubmittedTaskDone", journey, task.Name),
+            (false, true) => Languages.Text<TaskText>("JourneySubmittedStarted", journey, started),
+            _ => Languages.Text<TaskText>("JourneySubmitted", journey),
         };
         snackbar.Add(message, Severity.Success);
         foreach (var problem in result.StartProblems)
