@@ -6,6 +6,7 @@ using MudBlazor;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Core.Localization;
+using Workflows.Web.Components.Account;
 using Workflows.Web.Components.Shared;
 
 namespace Workflows.Web.Hosting;
@@ -117,11 +118,9 @@ public static class LanguageSetup
                 await signIn.RefreshSignInAsync(user);
             }
 
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            // A path of ours (LocalRedirect takes only those that begin with a slash), else home.
+            return Results.LocalRedirect(returnUrl is ['/', ..] && IdentityRedirectManager.IsLocal(returnUrl) ? returnUrl : "/");
         }).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -21,12 +21,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects: an address of this app stays; anything else goes home. Browsers read //host and
-        // /\host as other hosts, and a scheme or control character never belongs in a path of ours.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal)
-            || uri.StartsWith("/\\", StringComparison.Ordinal)
-            || uri.Any(char.IsControl))
+        // Prevent open redirects: an address of this app stays; anything else goes home.
+        if (!IsLocal(uri))
         {
             uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
                 ? navigationManager.ToBaseRelativePath(uri)
@@ -35,6 +31,16 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
 
         navigationManager.NavigateTo(uri);
     }
+
+    /// <summary>
+    /// An address of this app: relative, and neither //host nor /\host (browsers read those as other hosts), and without
+    /// a scheme or control character, which never belong in a path of ours.
+    /// </summary>
+    public static bool IsLocal(string uri) =>
+        Uri.IsWellFormedUriString(uri, UriKind.Relative)
+        && !uri.StartsWith("//", StringComparison.Ordinal)
+        && !uri.StartsWith("/\\", StringComparison.Ordinal)
+        && !uri.Any(char.IsControl);
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {
