@@ -21,4 +21,7 @@ public sealed class FlowSettings
     /// pages for a browser whose <c>Accept-Language</c> names none of ours.
     /// </summary>
     public string Language { get; init; } = Localization.Languages.English;
+
+    /// <summary>The language a person reads who saved <paramref name="chosen"/> (null: none): their choice, else <see cref="Language"/>.</summary>
+    public string LanguageOf(string? chosen) => Localization.Languages.Known(chosen) ?? Language;
 }

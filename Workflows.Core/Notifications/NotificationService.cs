@@ -27,7 +27,11 @@ public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> db
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var languages = await LanguagesOfAsync(db, recipients, cancellationToken);
+        var chosen = await db.Users.AsNoTracking()
+            .Where(u => recipients.Contains(u.Id) && u.Language != null)
+            .Select(u => new { u.Id, u.Language })
+            .ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
+        var languages = recipients.ToDictionary(id => id, id => settings.LanguageOf(chosen.GetValueOrDefault(id)));
         var texts = languages.Values.Distinct().ToDictionary(language => language, language => Languages.In(language, render));
         var now = clock.GetUtcNow();
         db.Notifications.AddRange(recipients.Select(userId => new Notification
@@ -42,22 +46,6 @@ public sealed class NotificationService(IDbContextFactory<WorkflowsDbContext> db
         }));
         await db.SaveChangesAsync(cancellationToken);
         Arrived?.Invoke(recipients);
-    }
-
-    /// <summary>The language each of <paramref name="userIds"/> reads: their own choice, else the tenant's (<see cref="FlowSettings.Language"/>).</summary>
-    public async Task<IReadOnlyDictionary<string, string>> LanguagesOfAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await LanguagesOfAsync(db, userIds, cancellationToken);
-    }
-
-    private async Task<Dictionary<string, string>> LanguagesOfAsync(WorkflowsDbContext db, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
-    {
-        var chosen = await db.Users.AsNoTracking()
-            .Where(u => userIds.Contains(u.Id) && u.Language != null)
-            .Select(u => new { u.Id, u.Language })
-            .ToDictionaryAsync(u => u.Id, u => u.Language, cancellationToken);
-        return userIds.ToDictionary(id => id, id => Languages.Known(chosen.GetValueOrDefault(id)) ?? settings.Language);
     }
 
     public async Task<IReadOnlyList<Notification>> LatestAsync(string userId, int count, CancellationToken cancellationToken)

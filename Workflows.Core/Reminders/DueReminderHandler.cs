@@ -51,7 +51,7 @@ internal sealed class DueReminderHandler(
         var wanted = ids.Distinct().ToList();
         var users = await db.Users.AsNoTracking()
             .Where(u => wanted.Contains(u.Id) || (u.PartnerId != null && wanted.Contains(u.PartnerId)))
-            .Select(u => new { u.Id, u.Email })
+            .Select(u => new { u.Id, u.Email, u.Language })
             .ToListAsync(cancellationToken);
         if (users.Count == 0)
         {
@@ -72,12 +72,14 @@ internal sealed class DueReminderHandler(
         await notifications.NotifyAsync(users.Select(u => u.Id), reminder.Kind == ReminderKind.Overdue ? "overdue" : "due-soon", Render, link, cancellationToken);
         if (emailOptions.SendReminders)
         {
-            var languages = await notifications.LanguagesOfAsync([.. users.Select(u => u.Id)], cancellationToken);
-            foreach (var group in users.Where(u => u.Email is not null).GroupBy(u => languages[u.Id]))
+            foreach (var group in users.Where(u => u.Email is not null).GroupBy(u => settings.LanguageOf(u.Language)))
             {
-                var (title, body) = Languages.In(group.Key, Render);
-                var open = link is null ? "" : "\n\n" + Languages.In(group.Key, () => Languages.Text<CoreText>("OpenLink", link));
-                await email.SendAsync(new EmailMessage([.. group.Select(u => u.Email!)], title, body + open), cancellationToken);
+                var message = Languages.In(group.Key, () =>
+                {
+                    var (title, body) = Render();
+                    return new EmailMessage([.. group.Select(u => u.Email!)], title, body + (link is null ? "" : "\n\n" + Languages.Text<CoreText>("OpenLink", link)));
+                });
+                await email.SendAsync(message, cancellationToken);
             }
         }
     }

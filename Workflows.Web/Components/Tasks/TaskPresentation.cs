@@ -103,8 +103,6 @@ public static class TaskPresentation
         return outcome.TookDefault ? T("TookDefaultBranch") : null;
     }
 
-    public static string DueLabel(FlowDueDate due, TimeZoneInfo zone) => DateText.Due(due, zone);
-
     /// <summary>A priority band's word: "High".</summary>
     public static string PriorityBandLabel(TaskPriorityBand band) => T($"Priority{band}");
 
