@@ -128,7 +128,7 @@ internal static partial class AttributeValues
                 return null;
 
             case AttributeType.Select:
-                if (AsString(value) is { } option && (attribute.Options is null || attribute.Options.Contains(option)))
+                if (AsString(value) is { } option && attribute.Offers(option))
                 {
                     return JsonValue.Create(option);
                 }
@@ -138,7 +138,7 @@ internal static partial class AttributeValues
 
             case AttributeType.MultiSelect:
                 var items = value is JsonArray array ? array.Select(AsString).ToList() : [AsString(value)];
-                var invalid = items.Where(item => item is null || (attribute.Options is not null && !attribute.Options.Contains(item))).ToList();
+                var invalid = items.Where(item => !attribute.Offers(item)).ToList();
                 if (invalid.Count == 0)
                 {
                     return new JsonArray([.. items.Distinct().Select(item => (JsonNode?)JsonValue.Create(item))]);

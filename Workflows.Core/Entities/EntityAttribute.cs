@@ -30,10 +30,10 @@ public sealed record EntityAttribute
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Unique { get; init; }
 
-    /// <summary>Allowed values of a select or multiselect attribute.</summary>
+    /// <summary>Allowed values of a select or multiselect attribute, each with the words shown for it.</summary>
     [JsonPropertyName("options")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public IReadOnlyList<string>? Options { get; init; }
+    public IReadOnlyList<AttributeOption>? Options { get; init; }
 
     /// <summary>The schema a relation attribute points at.</summary>
     [JsonPropertyName("allowedSchemas")]
@@ -47,4 +47,10 @@ public sealed record EntityAttribute
     [JsonPropertyName("filterable")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Filterable { get; init; }
+
+    /// <summary>Whether a record may hold this value: one of the options, or anything when the attribute lists none.</summary>
+    public bool Offers(string? value) => value is not null && (Options is null || Options.Any(option => option.Value == value));
+
+    /// <summary>The words shown for a stored option value: its option's title, or the value itself.</summary>
+    public string OptionText(string value) => Options?.FirstOrDefault(option => option.Value == value)?.Text ?? value;
 }

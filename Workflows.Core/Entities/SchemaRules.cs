@@ -39,6 +39,11 @@ public static partial class SchemaRules
             {
                 problems.Add($"Attribute '{attribute.Name}' is a {attribute.Type} and needs options.");
             }
+            else if (attribute.Options is { } options
+                && (options.Any(option => string.IsNullOrWhiteSpace(option.Value)) || options.DistinctBy(option => option.Value).Count() < options.Count))
+            {
+                problems.Add($"Attribute '{attribute.Name}' needs a different, non-empty value for each option.");
+            }
 
             if (attribute.Unique && (!UniqueValues.Types.Contains(attribute.Type) || attribute.Multiline))
             {

@@ -60,7 +60,7 @@ public static class JourneyValidation
             JourneyFieldKind.Date => AsText(value) is { } date
                 && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                     ? null : $"{label} must be a date (yyyy-mm-dd).",
-            JourneyFieldKind.Select => AsText(value) is { } option && (attribute.Options?.Contains(option) ?? true)
+            JourneyFieldKind.Select => AsText(value) is { } option && attribute.Offers(option)
                 ? null : $"Choose one of the options for {label}.",
             JourneyFieldKind.MultiSelect => CheckChoices(field, attribute, value!),
             _ => CheckText(field, value!),
@@ -87,7 +87,7 @@ public static class JourneyValidation
     private static string? CheckChoices(JourneyField field, EntityAttribute attribute, JsonNode value)
     {
         var choices = value is JsonArray array ? array.Select(item => item?.ToString()).ToList() : [AsText(value)];
-        if (choices.Exists(choice => choice is null || (attribute.Options is not null && !attribute.Options.Contains(choice))))
+        if (choices.Exists(choice => !attribute.Offers(choice)))
         {
             return $"Choose only from the options for {field.Label}.";
         }

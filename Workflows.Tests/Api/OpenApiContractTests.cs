@@ -45,6 +45,17 @@ public sealed class OpenApiContractTests(OpenApiContractTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task A_select_option_is_described_as_epilots_either_form_a_value_or_a_value_with_a_title()
+    {
+        var option = (await DocumentAsync())["components"]!["schemas"]!["EntityAttribute"]!["properties"]!["options"]!["items"]!;
+
+        var forms = option["oneOf"]!.AsArray();
+        Assert.Equal("string", (string?)forms[0]!["type"]);
+        Assert.Equal("value", (string?)forms[1]!["required"]![0]);
+        Assert.NotNull(forms[1]!["properties"]!["title"]);
+    }
+
+    [Fact]
     public async Task Every_api_route_the_app_maps_is_in_the_document_with_its_operation_id_and_only_those()
     {
         var document = await DocumentAsync();

@@ -66,6 +66,11 @@ internal static class OpenApiContract
             {
                 DescribeTemplateLimits(schema);
             }
+            else if (context.JsonTypeInfo.Type == typeof(Workflows.Core.Entities.EntityAttribute)
+                && schema.Properties?.TryGetValue("options", out var options) == true && options is OpenApiSchema list)
+            {
+                list.Items = OptionSchema();
+            }
 
             return Task.CompletedTask;
         });
@@ -114,6 +119,25 @@ internal static class OpenApiContract
             Properties = new Dictionary<string, IOpenApiSchema> { ["message"] = new OpenApiSchema { Type = JsonSchemaType.String } },
         };
     }
+
+    /// <summary>epilot's either-form of a select option (a converter writes it, so the generator cannot see it).</summary>
+    private static OpenApiSchema OptionSchema() => new()
+    {
+        OneOf =
+        [
+            new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, Description = "The value, shown as it is." },
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Required = new HashSet<string> { "value" },
+                Properties = new Dictionary<string, IOpenApiSchema>
+                {
+                    ["value"] = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, Description = "What records hold." },
+                    ["title"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What a person reads." },
+                },
+            },
+        ],
+    };
 
     private static void Describe(OpenApiOperation operation, ApiOperation contract, IReadOnlyList<int> statuses, bool anonymous, OpenApiDocument document)
     {

@@ -31,6 +31,18 @@ public sealed class AttributeTextTests
         Assert.Equal("Lena Schmidt", AttributeText.Display(JsonValue.Create("u-lena"), Owner, People, writtenByWorkflow: false));
     }
 
+    [Fact]
+    public void A_select_value_reads_as_its_options_title_and_an_untitled_or_unknown_value_as_itself()
+    {
+        var stage = new EntityAttribute { Name = "stage", Label = "Stage", Type = AttributeType.Select, Options = [new("offer", "Angebot"), "won"] };
+        var tags = new EntityAttribute { Name = "tags", Label = "Tags", Type = AttributeType.MultiSelect, Options = [new("vip", "VIP"), "solar"] };
+
+        Assert.Equal("Angebot", AttributeText.Display(JsonValue.Create("offer"), stage, People, writtenByWorkflow: false));
+        Assert.Equal("won", AttributeText.Display(JsonValue.Create("won"), stage, People, writtenByWorkflow: false));
+        Assert.Equal("lost", AttributeText.Display(JsonValue.Create("lost"), stage, People, writtenByWorkflow: false));
+        Assert.Equal("VIP, solar", AttributeText.Display(new JsonArray("vip", "solar"), tags, People, writtenByWorkflow: false));
+    }
+
     [Theory]
     [InlineData("{{title}}", "title", true)]
     [InlineData(" {{ title }} ", "title", true)]

@@ -16,7 +16,7 @@ public static class AttributeText
     {
         if (value is JsonArray items)
         {
-            return string.Join(", ", items.Select(item => item?.ToString()));
+            return string.Join(", ", items.Select(item => item?.ToString() is { } text ? attribute.OptionText(text) : null));
         }
 
         if (value is not JsonValue scalar)
@@ -32,6 +32,7 @@ public static class AttributeText
                 DateText.Number(number),
             AttributeType.Date when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => DateText.Date(day),
             AttributeType.User => people.FirstOrDefault(p => p.Id == text)?.Name ?? text,
+            AttributeType.Select => attribute.OptionText(text),
             _ when writtenByWorkflow && Enum.GetNames<WorkflowStatus>().Contains(text) =>
                 TaskPresentation.WorkflowStatusLabel(Enum.Parse<WorkflowStatus>(text)),
             _ => text,
