@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Dashboard;
@@ -31,6 +33,10 @@ public sealed record TaskListItem
     public DateTimeOffset? DueAt { get; init; }
 
     public string? DueText { get; init; }
+
+    /// <summary>The dynamic due rule <see cref="DueText"/> words in English, for pages to word in the reader's language.</summary>
+    [JsonIgnore]
+    public PendingDueRule? DueRule { get; init; }
 
     public IReadOnlyList<string> AssignedTo { get; init; } = [];
 

@@ -169,4 +169,23 @@ public sealed class TaskSearchTests : IAsyncLifetime, IDisposable
             Assert.True(page.Items.Select(t => t.TaskId).SequenceEqual(found ? ["read"] : []), $"searching {shown} found {page.Items.Count}");
         }
     }
+    [Fact]
+    public async Task A_pending_due_rule_is_listed_in_english_for_the_api_and_kept_so_a_german_list_words_it_in_german()
+    {
+        var template = ATemplate("Due rules")
+            .WithTask("check", "Check documents")
+            .WithTask("offer", "Send offer").Due(3, TimeUnit.Days, DueDateType.TASK_FINISHED, taskId: "check")
+            .Chain("check", "offer")
+            .With(t => t.Id = "due-rules")
+            .Build();
+        Assert.True((await services.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, Lena, CancellationToken.None)).Succeeded);
+        await services.GetRequiredService<FlowExecutionService>().StartAsync("due-rules", [new EntityRef { EntityId = "order-001" }], Lena, CancellationToken.None);
+
+        var offer = (await Search.SearchAsync(new TaskQuery { TemplateId = "due-rules" }, CancellationToken.None)).Items.Single(t => t.TaskId == "offer");
+
+        Assert.Equal("3 days after 'Check documents' is finished", offer.DueText);
+        Assert.Equal(new PendingDueRule(3, TimeUnit.Days, DueDateType.TASK_FINISHED, "Check documents"), offer.DueRule);
+        Assert.Equal("3 Tage nach Abschluss von „Check documents“",
+            Workflows.Core.Localization.Languages.In("de", () => Workflows.Web.Components.Tasks.TaskPresentation.DueText(offer, TimeZoneInfo.Utc)));
+    }
 }

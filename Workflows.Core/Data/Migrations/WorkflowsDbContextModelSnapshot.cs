@@ -733,6 +733,10 @@ namespace Workflows.Core.Data.Migrations
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DueRule")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("DueSort")
                         .HasColumnType("INTEGER");
 

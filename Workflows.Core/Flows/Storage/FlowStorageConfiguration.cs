@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Storage;
@@ -60,6 +62,8 @@ internal sealed class TaskRowConfiguration : IEntityTypeConfiguration<TaskRow>
         builder.Property(t => t.PhaseId).HasMaxLength(64);
         builder.Property(t => t.PhaseName).HasMaxLength(200);
         builder.Property(t => t.DueText).HasMaxLength(200);
+        builder.Property(t => t.DueRule).HasMaxLength(400).HasConversion(
+            rule => JsonSerializer.Serialize(rule, FlowJson.Options), json => JsonSerializer.Deserialize<PendingDueRule>(json, FlowJson.Options));
         builder.Property(t => t.TemplateId).HasMaxLength(64);
         builder.Property(t => t.WorkflowName).HasMaxLength(200);
         builder.Property(t => t.EntityId).HasMaxLength(64);

@@ -1,3 +1,4 @@
+using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Templates;
 
 namespace Workflows.Core.Flows.Storage;
@@ -40,6 +41,9 @@ public sealed class TaskRow
 
     /// <summary>As the user sees it: "2026-12-01", an instant, or "3 days after Check documents".</summary>
     public string? DueText { get; set; }
+
+    /// <summary>The dynamic due rule <see cref="DueText"/> words in English, kept so lists word it in the reader's language.</summary>
+    public PendingDueRule? DueRule { get; set; }
 
     public bool Unassigned { get; set; }
 

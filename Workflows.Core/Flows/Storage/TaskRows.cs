@@ -104,7 +104,8 @@ internal static class TaskRows
         row.PhaseName = phase?.Name;
         row.DueAt = task.DueDate?.End(zone);
         row.DueSort = row.DueAt ?? DateTimeOffset.MaxValue;
-        row.DueText = task.DueDate?.ToString() ?? (task.DueDateConfig is { } config ? Languages.In(Languages.English, () => PendingDueDate.Describe(config, execution)) : null);
+        row.DueRule = task.DueDate is null && task.DueDateConfig is { } config ? PendingDueDate.Rule(config, execution) : null;
+        row.DueText = task.DueDate?.ToString() ?? (row.DueRule is { } rule ? Languages.In(Languages.English, () => PendingDueDate.Describe(rule)) : null);
         row.Unassigned = assignees.Count == 0;
         row.TemplateId = execution.FlowTemplateId;
         row.WorkflowName = execution.Name;

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Flows;
+using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
 using Workflows.Core.Localization;
@@ -55,7 +56,7 @@ internal static class DashboardExport
                 string[] cells =
                 [
                     task.Name, task.WorkflowName, task.EntityTitle ?? task.EntityId, task.EntitySchema ?? "", task.PhaseName ?? "", task.Status,
-                    task.DueText ?? "", Languages.Text<DashboardText>(task.Overdue ? "CsvYes" : "CsvNo"), string.Join(", ", task.AssignedTo.Select(NameOf)),
+                    task.DueRule is { } rule ? PendingDueDate.Describe(rule) : task.DueText ?? "", Languages.Text<DashboardText>(task.Overdue ? "CsvYes" : "CsvNo"), string.Join(", ", task.AssignedTo.Select(NameOf)),
                     TimeZoneInfo.ConvertTime(task.UpdatedAt, settings.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
                     TaskPresentation.PriorityLabel(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 ];

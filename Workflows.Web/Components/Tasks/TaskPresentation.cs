@@ -148,7 +148,7 @@ public static class TaskPresentation
     {
         if (item.DueAt is null)
         {
-            return item.DueText ?? "—";
+            return item.DueRule is { } rule ? PendingDueDate.Describe(rule) : item.DueText ?? "—";
         }
 
         var due = item.DueText is { Length: 10 } date

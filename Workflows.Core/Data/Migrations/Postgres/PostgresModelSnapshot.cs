@@ -841,6 +841,10 @@ namespace Workflows.Core.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DueRule")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<DateTimeOffset>("DueSort")
                         .HasColumnType("timestamp with time zone");
 
