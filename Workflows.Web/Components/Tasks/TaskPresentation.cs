@@ -110,10 +110,13 @@ public static class TaskPresentation
     public static string PriorityLabel(int priority) =>
         T("PriorityWithNumber", PriorityBandLabel(TaskPriority.Band(priority)), DateText.Number(priority));
 
-    /// <summary>Every band with its numbers: "Low 0–24, Medium 25–49, High 50–74, Critical 75–100".</summary>
+    /// <summary>A band with its numbers, as the filter lists it and the scale names it: "High (50–74)".</summary>
+    public static string PriorityBandRange(TaskPriorityBand band) =>
+        T("PriorityBandRange", PriorityBandLabel(band), DateText.Number(TaskPriority.LowestOf(band)), DateText.Number(TaskPriority.HighestOf(band)));
+
+    /// <summary>Every band with its numbers: "Low (0–24), Medium (25–49), High (50–74), Critical (75–100)".</summary>
     public static string PriorityScale() =>
-        string.Join(", ", Enum.GetValues<TaskPriorityBand>().Select(band =>
-            T("PriorityBandRange", PriorityBandLabel(band), DateText.Number(TaskPriority.LowestOf(band)), DateText.Number(TaskPriority.HighestOf(band)))));
+        string.Join(", ", Enum.GetValues<TaskPriorityBand>().Select(PriorityBandRange));
 
     public static Color PriorityColor(TaskPriorityBand band) => band switch
     {
