@@ -8,6 +8,8 @@ using Workflows.Core.Progress;
 using Workflows.Tests.Infrastructure;
 using Workflows.Web.Components.Admin;
 using Workflows.Web.Components.Builder;
+using Workflows.Web.Components.Entities;
+using Workflows.Web.Components.Tasks;
 using Workflows.Web.Hosting;
 using Xunit.Abstractions;
 
@@ -138,6 +140,80 @@ public sealed class AccessibilityTests(BrowserFixture browser, ITestOutputHelper
         await customer.Context.CloseAsync();
 
         Assert.True(found.Count == 0, $"axe found {found.Count} violation(s) in the {theme} theme in {language}:\n" + string.Join("\n", found));
+    }
+
+    /// <summary>Every dialog of the record sidebar's task and workflow menus, and the new-record dialog: axe-clean, named by its title, closed by Escape.</summary>
+    [Theory]
+    [InlineData("light", "en")]
+    [InlineData("dark", "de")]
+    public async Task Every_dialog_of_the_record_page_has_no_axe_violations(string theme, string language)
+    {
+        this.language = language;
+        var found = new List<string>();
+        var manager = await NewPageAsync(theme);
+        await manager.LogInAsync("manager@workflows.demo");
+        await manager.WaitForURLAsync("**/dashboard");
+        await manager.GotoAsync("/entities/opportunity");
+        await manager.WaitForInteractiveAsync();
+        await Assertions.Expect(manager.Locator(".mud-table-body tr").First).ToBeVisibleAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = Workflows.Core.Localization.Languages.In(language, () => Workflows.Core.Localization.Languages.Text<EntityText>("NewRecord", Workflows.Core.Localization.Languages.InSentence("Opportunity"))) }).ClickAsync();
+        await CheckDialogAsync(theme, manager, "new record dialog", found);
+
+        await manager.Locator(".mud-table-body tr a").First.ClickAsync();
+        await manager.WaitForURLAsync("**/entities/opportunity/**");
+        await manager.WaitForInteractiveAsync();
+        var taskMenu = manager.Locator($"button[aria-label^='{Prefix<TaskText>("ActionsFor")}']").First;
+        await Assertions.Expect(taskMenu).ToBeVisibleAsync();
+        foreach (var item in new[] { "MenuAssign", "MenuDueDate", "MenuPriority", "MenuFollowUp", "MenuNotes", "MenuAddTaskAfter" })
+        {
+            await taskMenu.ClickAsync();
+            await manager.GetByRole(AriaRole.Menuitem, new() { Name = Infrastructure.PageExtensions.Text<TaskText>(language, item) }).ClickAsync();
+            await CheckDialogAsync(theme, manager, $"task {item[4..]} dialog", found);
+        }
+
+        var workflowMenu = manager.Locator($"button[aria-label^='{Prefix<TaskText>("WorkflowActionsFor")}']").First;
+        foreach (var item in new[] { "CloseWorkflowCancel", "AssignWorkflow", "WorkflowDueDate", "ShareProgress" })
+        {
+            await workflowMenu.ClickAsync();
+            await manager.GetByRole(AriaRole.Menuitem, new() { Name = Infrastructure.PageExtensions.Text<TaskText>(language, item) }).ClickAsync();
+            await CheckDialogAsync(theme, manager, $"workflow {item} dialog", found);
+        }
+
+        await manager.Context.CloseAsync();
+        Assert.True(found.Count == 0, $"axe found {found.Count} violation(s) in the {theme} theme in {language}:\n" + string.Join("\n", found));
+    }
+
+    private string Prefix<TArea>(string key) => Infrastructure.PageExtensions.Text<TArea>(language, key).Split("{0}")[0];
+
+    private async Task CheckDialogAsync(string theme, IPage page, string name, List<string> found)
+    {
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await CheckAsync(theme, page, name, found);
+        var title = (await dialog.Locator(".mud-dialog-title").TextContentAsync())?.Trim();
+        var dialogName = await dialog.EvaluateAsync<string>("d => d.getAttribute('aria-label') ?? document.getElementById(d.getAttribute('aria-labelledby'))?.textContent");
+        if (dialogName?.Trim() != title)
+        {
+            found.Add($"  [{name}] the dialog is named '{dialogName}', not by its title '{title}'");
+        }
+
+        // Every button lies inside the dialog and writes its words on one line (German words are long).
+        var misplaced = await dialog.EvaluateAsync<string[]>("""
+            d => {
+                const box = d.getBoundingClientRect();
+                return [...d.querySelectorAll('.mud-dialog-actions button')].filter(b => {
+                    const r = b.getBoundingClientRect();
+                    return r.left < box.left || r.right > box.right || r.height > 48;
+                }).map(b => b.textContent.trim());
+            }
+            """);
+        if (misplaced.Length > 0)
+        {
+            found.Add($"  [{name}] buttons outside the dialog or wrapped: {string.Join(", ", misplaced)}");
+        }
+
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
     }
 
     private string language = "en";

@@ -22,7 +22,8 @@ public static class AppTheme
             TextSecondary = "rgba(0,0,0,0.64)",
             AppbarBackground = "#0d3c78",
             Success = "#2e7d32",
-            Warning = "#ef8f00",
+            // Dark enough for warning text and outlined buttons on white (5:1), not only for filled chips.
+            Warning = "#b45309",
         },
         PaletteDark = new PaletteDark
         {

@@ -40,7 +40,7 @@ public static class TaskDialogs
         {
             { d => d.Current, current },
             { d => d.Zone, zone },
-        }, new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true });
+        }, SmallEscapable);
         var result = await dialog.Result;
         return result is null || result.Canceled ? null : new StrongBox<FlowDueDate?>(result.Data as FlowDueDate);
     }
