@@ -1,4 +1,5 @@
 using Workflows.Core.Automations.Webhooks;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Automations;
 
@@ -11,22 +12,22 @@ public static class AutomationRules
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(automation.Name))
         {
-            problems.Add("Give the automation a name.");
+            problems.Add(RefusalText.Of("AutomationNameMissing"));
         }
 
         if (automation.MaxExecutions is < 1 or > AutomationLimits.HighestMaxExecutions)
         {
-            problems.Add($"Max executions must be between 1 and {AutomationLimits.HighestMaxExecutions:N0} runs per loop window.");
+            problems.Add(RefusalText.Of("AutomationMaxExecutionsRange", AutomationLimits.HighestMaxExecutions));
         }
 
         if (automation.Actions.Count == 0)
         {
-            problems.Add("Add at least one action.");
+            problems.Add(RefusalText.Of("AutomationActionMissing"));
         }
 
         if (automation.Actions.GroupBy(a => a.Id).Any(g => g.Count() > 1))
         {
-            problems.Add("Two actions have the same id.");
+            problems.Add(RefusalText.Of("AutomationActionIdTwice"));
         }
 
         foreach (var (action, index) in automation.Actions.Select((a, i) => (a, i + 1)))
@@ -34,24 +35,24 @@ public static class AutomationRules
             var problem = action.Type switch
             {
                 AutomationActionType.UpdateEntity when action.Assignments is not { Count: > 0 } || action.Assignments.Exists(a => string.IsNullOrWhiteSpace(a.Attribute))
-                    => "name the attributes to update",
-                AutomationActionType.TriggerWorkflow when string.IsNullOrWhiteSpace(action.TemplateId) => "choose the workflow to start",
-                AutomationActionType.SendEmail when string.IsNullOrWhiteSpace(action.Subject) => "give the e-mail a subject",
+                    => RefusalText.Of("ActionNameAttributes"),
+                AutomationActionType.TriggerWorkflow when string.IsNullOrWhiteSpace(action.TemplateId) => RefusalText.Of("ActionChooseWorkflow"),
+                AutomationActionType.SendEmail when string.IsNullOrWhiteSpace(action.Subject) => RefusalText.Of("ActionGiveSubject"),
                 AutomationActionType.CallWebhook when !Uri.TryCreate(action.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-                    => "give the webhook an http(s) address",
+                    => RefusalText.Of("ActionGiveWebhookAddress"),
                 AutomationActionType.CallWebhook when Uri.TryCreate(action.Url, UriKind.Absolute, out var target) && addresses.RefusalFor(target) is { } refused
                     => refused,
-                AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => "write the note",
-                AutomationActionType.AssignRoundRobin when string.IsNullOrWhiteSpace(action.TeamId) => "choose the team",
-                AutomationActionType.SetPriority when action.Priority is null => "give the priority, 0 to 100",
+                AutomationActionType.AddNote when string.IsNullOrWhiteSpace(action.Body) => RefusalText.Of("ActionWriteNote"),
+                AutomationActionType.AssignRoundRobin when string.IsNullOrWhiteSpace(action.TeamId) => RefusalText.Of("ActionChooseTeam"),
+                AutomationActionType.SetPriority when action.Priority is null => RefusalText.Of("ActionGivePriority"),
                 AutomationActionType.SetPriority when Flows.Templates.TaskPriority.Problem(action.Priority.Value) is { } outOfRange => outOfRange.TrimEnd('.'),
                 AutomationActionType.SetFollowUp when action.FollowUpDays is not (>= 0 and <= AutomationAction.MaxFollowUpDays)
-                    => $"give the follow-up in days, 1 to {AutomationAction.MaxFollowUpDays} (0 clears it)",
+                    => RefusalText.Of("ActionGiveFollowUp", AutomationAction.MaxFollowUpDays),
                 _ => null,
             };
             if (problem is not null)
             {
-                problems.Add($"Action {index} ({action.Type}): {problem}.");
+                problems.Add(RefusalText.Of("AutomationActionProblem", index, action.Type, problem));
             }
         }
 

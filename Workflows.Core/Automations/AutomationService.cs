@@ -3,6 +3,7 @@ using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Automations;
 
@@ -72,7 +73,7 @@ public sealed class AutomationService(
         {
             if (expectedVersion is not null)
             {
-                return Refusal.NotFound($"The automation \"{input.Name}\" was deleted meanwhile.");
+                return Refusal.NotFound(RefusalText.Of("AutomationDeletedMeanwhile", input.Name));
             }
 
             var created = new Automation
@@ -99,13 +100,13 @@ public sealed class AutomationService(
 
         if (expectedVersion is null)
         {
-            return Refusal.Conflict($"There already is an automation with the id \"{input.Id}\".");
+            return Refusal.Conflict(RefusalText.Of("AutomationIdTaken", input.Id));
         }
 
         if (expectedVersion != existing.Version)
         {
             return Refusal.Conflict(
-                $"\"{existing.Name}\" was changed by {existing.UpdatedBy ?? "someone"} at {existing.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. Reload it to see their changes, then apply yours again.");
+                RefusalText.Of("AutomationChangedMeanwhile", existing.Name, existing.UpdatedBy ?? RefusalText.Of("Someone"), existing.UpdatedAt));
         }
 
         existing.Name = input.Name.Trim();
@@ -133,7 +134,7 @@ public sealed class AutomationService(
         var automation = await GetAsync(id, cancellationToken);
         if (automation is null)
         {
-            return Refusal.NotFound($"There is no automation \"{id}\".");
+            return Refusal.NotFound(RefusalText.Of("NoAutomation", id));
         }
 
         automation.Enabled = enabled;
@@ -147,7 +148,7 @@ public sealed class AutomationService(
         var automation = await db.Automations.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (automation is null)
         {
-            return Refusal.NotFound($"There is no automation \"{id}\".");
+            return Refusal.NotFound(RefusalText.Of("NoAutomation", id));
         }
 
         db.Automations.Remove(automation);
@@ -169,7 +170,7 @@ public sealed class AutomationService(
 
         if (!automation.Enabled)
         {
-            return Refusal.Invalid($"\"{automation.Name}\" is disabled.");
+            return Refusal.Invalid(RefusalText.Of("AutomationDisabled", automation.Name));
         }
 
         var e = new AutomationEvent
@@ -184,7 +185,7 @@ public sealed class AutomationService(
         var run = await dispatcher.DispatchAsync(
             new RunRequest(automation.Id, e, $"manual:{e.Id}", $"Run by {actor.Name} on {record.Title}") { RequestedBy = actor.Name },
             cancellationToken);
-        return run is null ? Refusal.Invalid($"\"{automation.Name}\" did not start: it is switched off.") : run;
+        return run is null ? Refusal.Invalid(RefusalText.Of("AutomationSwitchedOff", automation.Name)) : run;
     }
 
     /// <summary>
@@ -197,17 +198,17 @@ public sealed class AutomationService(
         var run = await db.AutomationRuns.SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run is null)
         {
-            return Refusal.NotFound("That run no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("RunGone"));
         }
 
         if (run.Status != AutomationRunStatus.Failed || run.JobId is null)
         {
-            return Refusal.Conflict($"The run is {run.Status.ToString().ToLowerInvariant()}, not failed; there is nothing to re-run.");
+            return Refusal.Conflict(RefusalText.Of("RunNotFailed", run.Status.ToString().ToLowerInvariant()));
         }
 
         if (run.TaskId is not null)
         {
-            return Refusal.Invalid("This run belongs to a workflow task: retry the task, so the workflow follows the new run.");
+            return Refusal.Invalid(RefusalText.Of("RunBelongsToTask"));
         }
 
         run.Status = AutomationRunStatus.Queued;
@@ -216,7 +217,7 @@ public sealed class AutomationService(
         await db.SaveChangesAsync(cancellationToken);
         if (!await jobs.RequeueAsync(run.JobId, cancellationToken))
         {
-            return Refusal.Conflict("The run's job is not failed any more; someone re-ran it already.");
+            return Refusal.Conflict(RefusalText.Of("RunRetriedAlready"));
         }
 
         dispatcher.Announce(run.EntityId);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.ClosingReasons;
 
@@ -38,7 +39,7 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.ClosingReasons.FindAsync([id], cancellationToken) is not { } reason)
         {
-            return Refusal.NotFound("This closing reason no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ClosingReasonGone"));
         }
 
         // The text filter narrows the documents to read; reading them decides, so an id inside a name never counts.
@@ -48,13 +49,12 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
             .ToListAsync(cancellationToken);
         var users = candidates.Select(FlowTemplateService.Deserialize)
             .Where(t => t.ClosingReasons?.Exists(r => r.Id == id) == true)
-            .Select(t => $"'{t.Name}'")
+            .Select(t => RefusalText.Of("Quoted", t.Name))
             .ToList();
         if (users.Count > 0)
         {
-            return Refusal.Conflict(
-                $"“{reason.Title}” is offered by {string.Join(", ", users.Take(5))}{(users.Count > 5 ? $" and {users.Count - 5} more" : "")}. " +
-                "Remove it from those workflows first, or set it INACTIVE instead of deleting it.");
+            var offeredBy = users.Count > 5 ? RefusalText.Of("ListAndMore", string.Join(", ", users.Take(5)), users.Count - 5) : string.Join(", ", users);
+            return Refusal.Conflict(RefusalText.Of("ClosingReasonInUse", reason.Title, offeredBy));
         }
 
         db.ClosingReasons.Remove(reason);
@@ -112,7 +112,7 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
             result = await SetStatusAsync(id, newStatus, cancellationToken);
         }
 
-        return result ?? Refusal.Invalid("Send a new title, a new status, or both.");
+        return result ?? Refusal.Invalid(RefusalText.Of("ClosingReasonNothingToChange"));
     }
 
     public async Task<Outcome<ClosingReason>> RenameAsync(string id, string title, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.ClosingReasons.FindAsync([id], cancellationToken) is not { } reason)
         {
-            return Refusal.NotFound("This closing reason no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ClosingReasonGone"));
         }
 
         if (await FindTitledAsync(db, title, exceptId: id, cancellationToken) is { } existing)
@@ -150,7 +150,7 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.ClosingReasons.FindAsync([id], cancellationToken) is not { } reason)
         {
-            return Refusal.NotFound("This closing reason no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ClosingReasonGone"));
         }
 
         if (reason.Status != status)
@@ -165,18 +165,18 @@ public sealed class ClosingReasonCatalogue(IDbContextFactory<WorkflowsDbContext>
 
     private static Refusal? CheckTitle(string title) => title.Length switch
     {
-        0 => Refusal.Invalid("Enter a title for the closing reason."),
-        > MaxTitleLength => Refusal.Invalid($"A title can have at most {MaxTitleLength} characters."),
+        0 => Refusal.Invalid(RefusalText.Of("ClosingReasonTitleMissing")),
+        > MaxTitleLength => Refusal.Invalid(RefusalText.Of("TitleTooLong", MaxTitleLength)),
         _ => null,
     };
 
     private static Refusal? CheckStatus(ClosingReasonStatus status) =>
-        Enum.IsDefined(status) ? null : Refusal.Invalid($"“{status}” is not a closing-reason status; use ACTIVE or INACTIVE.");
+        Enum.IsDefined(status) ? null : Refusal.Invalid(RefusalText.Of("ClosingReasonStatusUnknown", status));
 
     private static string Duplicate(ClosingReason existing) =>
         existing.Status == ClosingReasonStatus.ACTIVE
-            ? $"The closing reason “{existing.Title}” already exists."
-            : $"The closing reason “{existing.Title}” already exists (inactive): activate it instead.";
+            ? RefusalText.Of("ClosingReasonExists", existing.Title)
+            : RefusalText.Of("ClosingReasonExistsInactive", existing.Title);
 
     /// <summary>
     /// Another reason whose title equals <paramref name="title"/> ignoring case. Compared in memory: the catalogue is

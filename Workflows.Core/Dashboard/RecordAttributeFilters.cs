@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflows.Core.Entities;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Dashboard;
 
@@ -65,12 +66,12 @@ public sealed class RecordAttributeFilters(EntityService entities)
 
         if (schema is null)
         {
-            return Refusal.Invalid("A filter on record attributes needs the record type (entity_schema) whose attributes it names.");
+            return Refusal.Invalid(RefusalText.Of("FilterNeedsRecordType"));
         }
 
         if (asked.Count > MaxFilters)
         {
-            return Refusal.Invalid($"At most {MaxFilters} record attribute filters can be combined.");
+            return Refusal.Invalid(RefusalText.Of("FilterTooMany", MaxFilters));
         }
 
         var problems = new List<string>();
@@ -81,21 +82,22 @@ public sealed class RecordAttributeFilters(EntityService entities)
             var attribute = schema.Attributes.Find(a => a.Name == filter.Attribute);
             if (attribute is null)
             {
-                problems.Add($"{schema.Name} has no attribute '{filter.Attribute}'; " +
-                    (filterable.Count == 0 ? "it has no filterable attributes." : $"its filterable attributes are {string.Join(", ", filterable)}."));
+                problems.Add(filterable.Count == 0
+                    ? RefusalText.Of("FilterNoSuchAttributeNoneFilterable", schema.Name, filter.Attribute)
+                    : RefusalText.Of("FilterNoSuchAttribute", schema.Name, filter.Attribute, string.Join(", ", filterable)));
                 continue;
             }
 
             if (!attribute.Filterable)
             {
-                problems.Add($"{attribute.Label} is not filterable: an admin can mark it filterable in Admin → Record types, which indexes its values.");
+                problems.Add(RefusalText.Of("FilterNotFilterable", attribute.Label));
                 continue;
             }
 
             var offered = OperatorsOf(attribute);
             if (Parse(filter.Operator) is not { } op || !offered.Contains(op))
             {
-                problems.Add($"{attribute.Label} ({attribute.Type}) is filtered with {string.Join(", ", offered.Select(NameOf))}; not '{filter.Operator}'.");
+                problems.Add(RefusalText.Of("FilterOperatorUnknown", attribute.Label, attribute.Type, string.Join(", ", offered.Select(NameOf)), filter.Operator));
                 continue;
             }
 
@@ -120,7 +122,7 @@ public sealed class RecordAttributeFilters(EntityService entities)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Refusal.Invalid($"The filter on {attribute.Label} needs a value.");
+            return Refusal.Invalid(RefusalText.Of("FilterNeedsValue", attribute.Label));
         }
 
         if (op == AttributeOperator.Contains)
@@ -151,7 +153,7 @@ public sealed class RecordAttributeFilters(EntityService entities)
         var schema = query.EntitySchema is { } slug ? await entities.GetSchemaAsync(slug, cancellationToken) : null;
         if (query.EntitySchema is not null && schema is null)
         {
-            return Refusal.Invalid($"There is no record type '{query.EntitySchema}' to filter by its attributes.");
+            return Refusal.Invalid(RefusalText.Of("FilterNoRecordType", query.EntitySchema));
         }
 
         var resolved = Resolve(schema, asked);

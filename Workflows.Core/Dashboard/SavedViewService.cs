@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Dashboard;
 
@@ -53,7 +54,7 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
         var trimmed = name.Trim();
         if (await db.SavedViews.AnyAsync(v => v.OwnerId == owner.Id && v.Kind == kind && v.Name == trimmed, cancellationToken))
         {
-            return Refusal.Conflict($"You already have a {(kind == SavedView.BoardKind ? "board" : "view")} named \"{trimmed}\"; choose another name or rename that one.");
+            return Refusal.Conflict(RefusalText.Of(kind == SavedView.BoardKind ? "BoardNameTaken" : "ViewNameTaken", trimmed));
         }
 
         var now = clock.GetUtcNow();
@@ -119,7 +120,7 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (viewId is not null && !await db.SavedViews.AnyAsync(v => v.Id == viewId && v.Kind == kind && (v.OwnerId == actor.Id || v.Shared), cancellationToken))
         {
-            return Refusal.NotFound("That view no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ViewGone"));
         }
 
         var current = await db.DefaultViews.SingleOrDefaultAsync(d => d.UserId == actor.Id && d.Kind == kind, cancellationToken);
@@ -158,19 +159,19 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
     {
         if (!TaskAccess.MayViewAnyone(user))
         {
-            return Refusal.Forbidden("Only a manager can choose what everyone opens with.");
+            return Refusal.Forbidden(RefusalText.Of("DefaultViewManagersOnly"));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var chosen = viewId is null ? null : await db.SavedViews.SingleOrDefaultAsync(v => v.Id == viewId && v.Kind == kind, cancellationToken);
         if (viewId is not null && chosen is null)
         {
-            return Refusal.NotFound("That view no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ViewGone"));
         }
 
         if (chosen is { Shared: false })
         {
-            return Refusal.Invalid($"Share \"{chosen.Name}\" first: everyone's default must be visible to everyone.");
+            return Refusal.Invalid(RefusalText.Of("DefaultViewNotShared", chosen.Name));
         }
 
         await db.SavedViews.Where(v => v.Kind == kind && v.OrganisationDefault).ExecuteUpdateAsync(u => u.SetProperty(v => v.OrganisationDefault, false), cancellationToken);
@@ -189,14 +190,14 @@ public sealed class SavedViewService(IDbContextFactory<WorkflowsDbContext> dbFac
         var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Id == viewId, cancellationToken);
         if (view is null)
         {
-            return Refusal.NotFound("That view no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ViewGone"));
         }
 
-        return view.OwnerId == actor.Id ? view : Refusal.Forbidden($"Only {view.OwnerName}, who saved it, can change this view.");
+        return view.OwnerId == actor.Id ? view : Refusal.Forbidden(RefusalText.Of("ViewOwnerOnly", view.OwnerName));
     }
 
     private static Refusal? CheckName(string name) =>
-        string.IsNullOrWhiteSpace(name) ? Refusal.Invalid("Give the view a name.")
-        : name.Trim().Length > 100 ? Refusal.Invalid("A view name can have at most 100 characters.")
+        string.IsNullOrWhiteSpace(name) ? Refusal.Invalid(RefusalText.Of("ViewNameMissing"))
+        : name.Trim().Length > 100 ? Refusal.Invalid(RefusalText.Of("ViewNameTooLong"))
         : null;
 }

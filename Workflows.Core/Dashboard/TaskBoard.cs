@@ -3,6 +3,7 @@ using Workflows.Core.Data;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Dashboard;
 
@@ -56,8 +57,8 @@ public sealed class TaskBoard(
         if (groupBy == BoardGrouping.Phase)
         {
             return string.Equals(fromColumn, toColumn, StringComparison.OrdinalIgnoreCase)
-                ? Refusal.Conflict("The task is already in this phase.")
-                : Refusal.Invalid("A task's phase is part of its workflow: it cannot be moved to another phase. Group the board by status to change its status.");
+                ? Refusal.Conflict(RefusalText.Of("TaskAlreadyInPhase"))
+                : Refusal.Invalid(RefusalText.Of("TaskPhaseFixed"));
         }
 
         if (ColumnProblem(groupBy, toColumn) is { } problem)
@@ -72,9 +73,9 @@ public sealed class TaskBoard(
     }
 
     private static Refusal? ColumnProblem(BoardGrouping groupBy, string key) =>
-        string.IsNullOrWhiteSpace(key) ? Refusal.Invalid("Name the column.")
+        string.IsNullOrWhiteSpace(key) ? Refusal.Invalid(RefusalText.Of("ColumnNameMissing"))
         : groupBy == BoardGrouping.Status && !StatusColumns.Any(s => s.ToString() == key.Trim())
-            ? Refusal.Invalid($"A status board has no column '{key.Trim()}'; its columns are {string.Join(", ", StatusColumns)}.")
+            ? Refusal.Invalid(RefusalText.Of("StatusColumnUnknown", key.Trim(), string.Join(", ", StatusColumns)))
         : null;
 
     private async Task<BoardColumn> ReadAsync(BoardQuery board, string key, int page, CancellationToken cancellationToken)

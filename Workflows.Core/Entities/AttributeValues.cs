@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Entities;
 
@@ -27,7 +28,7 @@ internal static partial class AttributeValues
 
             if (!attributes.TryGetValue(name, out var attribute))
             {
-                problems.Add($"'{name}' is not an attribute of {schema.Name}.");
+                problems.Add(RefusalText.Of("NotAnAttribute", name, schema.Name));
                 continue;
             }
 
@@ -55,7 +56,7 @@ internal static partial class AttributeValues
                 : output.ContainsKey(attribute.Name) && output[attribute.Name] is null;
             if (missing)
             {
-                problems.Add($"{attribute.Label} is required.");
+                problems.Add(RefusalText.Of("AttributeRequired", attribute.Label));
             }
         }
 
@@ -87,7 +88,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(parsed);
                 }
 
-                problem = $"{label} must be a number.";
+                problem = RefusalText.Of("ValueMustBeNumber", label);
                 return null;
 
             case AttributeType.Boolean:
@@ -102,7 +103,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(parsedFlag);
                 }
 
-                problem = $"{label} must be true or false.";
+                problem = RefusalText.Of("ValueMustBeBoolean", label);
                 return null;
 
             case AttributeType.Date:
@@ -114,7 +115,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 }
 
-                problem = $"{label} must be a date (yyyy-mm-dd).";
+                problem = RefusalText.Of("ValueMustBeDate", label);
                 return null;
 
             case AttributeType.DateTime:
@@ -124,7 +125,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 }
 
-                problem = $"{label} must be a date and time (ISO 8601).";
+                problem = RefusalText.Of("ValueMustBeDateTime", label);
                 return null;
 
             case AttributeType.Select:
@@ -133,7 +134,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(option);
                 }
 
-                problem = $"{label} must be one of: {string.Join(", ", attribute.Options ?? [])}.";
+                problem = RefusalText.Of("ValueMustBeOneOf", label, string.Join(", ", attribute.Options ?? []));
                 return null;
 
             case AttributeType.MultiSelect:
@@ -144,7 +145,7 @@ internal static partial class AttributeValues
                     return new JsonArray([.. items.Distinct().Select(item => (JsonNode?)JsonValue.Create(item))]);
                 }
 
-                problem = $"{label} accepts only: {string.Join(", ", attribute.Options ?? [])}.";
+                problem = RefusalText.Of("ValueAcceptsOnly", label, string.Join(", ", attribute.Options ?? []));
                 return null;
 
             case AttributeType.Email:
@@ -153,7 +154,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(email.Trim());
                 }
 
-                problem = $"{label} must be an e-mail address.";
+                problem = RefusalText.Of("ValueMustBeEmail", label);
                 return null;
 
             case AttributeType.Phone:
@@ -162,7 +163,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(phone.Trim());
                 }
 
-                problem = $"{label} must be a phone number.";
+                problem = RefusalText.Of("ValueMustBePhone", label);
                 return null;
 
             case AttributeType.Relation:
@@ -177,7 +178,7 @@ internal static partial class AttributeValues
                     return null; // {"$relation":[]} clears the relation, as an empty value does
                 }
 
-                problem = $"{label} must name the related records by id: an id, a list of ids or {{\"$relation\":[{{\"entity_id\":\"…\"}}]}} (at most {RecordRelations.MaxIds}).";
+                problem = RefusalText.Of("ValueMustBeRelation", label, RecordRelations.MaxIds);
                 return null;
 
             default:
@@ -186,7 +187,7 @@ internal static partial class AttributeValues
                     return JsonValue.Create(attribute.Type == AttributeType.Text ? plain : plain.Trim());
                 }
 
-                problem = $"{label} must be text.";
+                problem = RefusalText.Of("ValueMustBeText", label);
                 return null;
         }
     }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Entities;
 
@@ -101,15 +102,19 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
             .ToList();
         if (values.GroupBy(v => (v.Attribute, v.Value)).FirstOrDefault(g => g.Count() > 1) is { } shared)
         {
-            return Refusal.Conflict(
-                $"{LabelOf(newlyUnique, shared.Key.Attribute)} cannot be unique yet: {shared.Count()} {existing.Plural} share '{shared.Key.Value}' " +
-                $"({string.Join(", ", shared.Select(v => v.RecordId).Take(5))}). Change all but one of them first.");
+            return Refusal.Conflict(RefusalText.Of(
+                "CannotBeUniqueYet",
+                LabelOf(newlyUnique, shared.Key.Attribute),
+                shared.Count(),
+                existing.Plural,
+                shared.Key.Value,
+                string.Join(", ", shared.Select(v => v.RecordId).Take(5))));
         }
 
         if (values.FirstOrDefault(v => v.Value.Length > UniqueValues.MaxLength) is { } tooLong)
         {
             return Refusal.Conflict(
-                $"{LabelOf(newlyUnique, tooLong.Attribute)} cannot be unique: '{tooLong.RecordId}' holds more than {UniqueValues.MaxLength} characters there.");
+                RefusalText.Of("CannotBeUniqueTooLong", LabelOf(newlyUnique, tooLong.Attribute), tooLong.RecordId, UniqueValues.MaxLength));
         }
 
         db.UniqueValues.AddRange(values);
@@ -151,7 +156,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.EntitySchemas.AnyAsync(s => s.Slug == schema, cancellationToken))
         {
-            return Refusal.NotFound($"There is no schema '{schema}'.");
+            return Refusal.NotFound(RefusalText.Of("NoSchema", schema));
         }
 
         var records = db.EntityRecords.AsNoTracking().Where(r => r.Schema == schema && r.DeletedAt == null);
@@ -229,7 +234,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var definition = await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == schema, cancellationToken);
         if (definition is null)
         {
-            return Refusal.NotFound($"There is no schema '{schema}'.");
+            return Refusal.NotFound(RefusalText.Of("NoSchema", schema));
         }
 
         var values = AttributeValues.Normalize(definition, attributes, requireAll: true);
@@ -293,7 +298,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var definition = await GetSchemaAsync(schema, cancellationToken);
         if (definition is null)
         {
-            return Refusal.NotFound($"There is no schema '{schema}'.");
+            return Refusal.NotFound(RefusalText.Of("NoSchema", schema));
         }
 
         if (definition.Attributes.Find(a => a.Name == attribute) is not { Unique: true })
@@ -312,7 +317,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
 
         if (UniqueValues.KeyOf(given.Value[attribute]) is not { } key)
         {
-            return Refusal.Invalid($"The entity needs a value for '{attribute}', its unique_key.");
+            return Refusal.Invalid(RefusalText.Of("UniqueKeyValueMissing", attribute));
         }
 
         Refusal? lost = null;
@@ -357,7 +362,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var wanted = UniqueValues.Of(schema, record.Id, record.Attributes);
         if (wanted.FirstOrDefault(w => w.Value.Length > UniqueValues.MaxLength) is { } tooLong)
         {
-            return Refusal.Invalid($"{LabelOf(schema, tooLong.Attribute)} is unique and so holds at most {UniqueValues.MaxLength} characters.");
+            return Refusal.Invalid(RefusalText.Of("UniqueValueTooLong", LabelOf(schema, tooLong.Attribute), UniqueValues.MaxLength));
         }
 
         var held = await db.UniqueValues.Where(u => u.RecordId == record.Id).ToListAsync(cancellationToken);
@@ -396,9 +401,8 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
                 .Where(u => u.Schema == schema.Slug && values.Contains(u.Value) && u.RecordId != record.Id)
                 .ToListAsync(cancellationToken))
             .FirstOrDefault(u => wanted.Any(w => w.Attribute == u.Attribute && w.Value == u.Value));
-        return clash is null ? null : Refusal.Conflict(
-            $"Another {schema.Name} ('{clash.RecordId}') has {LabelOf(schema, clash.Attribute)} '{record.Attributes[clash.Attribute]}'; " +
-            $"{LabelOf(schema, clash.Attribute)} is unique, so no two {schema.Plural} share it.");
+        return clash is null ? null : Refusal.Conflict(RefusalText.Of(
+            "UniqueValueTaken", schema.Name, clash.RecordId, LabelOf(schema, clash.Attribute), record.Attributes[clash.Attribute], schema.Plural));
     }
 
     private static string LabelOf(EntitySchema schema, string attribute) => schema.Attributes.Find(a => a.Name == attribute)?.Label ?? attribute;
@@ -425,7 +429,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         catch (DbUpdateConcurrencyException)
         {
             var fresh = await GetAsync(schema, id, cancellationToken);
-            return fresh is null ? Refusal.NotFound($"The {schema} '{id}' was deleted meanwhile.") : StaleWrite(fresh);
+            return fresh is null ? Refusal.NotFound(RefusalText.Of("RecordDeletedMeanwhile", schema, id)) : StaleWrite(fresh);
         }
         catch (DbUpdateException)
         {
@@ -453,13 +457,13 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var current = await GetAsync(schema, id, cancellationToken);
         if (current is null)
         {
-            return Refusal.NotFound($"There is no {schema} with id '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoRecordOfSchema", schema, id));
         }
 
         if (basedOn is { } seen && current.UpdatedAt.ToUnixTimeMilliseconds() > seen.ToUnixTimeMilliseconds())
         {
             return Refusal.Conflict(
-                $"This {schema} was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-ddTHH:mm:ss.fffZ}, after the version you sent.");
+                RefusalText.Of("RecordChangedAfterVersion", schema, current.UpdatedBy ?? RefusalText.Of("Someone"), current.UpdatedAt));
         }
 
         return await UpdateAsync(schema, id, attributes, basedOn is null ? null : current.Version, replace, actor, cancellationToken);
@@ -477,7 +481,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
         if (definition is null || record is null)
         {
-            return Refusal.NotFound($"There is no {schema} with id '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoRecordOfSchema", schema, id));
         }
 
         if (expectedVersion is { } version && version != record.Version)
@@ -533,7 +537,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         var record = await db.EntityRecords.SingleOrDefaultAsync(r => r.Id == id && r.Schema == schema && r.DeletedAt == null, cancellationToken);
         if (record is null)
         {
-            return Refusal.NotFound($"There is no {schema} with id '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoRecordOfSchema", schema, id));
         }
 
         record.DeletedAt = clock.GetUtcNow();
@@ -564,9 +568,8 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         return text.Length > 2000 ? text[..2000] : text;
     }
 
-    internal static Refusal StaleWrite(EntityRecord current) => Refusal.Conflict(
-        $"This record was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC. " +
-        "Reload it to see their changes, then apply yours again.");
+    internal static Refusal StaleWrite(EntityRecord current) =>
+        Refusal.Conflict(RefusalText.Of("RecordChangedMeanwhile", current.UpdatedBy ?? RefusalText.Of("Someone"), current.UpdatedAt));
 
     private static bool Matches(EntityRecord record, IReadOnlyList<KeyValuePair<string, string>> filters) =>
         filters.All(filter => filter.Key switch

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Entities;
 
@@ -29,9 +30,9 @@ public static partial class RecordTitle
             case null:
                 return before is not null && before.Title != Render(template, before.Attributes) ? before.Title : Render(template, values);
             case JsonValue given when given.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title):
-                return title.Length <= MaxLength ? title.Trim() : Refusal.Invalid($"'{GivenAttribute}' has at most {MaxLength} characters.");
+                return title.Length <= MaxLength ? title.Trim() : Refusal.Invalid(RefusalText.Of("RecordTitleTooLong", GivenAttribute, MaxLength));
             default:
-                return Refusal.Invalid($"'{GivenAttribute}' is the record's title: text, or leave it out to have the schema's title template make it.");
+                return Refusal.Invalid(RefusalText.Of("RecordTitleNotText", GivenAttribute));
         }
     }
 

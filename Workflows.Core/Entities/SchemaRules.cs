@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Entities;
 
@@ -10,55 +11,55 @@ public static partial class SchemaRules
         var problems = new List<string>();
         if (!SlugPattern().IsMatch(schema.Slug ?? ""))
         {
-            problems.Add("The slug may use only letters, digits, '_' and '-' (1 to 64 characters).");
+            problems.Add(RefusalText.Of("SchemaSlugInvalid"));
         }
 
         if (string.IsNullOrWhiteSpace(schema.Name))
         {
-            problems.Add("The schema needs a name.");
+            problems.Add(RefusalText.Of("SchemaNameMissing"));
         }
 
         if (string.IsNullOrWhiteSpace(schema.TitleTemplate))
         {
-            problems.Add("The schema needs a title template, such as {{name}}.");
+            problems.Add(RefusalText.Of("SchemaTitleTemplateMissing"));
         }
 
         foreach (var attribute in schema.Attributes)
         {
             if (!NamePattern().IsMatch(attribute.Name ?? ""))
             {
-                problems.Add($"Attribute name '{attribute.Name}' must start with a letter and use only letters, digits and '_'.");
+                problems.Add(RefusalText.Of("AttributeNameInvalid", attribute.Name));
             }
 
             if (!AttributeType.All.Contains(attribute.Type))
             {
-                problems.Add($"Attribute '{attribute.Name}' has unknown type '{attribute.Type}'; use one of {string.Join(", ", AttributeType.All)}.");
+                problems.Add(RefusalText.Of("AttributeTypeUnknown", attribute.Name, attribute.Type, string.Join(", ", AttributeType.All)));
             }
 
             if (attribute.Type is AttributeType.Select or AttributeType.MultiSelect && (attribute.Options is null || attribute.Options.Count == 0))
             {
-                problems.Add($"Attribute '{attribute.Name}' is a {attribute.Type} and needs options.");
+                problems.Add(RefusalText.Of("AttributeNeedsOptions", attribute.Name, attribute.Type));
             }
             else if (attribute.Options is { } options
                 && (options.Any(option => string.IsNullOrWhiteSpace(option.Value)) || options.DistinctBy(option => option.Value).Count() < options.Count))
             {
-                problems.Add($"Attribute '{attribute.Name}' needs a different, non-empty value for each option.");
+                problems.Add(RefusalText.Of("AttributeOptionValues", attribute.Name));
             }
 
             if (attribute.Unique && (!UniqueValues.Types.Contains(attribute.Type) || attribute.Multiline))
             {
-                problems.Add($"Attribute '{attribute.Name}' cannot be unique: only single-line {string.Join(", ", UniqueValues.Types)} attributes can.");
+                problems.Add(RefusalText.Of("AttributeCannotBeUnique", attribute.Name, string.Join(", ", UniqueValues.Types)));
             }
 
             if (attribute.Filterable && !FilterableValues.MayBeFilterable(attribute))
             {
-                problems.Add($"Attribute '{attribute.Name}' cannot be filterable: only single-line {string.Join(", ", FilterableValues.Types)} attributes can.");
+                problems.Add(RefusalText.Of("AttributeCannotBeFilterable", attribute.Name, string.Join(", ", FilterableValues.Types)));
             }
         }
 
         foreach (var duplicate in schema.Attributes.GroupBy(a => a.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            problems.Add($"Attribute '{duplicate.Key}' is defined {duplicate.Count()} times.");
+            problems.Add(RefusalText.Of("AttributeDefinedTwice", duplicate.Key, duplicate.Count()));
         }
 
         return problems.Count == 0 ? null : Refusal.Invalid(string.Join(" ", problems));

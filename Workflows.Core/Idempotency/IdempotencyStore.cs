@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Idempotency;
 
@@ -26,7 +27,7 @@ public sealed class IdempotencyStore(IDbContextFactory<WorkflowsDbContext> dbFac
     /// <summary>Null when <paramref name="key"/> is usable: 1 to 255 visible ASCII characters.</summary>
     public static Refusal? CheckKey(string key) =>
         key.Length is 0 or > MaxKeyLength || key.Any(c => c is < '!' or > '~')
-            ? Refusal.Invalid($"'Idempotency-Key' must be 1 to {MaxKeyLength} visible ASCII characters (a UUID is a good choice).")
+            ? Refusal.Invalid(RefusalText.Of("IdempotencyKeyInvalid", MaxKeyLength))
             : null;
 
     public async Task<IdempotencyClaim> ClaimAsync(string owner, string key, string fingerprint, CancellationToken cancellationToken)

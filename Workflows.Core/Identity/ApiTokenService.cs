@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Identity;
 
@@ -28,13 +29,13 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
     {
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
-            return Refusal.Invalid("Give the token a name of 1 to 100 characters, such as \"CRM sync\".");
+            return Refusal.Invalid(RefusalText.Of("TokenNameInvalid"));
         }
 
         var now = clock.GetUtcNow();
         if (expiresAt is { } expiry && expiry <= now)
         {
-            return Refusal.Invalid("The expiry date must be in the future.");
+            return Refusal.Invalid(RefusalText.Of("TokenExpiryPast"));
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
@@ -101,7 +102,7 @@ public sealed class ApiTokenService(IDbContextFactory<WorkflowsDbContext> dbFact
         var token = await db.ApiTokens.SingleOrDefaultAsync(t => t.Id == tokenId, cancellationToken);
         if (token is null || (ownerId is not null && token.UserId != ownerId))
         {
-            return Refusal.NotFound("There is no such token.");
+            return Refusal.NotFound(RefusalText.Of("NoToken"));
         }
 
         if (token.RevokedAt is not null)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Identity;
 
@@ -26,7 +27,7 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes)
         email = email.Trim();
         if (email.Length == 0 || !EmailFormat.IsValid(email))
         {
-            return Refusal.Invalid($"“{email}” is not a valid e-mail address.");
+            return Refusal.Invalid(RefusalText.Of("EmailInvalid", email));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -53,7 +54,7 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes)
     {
         if (!options.IsComplete)
         {
-            return Refusal.Invalid("Set Bootstrap:AdminEmail, Bootstrap:AdminName and Bootstrap:AdminPassword together.");
+            return Refusal.Invalid(RefusalText.Of("BootstrapSettingsTogether"));
         }
 
         if (await SignInAdminAsync() is { } existing)
@@ -91,17 +92,17 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes)
     {
         if (string.IsNullOrEmpty(name))
         {
-            return Refusal.Invalid($"There is no user {email} yet: give the new administrator's name.");
+            return Refusal.Invalid(RefusalText.Of("AdminNameMissing", email));
         }
 
         if (name.Length > UserAdministration.MaxNameLength)
         {
-            return Refusal.Invalid($"A name can have at most {UserAdministration.MaxNameLength} characters.");
+            return Refusal.Invalid(RefusalText.Of("NameTooLong", UserAdministration.MaxNameLength));
         }
 
         if (password() is not { Length: > 0 } chosen)
         {
-            return Refusal.Invalid("Enter a password for the new administrator.");
+            return Refusal.Invalid(RefusalText.Of("AdminPasswordMissing"));
         }
 
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
@@ -122,7 +123,7 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes)
         var roles = await users.GetRolesAsync(user);
         if (roles.Contains(Roles.Partner))
         {
-            return Refusal.Invalid($"{email} is a user of a partner organisation and cannot be an administrator; choose another e-mail.");
+            return Refusal.Invalid(RefusalText.Of("PartnerUserCannotBeAdmin", email));
         }
 
         var change = roles.Contains(Roles.Admin) ? AdminChange.AlreadyAdmin : AdminChange.Promoted;
@@ -138,7 +139,7 @@ public sealed class FirstAdmin(IServiceScopeFactory scopes)
 
         if (password() is not { Length: > 0 } chosen)
         {
-            return Refusal.Invalid("Enter the new password.");
+            return Refusal.Invalid(RefusalText.Of("NewPasswordMissing"));
         }
 
         // A reset is how a locked-out administrator gets back in: it also lifts a lockout.

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Identity;
 
@@ -30,7 +31,7 @@ public sealed class PartnerAdministration(IDbContextFactory<WorkflowsDbContext> 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await FindNamedAsync(db, name, exceptId: null, cancellationToken) is { } existing)
         {
-            return Refusal.Conflict($"A partner organisation named “{existing}” already exists.");
+            return Refusal.Conflict(RefusalText.Of("PartnerNameTaken", existing));
         }
 
         var partner = new Partner { Id = Guid.NewGuid().ToString("N"), Name = name, Email = email, CreatedAt = clock.GetUtcNow() };
@@ -50,12 +51,12 @@ public sealed class PartnerAdministration(IDbContextFactory<WorkflowsDbContext> 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.Partners.FindAsync([id], cancellationToken) is not { } partner)
         {
-            return Refusal.NotFound("This partner organisation no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("PartnerGone"));
         }
 
         if (await FindNamedAsync(db, name, exceptId: id, cancellationToken) is { } existing)
         {
-            return Refusal.Conflict($"A partner organisation named “{existing}” already exists.");
+            return Refusal.Conflict(RefusalText.Of("PartnerNameTaken", existing));
         }
 
         partner.Name = name;
@@ -71,7 +72,7 @@ public sealed class PartnerAdministration(IDbContextFactory<WorkflowsDbContext> 
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.Partners.FindAsync([id], cancellationToken) is not { } partner)
         {
-            return Refusal.NotFound("This partner organisation no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("PartnerGone"));
         }
 
         var members = await db.Users
@@ -81,10 +82,9 @@ public sealed class PartnerAdministration(IDbContextFactory<WorkflowsDbContext> 
             .ToListAsync(cancellationToken);
         if (members.Count > 0)
         {
-            var who = members.Count <= 3 ? string.Join(", ", members) : $"{string.Join(", ", members.Take(3))} and {members.Count - 3} more";
-            var users = members.Count == 1 ? "1 user" : $"{members.Count} users";
-            return Refusal.Conflict(
-                $"“{partner.Name}” still has {users} ({who}). Move them to another organisation before deleting it.");
+            var who = members.Count <= 3 ? string.Join(", ", members) : RefusalText.Of("ListAndMore", string.Join(", ", members.Take(3)), members.Count - 3);
+            var users = members.Count == 1 ? RefusalText.Of("OneUser") : RefusalText.Of("Users", members.Count);
+            return Refusal.Conflict(RefusalText.Of("PartnerStillHasUsers", partner.Name, users, who));
         }
 
         db.Partners.Remove(partner);
@@ -98,17 +98,17 @@ public sealed class PartnerAdministration(IDbContextFactory<WorkflowsDbContext> 
         email = string.IsNullOrWhiteSpace(email) ? null : email.Trim();
         if (name.Length == 0)
         {
-            return Refusal.Invalid("Enter the organisation's name.");
+            return Refusal.Invalid(RefusalText.Of("OrganisationNameMissing"));
         }
 
         if (name.Length > MaxNameLength)
         {
-            return Refusal.Invalid($"A name can have at most {MaxNameLength} characters.");
+            return Refusal.Invalid(RefusalText.Of("NameTooLong", MaxNameLength));
         }
 
         if (email is not null && !EmailFormat.IsValid(email))
         {
-            return Refusal.Invalid($"“{email}” is not a valid e-mail address.");
+            return Refusal.Invalid(RefusalText.Of("EmailInvalid", email));
         }
 
         return null;

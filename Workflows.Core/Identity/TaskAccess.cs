@@ -3,6 +3,7 @@ using System.Text.Json;
 using Workflows.Core.Dashboard;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Identity;
 
@@ -66,7 +67,7 @@ public static class TaskAccess
         }
 
         return asked.Unassigned || asked.AssigneeIds.Any(id => !scope.Contains(id))
-            ? Refusal.Forbidden("A partner sees only the tasks assigned to them or their organisation.")
+            ? Refusal.Forbidden(RefusalText.Of("PartnerSeesOwnTasks"))
             : asked with { AssigneeIds = Within(asked.AssigneeIds, scope) };
     }
 
@@ -81,10 +82,10 @@ public static class TaskAccess
     public static Refusal? MayWork(FlowExecution execution, string taskId, IReadOnlyList<string>? scope) =>
         scope is null || execution.FindTask(taskId) is { } task && MayActOn(scope, task.AssigneeIds())
             ? null
-            : Refusal.NotFound($"There is no task '{taskId}' of yours in workflow '{execution.Id}'.");
+            : Refusal.NotFound(RefusalText.Of("NoTaskOfYours", taskId, execution.Id));
 
     /// <summary>What a user who may not see a workflow (or asks for one that does not exist) is told: the same either way.</summary>
-    public static Refusal NoWorkflow(string executionId) => Refusal.NotFound($"There is no workflow '{executionId}'.");
+    public static Refusal NoWorkflow(string executionId) => Refusal.NotFound(RefusalText.Of("NoWorkflow", executionId));
 
     /// <summary>
     /// The execution as the user may read it: whole for staff; for a confined user, only their tasks (and those among

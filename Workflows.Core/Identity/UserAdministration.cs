@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Identity;
 
@@ -83,27 +84,27 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var email = request.Email.Trim();
         if (displayName.Length == 0)
         {
-            return Refusal.Invalid("Enter the person's name.");
+            return Refusal.Invalid(RefusalText.Of("PersonNameMissing"));
         }
 
         if (displayName.Length > MaxNameLength)
         {
-            return Refusal.Invalid($"A name can have at most {MaxNameLength} characters.");
+            return Refusal.Invalid(RefusalText.Of("NameTooLong", MaxNameLength));
         }
 
         if (email.Length == 0)
         {
-            return Refusal.Invalid("Enter an e-mail address.");
+            return Refusal.Invalid(RefusalText.Of("EmailMissing"));
         }
 
         if (!EmailFormat.IsValid(email))
         {
-            return Refusal.Invalid($"“{email}” is not a valid e-mail address.");
+            return Refusal.Invalid(RefusalText.Of("EmailInvalid", email));
         }
 
         if (string.IsNullOrEmpty(request.Password))
         {
-            return Refusal.Invalid("Enter an initial password.");
+            return Refusal.Invalid(RefusalText.Of("InitialPasswordMissing"));
         }
 
         var partnerId = string.IsNullOrWhiteSpace(request.PartnerId) ? null : request.PartnerId;
@@ -119,12 +120,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var partner = partnerId is null ? null : await db.Partners.FindAsync([partnerId], cancellationToken);
         if (partnerId is not null && partner is null)
         {
-            return Refusal.NotFound("That partner organisation no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ThatPartnerGone"));
         }
 
         if (await users.FindByEmailAsync(email) is not null)
         {
-            return Refusal.Conflict($"A user with the e-mail {email} already exists.");
+            return Refusal.Conflict(RefusalText.Of("EmailTaken", email));
         }
 
         var user = new ApplicationUser
@@ -179,12 +180,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return Refusal.NotFound("This user no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("UserGone"));
         }
 
         if (partnerId is not null && !await db.Partners.AnyAsync(p => p.Id == partnerId, cancellationToken))
         {
-            return Refusal.NotFound("That partner organisation no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("ThatPartnerGone"));
         }
 
         var current = await users.GetRolesAsync(user);
@@ -193,13 +194,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             if (user.Id == actingUserId)
             {
                 return Refusal.Invalid(
-                    "You cannot remove your own Admin role: you would lock yourself out of administration. Ask another administrator.");
+                    RefusalText.Of("OwnAdminRole"));
             }
 
             if (await IsLastActiveAdminAsync(users, user))
             {
                 return Refusal.Invalid(
-                    $"{user.DisplayName} is the last active administrator; make someone else an administrator first.");
+                    RefusalText.Of("LastAdmin", user.DisplayName));
             }
         }
 
@@ -235,7 +236,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
     {
         if (userId == actingUserId)
         {
-            return Refusal.Invalid("You cannot lock your own account.");
+            return Refusal.Invalid(RefusalText.Of("OwnAccountLock"));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -243,12 +244,12 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return Refusal.NotFound("This user no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("UserGone"));
         }
 
         if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastActiveAdminAsync(users, user))
         {
-            return Refusal.Invalid($"{user.DisplayName} is the last active administrator and cannot be locked.");
+            return Refusal.Invalid(RefusalText.Of("LastAdminLock", user.DisplayName));
         }
 
         return await InOneTransactionAsync(db, cancellationToken,
@@ -264,7 +265,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkflowsDbContext>();
         var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.Absent, absent), cancellationToken);
-        return changed == 1 ? Outcome.Success : Refusal.NotFound("This user no longer exists.");
+        return changed == 1 ? Outcome.Success : Refusal.NotFound(RefusalText.Of("UserGone"));
     }
 
     /// <summary>Lets the user sign in again, whether an administrator locked them or too many wrong passwords did.</summary>
@@ -275,7 +276,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return Refusal.NotFound("This user no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("UserGone"));
         }
 
         return await InOneTransactionAsync(db, cancellationToken,
@@ -306,7 +307,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
     {
         if (string.IsNullOrEmpty(newPassword))
         {
-            return Refusal.Invalid("Enter a new password.");
+            return Refusal.Invalid(RefusalText.Of("NewPasswordMissingEnter"));
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -314,7 +315,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         if (await users.FindByIdAsync(userId) is not { } user)
         {
-            return Refusal.NotFound("This user no longer exists.");
+            return Refusal.NotFound(RefusalText.Of("UserGone"));
         }
 
         // Remove and add in one transaction: a password the rules refuse leaves the old one in place.
@@ -344,7 +345,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
             var role = Roles.All.FirstOrDefault(r => string.Equals(r, name, StringComparison.OrdinalIgnoreCase));
             if (role is null)
             {
-                return Refusal.Invalid($"There is no role called “{name}”.");
+                return Refusal.Invalid(RefusalText.Of("NoRole", name));
             }
 
             roles.Add(role);
@@ -354,13 +355,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, TimeProvider
         var isPartner = roles.Contains(Roles.Partner);
         return roles switch
         {
-            [] => Refusal.Invalid("Give the user at least one role."),
+            [] => Refusal.Invalid(RefusalText.Of("RoleMissing")),
             [_, _, ..] when isPartner => Refusal.Invalid(
-                "The Partner role is for users of partner organisations and cannot be combined with other roles."),
+                RefusalText.Of("PartnerRoleAlone")),
             _ when isPartner && partnerId is null => Refusal.Invalid(
-                "A user with the Partner role must belong to a partner organisation: choose one."),
+                RefusalText.Of("PartnerRoleNeedsOrganisation")),
             _ when !isPartner && partnerId is not null => Refusal.Invalid(
-                "Only users with the Partner role can belong to a partner organisation: add the role or clear the organisation."),
+                RefusalText.Of("OrganisationNeedsPartnerRole")),
             _ => null,
         };
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Entities;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Journeys;
 
@@ -57,7 +58,7 @@ public sealed class JourneyDefinitionService(IDbContextFactory<WorkflowsDbContex
             var id = string.IsNullOrWhiteSpace(input.Id) ? $"journey-{Guid.NewGuid():N}"[..20] : input.Id.Trim();
             if (id.Length > 64)
             {
-                return Refusal.Invalid("A journey id has at most 64 characters.");
+                return Refusal.Invalid(RefusalText.Of("JourneyIdTooLong"));
             }
 
             var created = new Journey
@@ -95,7 +96,7 @@ public sealed class JourneyDefinitionService(IDbContextFactory<WorkflowsDbContex
         catch (DbUpdateConcurrencyException)
         {
             var fresh = await GetAsync(existing.Id, cancellationToken);
-            return fresh is null ? Refusal.NotFound($"The journey \"{existing.Name}\" was deleted meanwhile.") : Stale(fresh);
+            return fresh is null ? Refusal.NotFound(RefusalText.Of("JourneyDeletedMeanwhile", existing.Name)) : Stale(fresh);
         }
 
         return existing;
@@ -108,7 +109,7 @@ public sealed class JourneyDefinitionService(IDbContextFactory<WorkflowsDbContex
         var journey = await db.Journeys.SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
         if (journey is null)
         {
-            return Refusal.NotFound($"There is no journey '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoJourney", id));
         }
 
         db.Journeys.Remove(journey);
@@ -118,6 +119,5 @@ public sealed class JourneyDefinitionService(IDbContextFactory<WorkflowsDbContex
     }
 
     private static Refusal Stale(Journey current) => Refusal.Conflict(
-        $"\"{current.Name}\" was changed by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC. " +
-        "Reload it to see their changes, then apply yours again.");
+        RefusalText.Of("JourneyChangedMeanwhile", current.Name, current.UpdatedBy ?? RefusalText.Of("Someone"), current.UpdatedAt));
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Journeys;
 
@@ -31,7 +32,7 @@ public sealed class JourneyLinkService(
     {
         if (validFor <= TimeSpan.Zero || validFor > MaxLinkLifetime)
         {
-            return Refusal.Invalid($"A link is valid for between one hour and {MaxLinkLifetime.TotalDays:0} days.");
+            return Refusal.Invalid(RefusalText.Of("JourneyLinkLifetime", MaxLinkLifetime.TotalDays));
         }
 
         var run = await runs.OpenAsync(journeyId, entityId, executionId, taskId, cancellationToken);

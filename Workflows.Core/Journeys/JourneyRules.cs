@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Workflows.Core.Entities;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Journeys;
 
@@ -11,33 +12,33 @@ public static class JourneyRules
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(journey.Name))
         {
-            problems.Add("Give the journey a name.");
+            problems.Add(RefusalText.Of("JourneyNameMissing"));
         }
 
         if (schema is null)
         {
-            problems.Add($"Choose the kind of record the journey fills in ('{journey.Schema}' does not exist).");
+            problems.Add(RefusalText.Of("JourneySchemaUnknown", journey.Schema));
             return problems;
         }
 
         if (journey.Steps.Count == 0)
         {
-            problems.Add("Add at least one step.");
+            problems.Add(RefusalText.Of("JourneyStepMissing"));
         }
 
         var bound = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < journey.Steps.Count; i++)
         {
             var step = journey.Steps[i];
-            var where = $"Step {i + 1}";
+            var where = RefusalText.Of("JourneyStep", i + 1);
             if (string.IsNullOrWhiteSpace(step.Title))
             {
-                problems.Add($"{where} needs a title.");
+                problems.Add(RefusalText.Of("JourneyStepTitleMissing", where));
             }
 
             if (step.Fields.Count == 0)
             {
-                problems.Add($"{where} has no fields.");
+                problems.Add(RefusalText.Of("JourneyStepNoFields", where));
             }
 
             foreach (var field in step.Fields)
@@ -46,33 +47,33 @@ public static class JourneyRules
                 var attribute = schema.Attributes.Find(a => a.Name == field.Attribute);
                 if (attribute is null)
                 {
-                    problems.Add($"{where}: '{name}' is bound to '{field.Attribute}', which {schema.Name} does not have.");
+                    problems.Add(RefusalText.Of("JourneyFieldUnknownAttribute", where, name, field.Attribute, schema.Name));
                     continue;
                 }
 
                 if (!bound.Add(field.Attribute))
                 {
-                    problems.Add($"{where}: {attribute.Label} is asked for twice; bind each attribute once.");
+                    problems.Add(RefusalText.Of("JourneyAttributeTwice", where, attribute.Label));
                 }
 
                 if (string.IsNullOrWhiteSpace(field.Label))
                 {
-                    problems.Add($"{where}: the field for {attribute.Label} needs a label.");
+                    problems.Add(RefusalText.Of("JourneyFieldLabelMissing", where, attribute.Label));
                 }
 
                 if (!JourneyFieldKinds.For(attribute.Type).Contains(field.Kind))
                 {
-                    problems.Add($"{where}: {attribute.Label} cannot be asked for as {JourneyFieldKinds.Label(field.Kind)}.");
+                    problems.Add(RefusalText.Of("JourneyFieldKindWrong", where, attribute.Label, JourneyFieldKinds.Label(field.Kind)));
                 }
 
                 if (field.Min is { } min && field.Max is { } max && min > max)
                 {
-                    problems.Add($"{where}: the minimum of {name} is above its maximum.");
+                    problems.Add(RefusalText.Of("JourneyMinAboveMax", where, name));
                 }
 
                 if (!string.IsNullOrEmpty(field.Pattern) && !IsValidPattern(field.Pattern))
                 {
-                    problems.Add($"{where}: the pattern of {name} is not a valid regular expression.");
+                    problems.Add(RefusalText.Of("JourneyPatternInvalid", where, name));
                 }
             }
         }

@@ -7,6 +7,7 @@ using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Journeys;
 
@@ -43,14 +44,14 @@ public sealed class JourneyRunService(
         var journey = await definitions.GetAsync(journeyId, cancellationToken);
         if (journey is null)
         {
-            return Refusal.NotFound($"There is no journey '{journeyId}'. A builder can create it under Journeys.");
+            return Refusal.NotFound(RefusalText.Of("NoJourneyCreateIt", journeyId));
         }
 
         var schema = await entities.GetSchemaAsync(journey.Schema, cancellationToken);
         var record = await entities.GetAsync(journey.Schema, entityId, cancellationToken);
         if (schema is null || record is null)
         {
-            return Refusal.NotFound($"The journey \"{journey.Name}\" fills in {schema?.Plural ?? journey.Schema}; there is no such record '{entityId}'.");
+            return Refusal.NotFound(RefusalText.Of("JourneyNoSuchRecord", journey.Name, schema?.Plural ?? journey.Schema, entityId));
         }
 
         var values = new JsonObject();
@@ -69,12 +70,12 @@ public sealed class JourneyRunService(
         var task = execution?.FindTask(taskId);
         if (execution is null || task is null)
         {
-            return Refusal.NotFound("The task of this journey is no longer part of its workflow.");
+            return Refusal.NotFound(RefusalText.Of("JourneyTaskGone"));
         }
 
         if (task.Journey?.JourneyId != journeyId)
         {
-            return Refusal.Invalid($"\"{task.Name}\" does not open the journey \"{journey.Name}\".");
+            return Refusal.Invalid(RefusalText.Of("TaskDoesNotOpenJourney", task.Name, journey.Name));
         }
 
         return run with
@@ -103,14 +104,14 @@ public sealed class JourneyRunService(
             : await db.EntitySchemas.AsNoTracking().SingleOrDefaultAsync(s => s.Slug == journey.Schema, cancellationToken);
         if (journey is null || schema is null)
         {
-            return Refusal.NotFound($"There is no journey '{submit.JourneyId}'.");
+            return Refusal.NotFound(RefusalText.Of("NoJourney", submit.JourneyId));
         }
 
         var bound = journey.Fields.Select(f => f.Attribute).ToHashSet(StringComparer.Ordinal);
         var unknown = submit.Values.Select(pair => pair.Key).Where(name => !bound.Contains(name)).ToList();
         if (unknown.Count > 0)
         {
-            return Refusal.Invalid($"The journey \"{journey.Name}\" does not ask for {string.Join(", ", unknown)}.");
+            return Refusal.Invalid(RefusalText.Of("JourneyDoesNotAsk", journey.Name, string.Join(", ", unknown)));
         }
 
         var problems = JourneyValidation.CheckAll(journey, schema, submit.Values);
@@ -202,12 +203,12 @@ public sealed class JourneyRunService(
         var task = execution.FindTask(taskId);
         if (task is null)
         {
-            return Refusal.NotFound("The task of this journey is no longer part of its workflow.");
+            return Refusal.NotFound(RefusalText.Of("JourneyTaskGone"));
         }
 
         if (task.Journey?.JourneyId != journey.Id)
         {
-            return Refusal.Invalid($"\"{task.Name}\" does not open the journey \"{journey.Name}\".");
+            return Refusal.Invalid(RefusalText.Of("TaskDoesNotOpenJourney", task.Name, journey.Name));
         }
 
         completesTask = (task.Journey.CompleteTaskAutomatically ?? true) && !task.IsFinished;
@@ -252,7 +253,7 @@ public sealed class JourneyRunService(
             }
             else
             {
-                problems.Add($"\"{template.Name}\" did not start: {outcome.Error}");
+                problems.Add(RefusalText.Of("WorkflowDidNotStart", template.Name, outcome.Error));
             }
         }
 
@@ -275,6 +276,6 @@ public sealed class JourneyRunService(
 
         return submit.ExecutionId is { } executionId
             ? await executions.StaleAfterSaveAsync(executionId, cancellationToken)
-            : Refusal.Conflict("Someone changed this record at the same moment. Nothing was saved; open the journey again and submit.");
+            : Refusal.Conflict(RefusalText.Of("JourneyRecordRace"));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Workflows.Core.Entities;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Journeys;
 
@@ -40,18 +41,18 @@ public static class JourneyValidation
         var label = field.Label;
         if (attribute is null)
         {
-            return $"{label} cannot be saved: the record has no attribute '{field.Attribute}'.";
+            return RefusalText.Of("FieldNoAttribute", label, field.Attribute);
         }
 
         if (field.Kind == JourneyFieldKind.Checkbox)
         {
             var isChecked = value is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
-            return field.Required && !isChecked ? $"{label} must be checked." : null;
+            return field.Required && !isChecked ? RefusalText.Of("FieldMustBeChecked", label) : null;
         }
 
         if (IsEmpty(value))
         {
-            return field.Required ? $"{label} is required." : null;
+            return field.Required ? RefusalText.Of("AttributeRequired", label) : null;
         }
 
         return field.Kind switch
@@ -59,9 +60,9 @@ public static class JourneyValidation
             JourneyFieldKind.Number => CheckNumber(field, value!),
             JourneyFieldKind.Date => AsText(value) is { } date
                 && DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
-                    ? null : $"{label} must be a date (yyyy-mm-dd).",
+                    ? null : RefusalText.Of("ValueMustBeDate", label),
             JourneyFieldKind.Select => AsText(value) is { } option && attribute.Offers(option)
-                ? null : $"Choose one of the options for {label}.",
+                ? null : RefusalText.Of("FieldChooseOption", label),
             JourneyFieldKind.MultiSelect => CheckChoices(field, attribute, value!),
             _ => CheckText(field, value!),
         };
@@ -73,15 +74,15 @@ public static class JourneyValidation
         var text = value is JsonValue n && n.GetValueKind() == JsonValueKind.Number ? n.ToJsonString() : AsText(value);
         if (text is null || !decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number))
         {
-            return $"{field.Label} must be a number.";
+            return RefusalText.Of("ValueMustBeNumber", field.Label);
         }
 
         if (field.Min is { } min && number < min)
         {
-            return $"{field.Label} must be at least {Format(min)}.";
+            return RefusalText.Of("FieldAtLeast", field.Label, Format(min));
         }
 
-        return field.Max is { } max && number > max ? $"{field.Label} must be at most {Format(max)}." : null;
+        return field.Max is { } max && number > max ? RefusalText.Of("FieldAtMost", field.Label, Format(max)) : null;
     }
 
     private static string? CheckChoices(JourneyField field, EntityAttribute attribute, JsonNode value)
@@ -89,48 +90,48 @@ public static class JourneyValidation
         var choices = value is JsonArray array ? array.Select(item => item?.ToString()).ToList() : [AsText(value)];
         if (choices.Exists(choice => !attribute.Offers(choice)))
         {
-            return $"Choose only from the options for {field.Label}.";
+            return RefusalText.Of("FieldOnlyOptions", field.Label);
         }
 
         if (field.Min is { } min && choices.Count < min)
         {
-            return $"Choose at least {Format(min)} for {field.Label}.";
+            return RefusalText.Of("FieldChooseAtLeast", Format(min), field.Label);
         }
 
-        return field.Max is { } max && choices.Count > max ? $"Choose at most {Format(max)} for {field.Label}." : null;
+        return field.Max is { } max && choices.Count > max ? RefusalText.Of("FieldChooseAtMost", Format(max), field.Label) : null;
     }
 
     private static string? CheckText(JourneyField field, JsonNode value)
     {
         if (AsText(value) is not { } text)
         {
-            return $"{field.Label} must be text.";
+            return RefusalText.Of("ValueMustBeText", field.Label);
         }
 
         var trimmed = text.Trim();
         if (field.Kind == JourneyFieldKind.Email && !AttributeValues.IsEmail(trimmed))
         {
-            return $"{field.Label} must be an e-mail address, such as name@example.com.";
+            return RefusalText.Of("FieldMustBeEmail", field.Label);
         }
 
         if (field.Kind == JourneyFieldKind.Phone && !AttributeValues.IsPhone(trimmed))
         {
-            return $"{field.Label} must be a phone number, such as +49 30 1234567.";
+            return RefusalText.Of("FieldMustBePhone", field.Label);
         }
 
         if (field.Min is { } min && trimmed.Length < min)
         {
-            return $"{field.Label} needs at least {Format(min)} characters.";
+            return RefusalText.Of("FieldMinLength", field.Label, Format(min));
         }
 
         if (field.Max is { } max && trimmed.Length > max)
         {
-            return $"{field.Label} takes at most {Format(max)} characters.";
+            return RefusalText.Of("FieldMaxLength", field.Label, Format(max));
         }
 
         if (!string.IsNullOrEmpty(field.Pattern) && !Matches(field.Pattern, trimmed))
         {
-            return string.IsNullOrWhiteSpace(field.PatternMessage) ? $"{field.Label} is not in the expected format." : field.PatternMessage;
+            return string.IsNullOrWhiteSpace(field.PatternMessage) ? RefusalText.Of("FieldPatternMismatch", field.Label) : field.PatternMessage;
         }
 
         return null;

@@ -112,17 +112,17 @@ public sealed class NoteService(
             parent = await db.Notes.AsNoTracking().SingleOrDefaultAsync(n => n.Id == parentId && n.DeletedAt == null, cancellationToken);
             if (parent is null)
             {
-                return Refusal.NotFound("The note you reply to was deleted.");
+                return Refusal.NotFound(RefusalText.Of("ReplyToDeleted"));
             }
 
             if (parent.ParentId is not null)
             {
-                return Refusal.Invalid("Replies are one level deep: reply to the first note of the thread.");
+                return Refusal.Invalid(RefusalText.Of("ReplyOneLevel"));
             }
 
             if (parent.Target != target)
             {
-                return Refusal.Invalid("A reply stays beside the note it answers: that note is on another record, workflow or task.");
+                return Refusal.Invalid(RefusalText.Of("ReplyElsewhere"));
             }
         }
 
@@ -170,12 +170,12 @@ public sealed class NoteService(
         var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.DeletedAt == null, cancellationToken);
         if (note is null)
         {
-            return Refusal.NotFound("This note was deleted.");
+            return Refusal.NotFound(RefusalText.Of("NoteDeleted"));
         }
 
         if (note.AuthorId != editor.Id)
         {
-            return Refusal.Forbidden($"Only {note.AuthorName} can edit this note.");
+            return Refusal.Forbidden(RefusalText.Of("NoteEditAuthorOnly", note.AuthorName));
         }
 
         note.Body = body.Trim();
@@ -191,12 +191,12 @@ public sealed class NoteService(
         var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.DeletedAt == null, cancellationToken);
         if (note is null)
         {
-            return Refusal.NotFound("This note was already deleted.");
+            return Refusal.NotFound(RefusalText.Of("NoteDeletedAlready"));
         }
 
         if (note.AuthorId != actor.Id)
         {
-            return Refusal.Forbidden($"Only {note.AuthorName} can delete this note.");
+            return Refusal.Forbidden(RefusalText.Of("NoteDeleteAuthorOnly", note.AuthorName));
         }
 
         var now = clock.GetUtcNow();
@@ -217,7 +217,7 @@ public sealed class NoteService(
         var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.DeletedAt == null, cancellationToken);
         if (note is null)
         {
-            return Refusal.NotFound("This note was deleted.");
+            return Refusal.NotFound(RefusalText.Of("NoteDeleted"));
         }
 
         if (CheckPin(note) is { } refusal)
@@ -245,10 +245,10 @@ public sealed class NoteService(
 
     /// <summary>Why the note cannot be pinned, or null: only the first note of a thread can.</summary>
     public static Refusal? CheckPin(Note note) =>
-        note.ParentId is not null ? Refusal.Invalid("Only the first note of a thread can be pinned.") : null;
+        note.ParentId is not null ? Refusal.Invalid(RefusalText.Of("PinFirstNoteOnly")) : null;
 
     private static Refusal? CheckBody(string body) =>
-        string.IsNullOrWhiteSpace(body) ? Refusal.Invalid("Write something before saving the note.")
-        : body.Length > MaxLength ? Refusal.Invalid($"A note can have at most {MaxLength:N0} characters.")
+        string.IsNullOrWhiteSpace(body) ? Refusal.Invalid(RefusalText.Of("NoteEmpty"))
+        : body.Length > MaxLength ? Refusal.Invalid(RefusalText.Of("NoteTooLong", MaxLength))
         : null;
 }

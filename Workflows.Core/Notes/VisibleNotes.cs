@@ -1,6 +1,7 @@
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Notes;
 
@@ -25,12 +26,12 @@ public sealed class VisibleNotes(NoteService notes, VisibleExecutions executions
         {
             if (taskId is not null)
             {
-                return Refusal.Invalid("A task's notes are found by its workflow too: send 'execution_id' with 'task_id'.");
+                return Refusal.Invalid(RefusalText.Of("TaskNotesNeedWorkflow"));
             }
 
             if (entityId is null)
             {
-                return Refusal.Invalid("Name where the notes are: a record ('entity_id'), a workflow ('execution_id'), or a task ('execution_id' and 'task_id').");
+                return Refusal.Invalid(RefusalText.Of("NotesWhere"));
             }
 
             if (scope is not null)
@@ -40,7 +41,7 @@ public sealed class VisibleNotes(NoteService notes, VisibleExecutions executions
 
             return (await records.GetManyAsync([entityId], cancellationToken)).Count > 0
                 ? new NoteTarget(entityId)
-                : Refusal.NotFound($"There is no record '{entityId}'.");
+                : Refusal.NotFound(RefusalText.Of("NoRecord", entityId));
         }
 
         var execution = await executions.GetAsync(executionId, scope, cancellationToken);
@@ -52,7 +53,7 @@ public sealed class VisibleNotes(NoteService notes, VisibleExecutions executions
         var onRecord = execution.Value.PrimaryContext?.EntityId;
         if (onRecord is null || entityId is not null && entityId != onRecord)
         {
-            return Refusal.NotFound($"Workflow '{executionId}' is not on record '{entityId}'.");
+            return Refusal.NotFound(RefusalText.Of("WorkflowNotOnRecord", executionId, entityId));
         }
 
         if (taskId is null)
@@ -62,7 +63,7 @@ public sealed class VisibleNotes(NoteService notes, VisibleExecutions executions
 
         return execution.Value.FindTask(taskId) is not null
             ? new NoteTarget(onRecord, executionId, taskId)
-            : Refusal.NotFound($"There is no task '{taskId}' in workflow '{executionId}'.");
+            : Refusal.NotFound(RefusalText.Of("NoTaskInWorkflow", taskId, executionId));
     }
 
     public async Task<Outcome<IReadOnlyList<NoteThread>>> ListAsync(NoteTarget asked, IReadOnlyList<string>? scope, CancellationToken cancellationToken)
@@ -151,7 +152,7 @@ public sealed class VisibleNotes(NoteService notes, VisibleExecutions executions
         return reachable;
     }
 
-    private static readonly Refusal PartnersOnTasksOnly = Refusal.Forbidden("A partner reads and writes only the notes of tasks assigned to them or their organisation.");
+    private static Refusal PartnersOnTasksOnly => Refusal.Forbidden(RefusalText.Of("PartnerNotesOnTasks"));
 
-    private static Refusal NoNote(string noteId) => Refusal.NotFound($"There is no note '{noteId}'.");
+    private static Refusal NoNote(string noteId) => Refusal.NotFound(RefusalText.Of("NoNote", noteId));
 }

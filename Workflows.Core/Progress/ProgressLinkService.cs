@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Progress;
 
@@ -24,12 +25,12 @@ public sealed class ProgressLinkService(
     {
         if (scope is not null)
         {
-            return Refusal.Forbidden("Only staff share a workflow's progress with its customer.");
+            return Refusal.Forbidden(RefusalText.Of("ProgressShareStaffOnly"));
         }
 
         if (days is < 1 or > MaxDays)
         {
-            return Refusal.Invalid($"A progress link is valid for 1 to {MaxDays} days.");
+            return Refusal.Invalid(RefusalText.Of("ProgressLinkLifetime", MaxDays));
         }
 
         var execution = await executions.GetAsync(executionId, cancellationToken);
@@ -53,7 +54,7 @@ public sealed class ProgressLinkService(
     {
         if (scope is not null)
         {
-            return Refusal.Forbidden("Only staff withdraw a workflow's progress links.");
+            return Refusal.Forbidden(RefusalText.Of("ProgressWithdrawStaffOnly"));
         }
 
         if (await executions.GetAsync(executionId, cancellationToken) is not { } execution)

@@ -1,3 +1,5 @@
+using Workflows.Core.Localization;
+
 namespace Workflows.Core.Progress;
 
 /// <summary>The result of opening a progress link: what the customer may see when it is valid, else why not.</summary>
@@ -9,8 +11,8 @@ public sealed record ProgressOpening(ProgressLinkState State, CustomerProgress? 
     public Refusal? Refusal => State switch
     {
         ProgressLinkState.Valid => null,
-        ProgressLinkState.Expired => Core.Refusal.Gone("This progress link has expired; ask for a new one."),
-        ProgressLinkState.Revoked => Core.Refusal.Gone("This progress link was withdrawn; ask for a new one."),
-        _ => Core.Refusal.NotFound("There is no progress page at this link."),
+        ProgressLinkState.Expired => Core.Refusal.Gone(RefusalText.Of("ProgressLinkExpired")),
+        ProgressLinkState.Revoked => Core.Refusal.Gone(RefusalText.Of("ProgressLinkWithdrawn")),
+        _ => Core.Refusal.NotFound(RefusalText.Of("NoProgressPage")),
     };
 }

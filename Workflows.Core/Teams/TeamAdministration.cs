@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Teams;
 
@@ -31,7 +32,7 @@ public sealed class TeamAdministration(IDbContextFactory<WorkflowsDbContext> dat
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         return await db.Teams.AsNoTracking().Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is { } team
             ? Summary(team)
-            : Refusal.NotFound($"There is no team '{id}'.");
+            : Refusal.NotFound(RefusalText.Of("NoTeam", id));
     }
 
     /// <summary>The ids of the teams <paramref name="userId"/> belongs to.</summary>
@@ -63,7 +64,7 @@ public sealed class TeamAdministration(IDbContextFactory<WorkflowsDbContext> dat
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.Teams.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == id, cancellationToken) is not { } team)
         {
-            return Refusal.NotFound($"There is no team '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTeam", id));
         }
 
         if (await CheckAsync(db, change, exceptId: id, cancellationToken) is { } refusal)
@@ -90,14 +91,13 @@ public sealed class TeamAdministration(IDbContextFactory<WorkflowsDbContext> dat
         await using var db = await databases.CreateDbContextAsync(cancellationToken);
         if (await db.Teams.FindAsync([id], cancellationToken) is not { } team)
         {
-            return Refusal.NotFound($"There is no team '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTeam", id));
         }
 
         var open = await db.FlowTaskAssignees.CountAsync(a => a.AssigneeId == id && a.IsOpen, cancellationToken);
         if (open > 0)
         {
-            var tasks = open == 1 ? "1 open task is" : $"{open} open tasks are";
-            return Refusal.Conflict($"{tasks} still assigned to “{team.Name}”. Assign them to someone else before deleting the team.");
+            return Refusal.Conflict(open == 1 ? RefusalText.Of("TeamStillHasTask", team.Name) : RefusalText.Of("TeamStillHasTasks", open, team.Name));
         }
 
         db.Teams.Remove(team);
@@ -113,25 +113,25 @@ public sealed class TeamAdministration(IDbContextFactory<WorkflowsDbContext> dat
         var name = change.Name.Trim();
         if (name.Length == 0)
         {
-            return Refusal.Invalid("Enter the team's name.");
+            return Refusal.Invalid(RefusalText.Of("TeamNameMissing"));
         }
 
         if (name.Length > MaxNameLength)
         {
-            return Refusal.Invalid($"A name can have at most {MaxNameLength} characters.");
+            return Refusal.Invalid(RefusalText.Of("NameTooLong", MaxNameLength));
         }
 
         // Compared in memory: the list is short, and SQLite's lower() folds only ASCII letters.
         var names = await db.Teams.Where(t => t.Id != exceptId).Select(t => t.Name).ToListAsync(cancellationToken);
         if (names.FirstOrDefault(other => string.Equals(other, name, StringComparison.OrdinalIgnoreCase)) is { } existing)
         {
-            return Refusal.Conflict($"A team named “{existing}” already exists.");
+            return Refusal.Conflict(RefusalText.Of("TeamNameTaken", existing));
         }
 
         var wanted = change.MemberIds.Distinct().ToList();
         var known = await db.Users.Where(u => wanted.Contains(u.Id)).Select(u => u.Id).ToListAsync(cancellationToken);
         return wanted.FirstOrDefault(id => !known.Contains(id)) is { } unknown
-            ? Refusal.Invalid($"There is no user '{unknown}' to add to the team.")
+            ? Refusal.Invalid(RefusalText.Of("NoUserForTeam", unknown))
             : null;
     }
 

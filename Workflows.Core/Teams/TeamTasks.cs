@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Teams;
 
@@ -68,23 +69,23 @@ public sealed class TeamTasks(FlowExecutionService executions, TeamAdministratio
         var taskTeams = assigned.Where(RoundRobin.IsTeamId).Distinct().ToList();
         if (assigned.Contains(userId))
         {
-            return Refusal.Conflict($"'{task.Name}' is already assigned to you.");
+            return Refusal.Conflict(RefusalText.Of("TaskAlreadyYours", task.Name));
         }
 
         if (taskTeams.Count == 0)
         {
-            return Refusal.Invalid($"'{task.Name}' is not assigned to a team, so it cannot be claimed; ask whoever assigns it.");
+            return Refusal.Invalid(RefusalText.Of("TaskNotForTeam", task.Name));
         }
 
         if (taskTeams.FirstOrDefault(myTeams.Contains) is not { } team)
         {
-            var which = string.Join(", ", taskTeams.Select(t => $"“{names.GetValueOrDefault(t, t)}”"));
-            return Refusal.Forbidden($"Only members of {which} can claim '{task.Name}'; you are not one.");
+            var which = string.Join(", ", taskTeams.Select(t => RefusalText.Of("QuotedName", names.GetValueOrDefault(t, t))));
+            return Refusal.Forbidden(RefusalText.Of("ClaimMembersOnly", which, task.Name));
         }
 
         if (!MayClaim(assigned, myTeams))
         {
-            return Refusal.Conflict($"'{task.Name}' is already taken by someone else; ask them to release it.");
+            return Refusal.Conflict(RefusalText.Of("TaskTakenByOther", task.Name));
         }
 
         return Outcome<IReadOnlyList<FlowCommand>>.From([new Assign(FlowItemRef.Task(taskId), [Assignee.Of(userId), .. task.AssignedTo!]) { Team = team }]);
@@ -105,12 +106,12 @@ public sealed class TeamTasks(FlowExecutionService executions, TeamAdministratio
         var assigned = task.AssigneeIds().ToList();
         if (task.Team is not { } team || !assigned.Contains(team))
         {
-            return Refusal.Invalid($"'{task.Name}' was not taken from a team, so there is no team to give it back to.");
+            return Refusal.Invalid(RefusalText.Of("TaskNotFromTeam", task.Name));
         }
 
         if (!MayRelease(assigned, userId, myTeams, mayReleaseAnyones))
         {
-            return Refusal.Forbidden($"Only whoever has '{task.Name}', a member of “{names.GetValueOrDefault(team, team)}” or a manager can release it.");
+            return Refusal.Forbidden(RefusalText.Of("ReleaseWhoMay", task.Name, names.GetValueOrDefault(team, team)));
         }
 
         var teamsOnly = task.AssignedTo!.Where(a => a.Id is { } id && RoundRobin.IsTeamId(id)).ToList();
@@ -120,7 +121,7 @@ public sealed class TeamTasks(FlowExecutionService executions, TeamAdministratio
     private static Outcome<ExecutionTask> Find(FlowExecution execution, string taskId, IReadOnlyList<string>? scope) =>
         TaskAccess.MayWork(execution, taskId, scope) is { } hidden ? hidden
         : execution.FindTask(taskId) is { } task ? task
-        : Refusal.NotFound($"Workflow '{execution.Id}' has no task '{taskId}'.");
+        : Refusal.NotFound(RefusalText.Of("WorkflowHasNoTask", execution.Id, taskId));
 
     private async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
         (await teams.ListAsync(cancellationToken)).ToDictionary(t => t.Id, t => t.Name);

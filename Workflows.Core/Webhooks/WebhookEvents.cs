@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Engine;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Webhooks;
 
@@ -19,7 +20,7 @@ public static class WebhookEvents
         {
             if (!Enum.TryParse<FlowEventType>(name, ignoreCase: false, out var type) || !Offered.Contains(type) || int.TryParse(name, out _))
             {
-                return Refusal.Invalid($"\"{name}\" is not a workflow event one can subscribe to; known events: {string.Join(", ", Offered)}.");
+                return Refusal.Invalid(RefusalText.Of("WebhookEventUnknown", name, string.Join(", ", Offered)));
             }
 
             if (!parsed.Contains(type))
@@ -28,6 +29,6 @@ public static class WebhookEvents
             }
         }
 
-        return parsed.Count == 0 ? Refusal.Invalid("Choose at least one event to subscribe to.") : parsed;
+        return parsed.Count == 0 ? Refusal.Invalid(RefusalText.Of("WebhookEventMissing")) : parsed;
     }
 }

@@ -5,6 +5,7 @@ using Workflows.Core.Automations.Webhooks;
 using Workflows.Core.Data;
 using Workflows.Core.Identity;
 using Workflows.Core.Jobs;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Webhooks;
 
@@ -171,17 +172,17 @@ public sealed class WebhookService(
             : await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId && d.SubscriptionId == subscriptionId, cancellationToken);
         if (subscription is null || delivery is null)
         {
-            return subscription is null ? NoSubscription(subscriptionId) : Refusal.NotFound($"There is no delivery '{deliveryId}' of this webhook.");
+            return subscription is null ? NoSubscription(subscriptionId) : Refusal.NotFound(RefusalText.Of("NoDelivery", deliveryId));
         }
 
         if (!subscription.Enabled)
         {
-            return Refusal.Conflict("The webhook is switched off; switch it on before re-sending.");
+            return Refusal.Conflict(RefusalText.Of("WebhookOff"));
         }
 
         if (delivery.Status == WebhookDeliveryStatus.Pending)
         {
-            return Refusal.Conflict("This delivery is still being tried; re-send it once it has succeeded or failed.");
+            return Refusal.Conflict(RefusalText.Of("DeliveryStillTried"));
         }
 
         delivery.Status = WebhookDeliveryStatus.Pending;
@@ -193,7 +194,7 @@ public sealed class WebhookService(
         }
         catch (DbUpdateException)
         {
-            return Refusal.Conflict("This delivery is already being re-sent.");
+            return Refusal.Conflict(RefusalText.Of("DeliveryResentAlready"));
         }
 
         signal.Notify();
@@ -206,27 +207,27 @@ public sealed class WebhookService(
         var url = input.Url?.Trim();
         if (string.IsNullOrEmpty(url))
         {
-            return Refusal.Invalid("A webhook needs the URL to send events to.");
+            return Refusal.Invalid(RefusalText.Of("WebhookUrlMissing"));
         }
 
         if (url.Length > MaxUrlLength || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || !string.IsNullOrEmpty(uri.UserInfo))
         {
-            return Refusal.Invalid($"\"{Shorten(url)}\" is not an http(s) URL of at most {MaxUrlLength} characters without credentials.");
+            return Refusal.Invalid(RefusalText.Of("WebhookUrlInvalid", Shorten(url), MaxUrlLength));
         }
 
         if (uri.Scheme == "http" && !addresses.IsListed(uri.IdnHost))
         {
-            return Refusal.Invalid("A webhook URL must use https; plain http only to a host allowed by Webhooks:AllowedHosts.");
+            return Refusal.Invalid(RefusalText.Of("WebhookUrlNeedsHttps"));
         }
 
         if (addresses.RefusalFor(uri) is { } refused)
         {
-            return Refusal.Invalid($"The URL is {refused}.");
+            return Refusal.Invalid(RefusalText.Of("WebhookUrlRefused", refused));
         }
 
         if (input.Description is { Length: > MaxDescriptionLength })
         {
-            return Refusal.Invalid($"A description can have at most {MaxDescriptionLength} characters.");
+            return Refusal.Invalid(RefusalText.Of("DescriptionTooLong", MaxDescriptionLength));
         }
 
         var events = WebhookEvents.Parse(input.Events);
@@ -239,7 +240,7 @@ public sealed class WebhookService(
         var known = await db.FlowTemplates.AsNoTracking().Where(t => templates.Contains(t.Id)).Select(t => t.Id).ToListAsync(cancellationToken);
         if (templates.FirstOrDefault(t => !known.Contains(t)) is { } unknown)
         {
-            return Refusal.Invalid($"There is no workflow template '{Shorten(unknown)}' to filter by.");
+            return Refusal.Invalid(RefusalText.Of("NoTemplateToFilter", Shorten(unknown)));
         }
 
         return (uri.AbsoluteUri, events.Value, templates);
@@ -251,7 +252,7 @@ public sealed class WebhookService(
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
 
-    private static Refusal NoSubscription(string id) => Refusal.NotFound($"There is no webhook '{id}'.");
+    private static Refusal NoSubscription(string id) => Refusal.NotFound(RefusalText.Of("NoWebhook", id));
 
     /// <summary>A subscription with its secret in clear, which only the answer to create or rotate carries.</summary>
     public sealed record CreatedWebhook(WebhookSubscription Subscription, string Secret);

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 using Workflows.Tests.Infrastructure;
+using Workflows.Web.Hosting;
 using static Workflows.Tests.Api.FlowApi;
 
 namespace Workflows.Tests.Api;
@@ -154,6 +158,30 @@ public sealed class NotesApiTests(NotesApiTests.App app) : IClassFixture<NotesAp
 
         var thread = await GetAsync(caseWorker, $"/v1/note/{note}");
         Assert.Equal("A reply", (string)thread["replies"]!.AsArray().Single()!["content"]!);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_english_for_a_german_user_asking_in_german()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var mehmet = (await users.FindByEmailAsync("caseworker2@workflows.demo"))!;
+            mehmet.Language = Languages.German;
+            await users.UpdateAsync(mehmet);
+        }
+
+        using var german = await ApiClients.ForAsync(app, "caseworker2@workflows.demo");
+        german.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de-DE,de;q=0.9");
+        german.DefaultRequestHeaders.Add("Cookie", $"{LanguageSetup.CookieName}={Languages.German}");
+
+        using var empty = await german.PostAsJsonAsync("/v1/note", new { entity_id = "opportunity-006", content = "  " });
+        using var missing = await german.GetAsync(new Uri("/v1/note/note-does-not-exist", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("Write something before saving the note.", await MessageOf(empty));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("There is no note 'note-does-not-exist'.", await MessageOf(missing));
     }
 
     [Fact]

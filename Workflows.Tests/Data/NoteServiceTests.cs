@@ -3,6 +3,7 @@ using Workflows.Core;
 using Workflows.Core.Data;
 using Workflows.Core.Demo;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 using Workflows.Core.Notes;
 using Workflows.Core.Notifications;
 using Workflows.Tests.Infrastructure;
@@ -92,6 +93,19 @@ public sealed class NoteServiceTests : IAsyncLifetime, IDisposable
         var refused = await Notes.AddAsync(target, "   ", null, lena, null, CancellationToken.None);
 
         Assert.Equal("Write something before saving the note.", refused.Error);
+    }
+
+    [Fact]
+    public async Task A_refusal_reads_in_the_language_of_the_person_who_asked()
+    {
+        var german = await Languages.In(Languages.German, () => Notes.AddAsync(target, "   ", null, lena, null, CancellationToken.None));
+        var note = (await Notes.AddAsync(target, "Mine", null, lena, null, CancellationToken.None)).Value!;
+        var othersEdit = await Languages.In(Languages.German, () => Notes.EditAsync(note.Id, "Changed", mehmet, CancellationToken.None));
+        var english = await Languages.In(Languages.English, () => Notes.AddAsync(target, "   ", null, lena, null, CancellationToken.None));
+
+        Assert.Equal("Schreiben Sie etwas, bevor Sie die Notiz speichern.", german.Error);
+        Assert.Equal("Nur Lena Schmidt kann diese Notiz bearbeiten.", othersEdit.Error);
+        Assert.Equal("Write something before saving the note.", english.Error);
     }
 
     [Fact]

@@ -129,7 +129,8 @@ public sealed partial class LocalizationResourceTests
     [GeneratedRegex(@"\bL\[""(?<key>\w+)""")]
     private static partial Regex Lookup();
 
-    [GeneratedRegex(@"Languages\.Text<(?<area>\w+)>\(""(?<key>\w+)""")]
+    /// <summary><c>Languages.Text&lt;X&gt;("key")</c>, or an area's own shorthand for it, <c>RefusalText.Of("key", …)</c>; not a key put together (<c>"Prefix_" + name</c>).</summary>
+    [GeneratedRegex(@"(?:Languages\.Text<(?<area>\w+)>|\b(?<area>RefusalText)\.Of)\(""(?<key>\w+)""(?=[,)])")]
     private static partial Regex StaticLookup();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

@@ -59,6 +59,7 @@ public static class ApplicationSetup
             .AddEntityFrameworkStores<WorkflowsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<IdentityErrorTexts>()
             .AddClaimsPrincipalFactory<WorkflowsClaimsFactory>();
 
         services.AddWorkflowsApi(builder.Configuration);

@@ -6,6 +6,7 @@ using MudBlazor;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Core.Localization;
+using Workflows.Web.Api;
 using Workflows.Web.Components.Account;
 using Workflows.Web.Components.Shared;
 
@@ -15,6 +16,7 @@ namespace Workflows.Web.Hosting;
 /// Which language a request is served in (ADR-031): the signed-in user's choice (a claim from their profile), then the
 /// language cookie (the last switch on this browser, also before sign-in), then the browser's <c>Accept-Language</c>
 /// by its weights, else the tenant's language (<c>Workflows:Language</c>, English unless set). The circuit keeps the culture of the request that opened it, so a switch reloads.
+/// The REST API (<see cref="ApiSetup.IsApiPath"/>) always answers in English.
 /// </summary>
 public static class LanguageSetup
 {
@@ -36,7 +38,9 @@ public static class LanguageSetup
             [
                 new CustomRequestCultureProvider(context =>
                 {
-                    var culture = Languages.Culture(Choose(context)).Name;
+                    // The REST API speaks English to everyone: integrators match and log epilot's messages.
+                    var language = ApiSetup.IsApiPath(context.Request.Path) ? Languages.English : Choose(context);
+                    var culture = Languages.Culture(language).Name;
                     return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture));
                 }),
             ];

@@ -1,5 +1,6 @@
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Engine;
 
@@ -9,11 +10,11 @@ internal sealed partial class EngineRun
 {    private FlowError? FindTask(string taskId, out int index)
     {
         index = graph.IndexOf(taskId);
-        return index < 0 ? FlowError.NotFound($"Workflow '{execution.Name}' has no task '{taskId}'.") : null;
+        return index < 0 ? FlowError.NotFound(RefusalText.Of("WorkflowHasNoTask", execution.Name, taskId)) : null;
     }
 
     private FlowError? RefuseWhenClosed() =>
-        execution.Status == WorkflowStatus.CLOSED ? FlowError.Conflict($"Workflow '{execution.Name}' is closed; reopen it first.") : null;
+        execution.Status == WorkflowStatus.CLOSED ? FlowError.Conflict(RefusalText.Of("WorkflowClosedReopen", execution.Name)) : null;
 
     private FlowError? SetStatus(SetTaskStatus c)
     {
@@ -26,7 +27,7 @@ internal sealed partial class EngineRun
         var target = c.Status is StepStatus.UNASSIGNED or StepStatus.ASSIGNED ? StepStatus.PENDING : c.Status;
         if (task.Status == target)
         {
-            return FlowError.Conflict($"'{task.Name}' is already {Word(target)}.");
+            return FlowError.Conflict(RefusalText.Of("TaskAlreadyIs", task.Name, Word(target)));
         }
 
         switch (target)
@@ -41,17 +42,17 @@ internal sealed partial class EngineRun
             case StepStatus.IN_PROGRESS or StepStatus.COMPLETED or StepStatus.SKIPPED or StepStatus.ON_HOLD:
                 break;
             default:
-                return FlowError.Invalid($"{target} is set by the workflow itself, not by hand.");
+                return FlowError.Invalid(RefusalText.Of("StatusSetByWorkflow", target));
         }
 
         if (task.TaskType == TaskType.DECISION && target is StepStatus.IN_PROGRESS or StepStatus.COMPLETED)
         {
-            return FlowError.Invalid($"'{task.Name}' is a decision: choose one of its branches.");
+            return FlowError.Invalid(RefusalText.Of("TaskIsDecisionChoose", task.Name));
         }
 
         if (task.IsFinished)
         {
-            return FlowError.Invalid($"'{task.Name}' is {Word(task.Status)}; reopen it first.");
+            return FlowError.Invalid(RefusalText.Of("TaskIsReopenFirst", task.Name, Word(task.Status)));
         }
 
         if (target != StepStatus.ON_HOLD && !graph.IsEnabled(i))
@@ -107,12 +108,12 @@ internal sealed partial class EngineRun
         var decision = graph.Tasks[i];
         if (decision.TaskType != TaskType.DECISION)
         {
-            return FlowError.Invalid($"'{decision.Name}' is not a decision.");
+            return FlowError.Invalid(RefusalText.Of("NotADecision", decision.Name));
         }
 
         if (decision.IsFinished)
         {
-            return FlowError.Conflict($"'{decision.Name}' is already {Word(decision.Status)}.");
+            return FlowError.Conflict(RefusalText.Of("TaskAlreadyIs", decision.Name, Word(decision.Status)));
         }
 
         if (!graph.IsEnabled(i))
@@ -123,7 +124,7 @@ internal sealed partial class EngineRun
         var chosen = decision.Conditions?.Find(k => k.Id == c.ConditionId);
         if (chosen is null)
         {
-            return FlowError.NotFound($"Decision '{decision.Name}' has no branch '{c.ConditionId}'.");
+            return FlowError.NotFound(RefusalText.Of("DecisionHasNoBranch", decision.Name, c.ConditionId));
         }
 
         if (decision.LoopConfig is { LoopBranchId: { } loopId } loop && loopId == c.ConditionId)
@@ -131,7 +132,7 @@ internal sealed partial class EngineRun
             var done = loop.CrtIterations ?? 0;
             if (done >= loop.MaxIterations)
             {
-                return FlowError.Invalid($"The loop of '{decision.Name}' already ran {loop.MaxIterations} times, its limit; choose another branch.");
+                return FlowError.Invalid(RefusalText.Of("LoopLimitReached", decision.Name, loop.MaxIterations));
             }
 
             decision.LoopConfig = loop with { CrtIterations = done + 1 };
@@ -156,10 +157,10 @@ internal sealed partial class EngineRun
         task = graph.Tasks[i];
         if (task.TaskType != TaskType.AUTOMATION)
         {
-            return FlowError.Invalid($"'{task.Name}' is not an automation task.");
+            return FlowError.Invalid(RefusalText.Of("NotAnAutomationTask", task.Name));
         }
 
-        return from.Contains(task.Status) ? null : FlowError.Conflict($"'{task.Name}' is {Word(task.Status)}, so its automation run does not apply.");
+        return from.Contains(task.Status) ? null : FlowError.Conflict(RefusalText.Of("AutomationRunDoesNotApply", task.Name, Word(task.Status)));
     }
 
     private FlowError? AutomationStarted(AutomationStarted c)
@@ -218,7 +219,7 @@ internal sealed partial class EngineRun
     {
         if (AutomationTask(c.TaskId, out var task, StepStatus.SCHEDULED) is { } error)
         {
-            return error.Kind == FlowErrorKind.Conflict && task is not null && execution.Status != WorkflowStatus.CLOSED ? FlowError.Conflict($"'{task.Name}' is {Word(task.Status)}, not scheduled; there is no run to cancel.") : error;
+            return error.Kind == FlowErrorKind.Conflict && task is not null && execution.Status != WorkflowStatus.CLOSED ? FlowError.Conflict(RefusalText.Of("NotScheduledNoRun", task.Name, Word(task.Status))) : error;
         }
 
         edit.Transition(task, StepStatus.SKIPPED);
@@ -238,7 +239,7 @@ internal sealed partial class EngineRun
         var task = graph.Tasks[i];
         if (task.Status != StepStatus.FAILED)
         {
-            return FlowError.Conflict($"'{task.Name}' is {Word(task.Status)}, not failed; there is nothing to retry.");
+            return FlowError.Conflict(RefusalText.Of("NotFailedNoRetry", task.Name, Word(task.Status)));
         }
 
         switch (task.TaskType)
@@ -255,7 +256,7 @@ internal sealed partial class EngineRun
                 edit.Emit(FlowEventType.TaskMarkedPending, $"{context.Actor.DisplayName} retried decision '{task.Name}'", task.Id, task.PhaseId, "retry");
                 return null;
             default:
-                return FlowError.Invalid($"'{task.Name}' is not an automation or a decision; there is nothing to retry.");
+                return FlowError.Invalid(RefusalText.Of("NothingToRetry", task.Name));
         }
     }
 }

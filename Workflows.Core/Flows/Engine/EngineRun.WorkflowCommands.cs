@@ -19,17 +19,17 @@ internal sealed partial class EngineRun
 
         if (c.Config is { } rule && !DueDateCalculator.IsInRange(rule.Duration, rule.Unit))
         {
-            return FlowError.Invalid($"A due date lies at most {DueDateCalculator.MaxDays:0} days ahead; check the duration and unit.");
+            return FlowError.Invalid(RefusalText.Of("DueDateTooFar", DueDateCalculator.MaxDays));
         }
 
         if (c.Config is { Type: DueDateType.TASK_FINISHED, TaskId: var anchorTask } && (anchorTask is null || graph.IndexOf(anchorTask) < 0))
         {
-            return FlowError.NotFound($"Workflow '{execution.Name}' has no task '{anchorTask}' to count the due date from.");
+            return FlowError.NotFound(RefusalText.Of("NoTaskForDueDate", execution.Name, anchorTask));
         }
 
         if (c.Config is { Type: DueDateType.PHASE_FINISHED, PhaseId: var anchorPhase } && graph.Phase(anchorPhase) is null)
         {
-            return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{anchorPhase}' to count the due date from.");
+            return FlowError.NotFound(RefusalText.Of("NoPhaseForDueDate", execution.Name, anchorPhase));
         }
 
         // A fixed date overrides the dynamic rule, a rule replaces the fixed date; settling then computes the rule's date.
@@ -46,7 +46,7 @@ internal sealed partial class EngineRun
             case FlowItemKind.Phase:
                 if (graph.Phase(c.Target.Id) is not { } phase)
                 {
-                    return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{c.Target.Id}'.");
+                    return FlowError.NotFound(RefusalText.Of("WorkflowHasNoPhase", execution.Name, c.Target.Id));
                 }
 
                 phase.DueDate = fixedDate;
@@ -87,7 +87,7 @@ internal sealed partial class EngineRun
             case FlowItemKind.Phase:
                 if (graph.Phase(c.Target.Id) is not { } phase)
                 {
-                    return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{c.Target.Id}'.");
+                    return FlowError.NotFound(RefusalText.Of("WorkflowHasNoPhase", execution.Name, c.Target.Id));
                 }
 
                 phase.AssignedTo = resolved;
@@ -118,35 +118,35 @@ internal sealed partial class EngineRun
 
         if (string.IsNullOrWhiteSpace(c.Name))
         {
-            return FlowError.Invalid("A task needs a name.");
+            return FlowError.Invalid(RefusalText.Of("TaskNameMissing"));
         }
 
         if (c.Name.Trim().Length > Validation.FlowTemplateValidator.MaxNameLength || c.TaskId.Length > Validation.FlowTemplateValidator.MaxIdLength)
         {
             return FlowError.Invalid(
-                $"A task's name can have at most {Validation.FlowTemplateValidator.MaxNameLength} characters and its id at most {Validation.FlowTemplateValidator.MaxIdLength}.");
+                RefusalText.Of("TaskNameOrIdTooLong", Validation.FlowTemplateValidator.MaxNameLength, Validation.FlowTemplateValidator.MaxIdLength));
         }
 
         if (string.IsNullOrWhiteSpace(c.TaskId) || graph.IndexOf(c.TaskId) >= 0)
         {
-            return FlowError.Conflict($"Workflow '{execution.Name}' already has a task '{c.TaskId}'.");
+            return FlowError.Conflict(RefusalText.Of("TaskIdTaken", execution.Name, c.TaskId));
         }
 
         if (c.PreviousTaskId is null && c.NextTaskId is null)
         {
-            return FlowError.Invalid("Say where the new task goes: after a task, before a task, or between two.");
+            return FlowError.Invalid(RefusalText.Of("NewTaskWhere"));
         }
 
         var previous = c.PreviousTaskId is null ? -1 : graph.IndexOf(c.PreviousTaskId);
         var next = c.NextTaskId is null ? -1 : graph.IndexOf(c.NextTaskId);
         if ((c.PreviousTaskId is not null && previous < 0) || (c.NextTaskId is not null && next < 0))
         {
-            return FlowError.NotFound($"Workflow '{execution.Name}' has no task '{(previous < 0 ? c.PreviousTaskId : c.NextTaskId)}'.");
+            return FlowError.NotFound(RefusalText.Of("WorkflowHasNoTask", execution.Name, (previous < 0 ? c.PreviousTaskId : c.NextTaskId)));
         }
 
         if (c.PhaseId is not null && graph.Phase(c.PhaseId) is null)
         {
-            return FlowError.NotFound($"Workflow '{execution.Name}' has no phase '{c.PhaseId}'.");
+            return FlowError.NotFound(RefusalText.Of("WorkflowHasNoPhase", execution.Name, c.PhaseId));
         }
 
         var task = new ExecutionTask
@@ -205,7 +205,7 @@ internal sealed partial class EngineRun
     {
         if (execution.Status == WorkflowStatus.CLOSED)
         {
-            return FlowError.Conflict($"Workflow '{execution.Name}' is already closed.");
+            return FlowError.Conflict(RefusalText.Of("WorkflowAlreadyClosed", execution.Name));
         }
 
         var configured = execution.ClosingReason?.ConfiguredReasons ?? [];
@@ -213,12 +213,12 @@ internal sealed partial class EngineRun
         var unknown = ids.Find(id => !configured.Exists(r => r.Id == id));
         if (unknown is not null)
         {
-            return FlowError.Invalid($"'{unknown}' is not a closing reason of workflow '{execution.Name}'.");
+            return FlowError.Invalid(RefusalText.Of("NotAClosingReasonOf", unknown, execution.Name));
         }
 
         if (execution.SingleClosingReasonSelection == true && ids.Count != 1)
         {
-            return FlowError.Invalid($"Workflow '{execution.Name}' is closed with exactly one reason; {ids.Count} were given.");
+            return FlowError.Invalid(RefusalText.Of("OneClosingReason", execution.Name, ids.Count));
         }
 
         var selected = ids.ConvertAll(id => configured.Find(r => r.Id == id)!);
@@ -238,7 +238,7 @@ internal sealed partial class EngineRun
         switch (execution.Status)
         {
             case WorkflowStatus.STARTED:
-                return FlowError.Conflict($"Workflow '{execution.Name}' is already open.");
+                return FlowError.Conflict(RefusalText.Of("WorkflowAlreadyOpen", execution.Name));
             case WorkflowStatus.CLOSED:
                 execution.Status = graph.AllTasksFinished() ? WorkflowStatus.DONE : WorkflowStatus.STARTED;
                 execution.Analytics.ClosedAt = null;
@@ -255,7 +255,7 @@ internal sealed partial class EngineRun
                 // DONE means every task is finished, so reopening the workflow reopens the task finished last.
                 if (graph.Tasks.Length == 0)
                 {
-                    return FlowError.Invalid($"Workflow '{execution.Name}' has no task to reopen.");
+                    return FlowError.Invalid(RefusalText.Of("NoTaskToReopen", execution.Name));
                 }
 
                 var last = graph.Topo[^1];

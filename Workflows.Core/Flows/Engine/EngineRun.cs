@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Executions;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Engine;
 
@@ -44,7 +45,7 @@ internal sealed partial class EngineRun
     {
         if (execution.Deleted)
         {
-            return FlowResult.Fail(FlowError.NotFound($"Workflow '{execution.Name}' has been deleted."));
+            return FlowResult.Fail(FlowError.NotFound(RefusalText.Of("WorkflowDeleted", execution.Name)));
         }
 
         var error = command switch
@@ -64,7 +65,7 @@ internal sealed partial class EngineRun
             CancelSchedule c => CancelSchedule(c),
             SetPriority c => SetPriority(c),
             SetFollowUp c => SetFollowUp(c),
-            _ => FlowError.Invalid($"Unknown command {command.GetType().Name}."),
+            _ => FlowError.Invalid(RefusalText.Of("UnknownCommand", command.GetType().Name)),
         };
         if (error is not null)
         {
@@ -81,11 +82,6 @@ internal sealed partial class EngineRun
         return FlowResult.Ok(execution, edit.Events, edit.ChangedTaskIds);
     }
 
-    private static string Word(StepStatus status) => status switch
-    {
-        StepStatus.IN_PROGRESS => "in progress",
-        StepStatus.ON_HOLD => "on hold",
-        StepStatus.CONDITION_PENDING => "waiting for its decision",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>A status inside a sentence ("'Offer' is already completed"), one text per status.</summary>
+    private static string Word(StepStatus status) => RefusalText.Of("StatusWord_" + status);
 }

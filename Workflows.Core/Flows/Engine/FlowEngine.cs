@@ -1,6 +1,7 @@
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Engine;
 
@@ -40,18 +41,18 @@ public static class FlowEngine
     {
         if (!template.IsEnabled)
         {
-            return FlowResult.Fail(FlowError.Invalid($"Workflow '{template.Name}' is disabled."));
+            return FlowResult.Fail(FlowError.Invalid(RefusalText.Of("WorkflowDisabled", template.Name)));
         }
 
         if (command.Contexts.Count == 0)
         {
-            return FlowResult.Fail(FlowError.Invalid($"Workflow '{template.Name}' starts on at least one record."));
+            return FlowResult.Fail(FlowError.Invalid(RefusalText.Of("WorkflowStartsOnRecord", template.Name)));
         }
 
         if (command.ExecutionChain is { Depth: > MaxChainDepth } chain)
         {
             return FlowResult.Fail(FlowError.Invalid(
-                $"Workflow '{template.Name}' was not started: it would be {chain.Depth} workflows deep in a chain of automations (limit {MaxChainDepth}), which looks like a loop."));
+                RefusalText.Of("AutomationChainTooDeep", template.Name, chain.Depth, MaxChainDepth)));
         }
 
         var now = context.Now;

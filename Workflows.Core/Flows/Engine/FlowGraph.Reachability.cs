@@ -1,5 +1,6 @@
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Engine;
 
@@ -149,7 +150,7 @@ internal sealed partial class FlowGraph
     public bool AllTasksFinished() => Array.TrueForAll(Tasks, t => t.IsFinished);
 
     /// <summary>The refusal text for a locked task: its name and what it waits for.</summary>
-    public string WaitsFor(int i) => $"'{Tasks[i].Name}' waits for: {string.Join(", ", WaitingNames(i))}";
+    public string WaitsFor(int i) => RefusalText.Of("TaskWaitsFor", Tasks[i].Name, string.Join(", ", WaitingNames(i)));
 
     /// <summary>The names of what keeps task <paramref name="taskId"/> locked; empty when it is enabled.</summary>
     public IReadOnlyList<string> WaitingNames(string taskId) => IndexOf(taskId) is var i and >= 0 ? WaitingNames(i) : [];

@@ -8,6 +8,7 @@ using Workflows.Core.Flows.Patches;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 using Workflows.Core.Teams;
 using Workflows.Core.Telemetry;
 
@@ -53,7 +54,7 @@ public sealed partial class FlowExecutionService(
             tryAgain: true,
             metrics,
             () => Task.FromResult<Outcome<FlowExecution>>(Refusal.Conflict(
-                $"The record '{contexts[0].EntityId}' kept changing while the workflow started ({LostRaces.Attempts} tries). Nothing was started; try again.")));
+                RefusalText.Of("RecordKeptChanging", contexts[0].EntityId, LostRaces.Attempts))));
     }
 
     private async Task<Outcome<FlowExecution>> StartOnceAsync(
@@ -64,25 +65,25 @@ public sealed partial class FlowExecutionService(
         var template = await templates.GetForStartAsync(db, templateId, cancellationToken);
         if (template is null)
         {
-            return Refusal.NotFound($"There is no workflow template '{templateId}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTemplate", templateId));
         }
 
         if (contexts.Count == 0)
         {
-            return Refusal.Invalid("A workflow starts on at least one record.");
+            return Refusal.Invalid(RefusalText.Of("WorkflowNeedsRecord"));
         }
 
         var records = await LoadRecordsAsync(db, contexts.Select(c => c.EntityId), EntityUpdates.HasRules(template.EntitySync, template.UpdateEntityAttributes), cancellationToken);
         var missing = contexts.FirstOrDefault(c => !records.ContainsKey(c.EntityId));
         if (missing is not null)
         {
-            return Refusal.NotFound($"There is no record '{missing.EntityId}' to start the workflow on.");
+            return Refusal.NotFound(RefusalText.Of("NoRecordToStartOn", missing.EntityId));
         }
 
         if (contexts.FirstOrDefault(c => c.EntitySchema is { } schema && schema != records[c.EntityId].Schema) is { } misnamed)
         {
             return Refusal.Invalid(
-                $"The record '{misnamed.EntityId}' is a '{records[misnamed.EntityId].Schema}', not a '{misnamed.EntitySchema}'; leave 'entity_schema' out or name its schema.");
+                RefusalText.Of("RecordOfOtherSchema", misnamed.EntityId, records[misnamed.EntityId].Schema, misnamed.EntitySchema));
         }
 
         var resolved = contexts.Select(c => c with { EntitySchema = c.EntitySchema ?? records[c.EntityId].Schema }).ToList();
@@ -186,7 +187,7 @@ public sealed partial class FlowExecutionService(
         // The engine refuses every command on a deleted workflow, so it is "not found" whatever was asked.
         if (row is null || row.Deleted)
         {
-            return Refusal.NotFound($"There is no workflow '{executionId}'.");
+            return Refusal.NotFound(RefusalText.Of("NoWorkflow", executionId));
         }
 
         if (expectedVersion is { } expected && expected != row.Version)
@@ -205,13 +206,13 @@ public sealed partial class FlowExecutionService(
         var commands = planned.Value.Commands;
         if (commands.Count == 0 && planned.Value.LeadingEvents.Count == 0)
         {
-            return Refusal.Invalid("There is nothing to change.");
+            return Refusal.Invalid(RefusalText.Of("NothingToChange"));
         }
 
         var hardDelete = commands.Any(c => c is DeleteFlow { Hard: true });
         if (hardDelete && (commands.Count > 1 || planned.Value.LeadingEvents.Count > 0))
         {
-            return Refusal.Invalid("A workflow deleted for good takes no other change at the same time.");
+            return Refusal.Invalid(RefusalText.Of("DeletedWorkflowTakesNoChange"));
         }
 
         var records = await LoadRecordsAsync(
@@ -268,7 +269,7 @@ public sealed partial class FlowExecutionService(
     {
         await using var fresh = await dbFactory.CreateDbContextAsync(cancellationToken);
         var current = await fresh.FlowExecutions.AsNoTracking().SingleOrDefaultAsync(e => e.Id == executionId, cancellationToken);
-        return current is null ? Refusal.NotFound($"The workflow '{executionId}' was deleted meanwhile.") : await StaleAsync(fresh, current, cancellationToken);
+        return current is null ? Refusal.NotFound(RefusalText.Of("WorkflowDeletedMeanwhile", executionId)) : await StaleAsync(fresh, current, cancellationToken);
     }
 
     /// <summary>Applies each item on its own: one refusal never stops the others, and each result says how it went.</summary>
@@ -426,7 +427,7 @@ public sealed partial class FlowExecutionService(
             .FirstOrDefaultAsync(cancellationToken);
         var what = last is null ? "" : $" ({last.Summary})";
         return Refusal.Conflict(
-            $"'{current.Name}' was changed by {last?.ActorName ?? current.UpdatedBy ?? "someone"} just now{what}. Your change was not applied; look at the current state and try again.");
+            RefusalText.Of("WorkflowChangedJustNow", current.Name, last?.ActorName ?? current.UpdatedBy ?? RefusalText.Of("Someone"), what));
     }
 
     private static Refusal ToRefusal(FlowError error) => error.Kind switch

@@ -1,5 +1,6 @@
 using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Executions;
 
@@ -19,7 +20,7 @@ public static class TaskExecution
         var options = FlowEngine.Actions(execution, taskId, context);
         if (execution.FindTask(taskId) is not { } task || options.Count == 0)
         {
-            return Refusal.NotFound($"Workflow '{execution.Name}' has no task '{taskId}'.");
+            return Refusal.NotFound(RefusalText.Of("WorkflowHasNoTask", execution.Name, taskId));
         }
 
         TaskCommandKind? kind = task.TaskType switch
@@ -35,9 +36,9 @@ public static class TaskExecution
 
         return task.TaskType switch
         {
-            TaskType.AUTOMATION => Refusal.Invalid($"'{task.Name}' names no automation to run."),
-            TaskType.DECISION => Refusal.Invalid($"'{task.Name}' is decided by choosing a branch: PATCH the task with 'next_condition_id'."),
-            _ => Refusal.Invalid($"'{task.Name}' is done by a person: PATCH its status to IN_PROGRESS or COMPLETED."),
+            TaskType.AUTOMATION => Refusal.Invalid(RefusalText.Of("TaskNamesNoAutomation", task.Name)),
+            TaskType.DECISION => Refusal.Invalid(RefusalText.Of("TaskIsDecision", task.Name)),
+            _ => Refusal.Invalid(RefusalText.Of("TaskIsManual", task.Name)),
         };
     }
 }

@@ -4,6 +4,7 @@ using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Patches;
 
@@ -22,17 +23,17 @@ public static class ExecutionPatches
         var problems = new List<string>(patch.Mistakes);
         if (patch.ChangesContexts)
         {
-            problems.Add("The records of a running workflow cannot be changed; start a new workflow on the other records.");
+            problems.Add(RefusalText.Of("WorkflowRecordsFixed"));
         }
 
         if (patch.Status is { Present: true, Value: WorkflowStatus.DONE })
         {
-            problems.Add("A workflow becomes DONE when every task is finished; it cannot be set. Use CLOSED to end it early.");
+            problems.Add(RefusalText.Of("WorkflowDoneCannotBeSet"));
         }
 
         if (patch.ClosingReason is { Present: true, Value: not null } && patch.Status is not { Present: true, Value: WorkflowStatus.CLOSED })
         {
-            problems.Add("'closing_reason' goes with \"status\": \"CLOSED\".");
+            problems.Add(RefusalText.Of("ClosingReasonNeedsClosed"));
         }
 
         if (Refused(problems) is { } refused)
@@ -66,13 +67,13 @@ public static class ExecutionPatches
         // Refused before the body's own mistakes: whatever else it says, this user may not ask it.
         if (patch.NamesPlanning && !AccessPolicy.Allows(user, Permission.ManageWorkflows))
         {
-            return Refusal.Forbidden("A partner may change the status of their tasks, not their assignees, due dates, priority or follow-up date.");
+            return Refusal.Forbidden(RefusalText.Of("PartnerChangesStatusOnly"));
         }
 
         var problems = new List<string>(patch.Mistakes);
         if (patch.NextConditionId is not null && patch.Status is { Present: true, Value: not StepStatus.COMPLETED })
         {
-            problems.Add("'next_condition_id' completes a decision; leave out 'status' or send COMPLETED.");
+            problems.Add(RefusalText.Of("NextConditionCompletes"));
         }
 
         if (patch.Priority.Value is { } priority && TaskPriority.Problem(priority) is { } priorityProblem)
@@ -125,11 +126,11 @@ public static class ExecutionPatches
         {
             if (execution.FindPhase(phaseId) is not { } phase)
             {
-                return Refusal.NotFound($"Workflow '{execution.Name}' has no phase '{phaseId}'.");
+                return Refusal.NotFound(RefusalText.Of("WorkflowHasNoPhase", execution.Name, phaseId));
             }
 
             return patch.Name.Present && patch.Name.Value != phase.Name
-                ? Refusal.Invalid($"The name of phase '{phase.Name}' cannot be changed in a running workflow.")
+                ? Refusal.Invalid(RefusalText.Of("PhaseNameFixed", phase.Name))
                 : NothingChanged(commands, "assigned_to, due_date or due_date_config");
         });
     }
@@ -143,12 +144,12 @@ public static class ExecutionPatches
         var problems = new List<string>(task.Mistakes);
         if (task.Type.Present && task.Type.Value != TaskType.MANUAL)
         {
-            problems.Add("Only MANUAL tasks can be added to a running workflow.");
+            problems.Add(RefusalText.Of("OnlyManualTasksAdded"));
         }
 
         if (task.NamesAutomation)
         {
-            problems.Add("A task added by hand runs no automation; leave out 'automation_config'.");
+            problems.Add(RefusalText.Of("AddedTaskRunsNoAutomation"));
         }
 
         if (Refused(problems) is { } refused)
@@ -181,29 +182,29 @@ public static class ExecutionPatches
     {
         if (execution.FindTask(taskId) is not { } task)
         {
-            return Refusal.NotFound($"Workflow '{execution.Name}' has no task '{taskId}'.");
+            return Refusal.NotFound(RefusalText.Of("WorkflowHasNoTask", execution.Name, taskId));
         }
 
         if (patch.Name.Present && patch.Name.Value != task.Name)
         {
-            return Refusal.Invalid($"The name of '{task.Name}' cannot be changed in a running workflow.");
+            return Refusal.Invalid(RefusalText.Of("TaskNameFixed", task.Name));
         }
 
         if (patch.Description.Present && patch.Description.Value != task.Description)
         {
-            return Refusal.Invalid($"The description of '{task.Name}' cannot be changed in a running workflow.");
+            return Refusal.Invalid(RefusalText.Of("TaskDescriptionFixed", task.Name));
         }
 
         if (patch.Enabled.Present && patch.Enabled.Value != task.Enabled)
         {
-            return Refusal.Invalid($"Whether '{task.Name}' is enabled follows from its requirements; it cannot be set.");
+            return Refusal.Invalid(RefusalText.Of("TaskEnabledFollows", task.Name));
         }
 
-        return patch.NamesFixedSettings ? Refusal.Invalid("automation_config, ecp and installer cannot be changed on a running task.") : null;
+        return patch.NamesFixedSettings ? Refusal.Invalid(RefusalText.Of("TaskSettingsFixed")) : null;
     }
 
     private static Outcome<IReadOnlyList<FlowCommand>> NothingChanged(List<FlowCommand> commands, string fields) =>
-        commands.Count == 0 ? Refusal.Invalid($"The patch changes nothing; send {fields}.") : commands;
+        commands.Count == 0 ? Refusal.Invalid(RefusalText.Of("PatchChangesNothing", fields)) : commands;
 
     private static Refusal? Refused(IReadOnlyList<string> problems) =>
         problems.Count == 0 ? null : Refusal.Invalid(string.Join(" ", problems));

@@ -7,6 +7,7 @@ using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Validation;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Templates;
 
@@ -255,7 +256,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         var problems = await ProblemsAsync(db, template, catalogue, cancellationToken);
         if (problems.Count > 0)
         {
-            return Refusal.Invalid("The workflow cannot be saved: " + string.Join(" ", problems.Select(p => p.Message)));
+            return Refusal.Invalid(RefusalText.Of("WorkflowCannotBeSaved", string.Join(" ", problems.Select(p => p.Message))));
         }
 
         // A client may name reasons by id alone; the template shows them with the catalogue's titles.
@@ -327,7 +328,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         var old = await GetVersionAsync(id, revision, cancellationToken);
         if (old is null)
         {
-            return Refusal.NotFound($"Template '{id}' has no version {revision}.");
+            return Refusal.NotFound(RefusalText.Of("TemplateHasNoVersion", id, revision));
         }
 
         return await SaveAsync(old, expectedRevision: null, actor, cancellationToken, note: $"Restored version {revision}");
@@ -338,7 +339,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         var template = await GetAsync(id, cancellationToken);
         if (template is null)
         {
-            return Refusal.NotFound($"There is no workflow template '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTemplate", id));
         }
 
         if (template.IsEnabled == enabled)
@@ -356,7 +357,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         var template = await GetAsync(id, cancellationToken);
         if (template is null)
         {
-            return Refusal.NotFound($"There is no workflow template '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTemplate", id));
         }
 
         template.Id = Guid.NewGuid().ToString();
@@ -375,7 +376,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         var template = await GetAsync(id, cancellationToken);
         if (template is null)
         {
-            return Refusal.NotFound($"There is no workflow template '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTemplate", id));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -385,7 +386,7 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
             .ToDictionaryAsync(r => r.Id, r => r.Title, cancellationToken);
         if (wanted.Find(r => !titles.ContainsKey(r)) is { } unknown)
         {
-            return Refusal.Invalid($"There is no closing reason '{unknown}' in the catalogue.");
+            return Refusal.Invalid(RefusalText.Of("NoClosingReasonInCatalogue", unknown));
         }
 
         template.ClosingReasons = wanted.ConvertAll(r => new ClosingReasonRef { Id = r, Title = titles[r] });
@@ -399,15 +400,14 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
         var row = await db.FlowTemplates.SingleOrDefaultAsync(t => t.Id == id && t.DeletedAt == null, cancellationToken);
         if (row is null)
         {
-            return Refusal.NotFound($"There is no workflow template '{id}'.");
+            return Refusal.NotFound(RefusalText.Of("NoTemplate", id));
         }
 
         var running = await db.FlowExecutions.CountAsync(
             e => e.TemplateId == id && e.Status == nameof(WorkflowStatus.STARTED) && !e.Deleted, cancellationToken);
         if (running > 0)
         {
-            return Refusal.Conflict(
-                $"'{row.Name}' cannot be deleted while {running} workflow{(running == 1 ? "" : "s")} of it still run. Disable it instead, so nobody starts it again.");
+            return Refusal.Conflict(RefusalText.Of(running == 1 ? "TemplateStillRunsOnce" : "TemplateStillRuns", row.Name, running));
         }
 
         row.DeletedAt = clock.GetUtcNow();
@@ -443,6 +443,5 @@ public sealed class FlowTemplateService(IDbContextFactory<WorkflowsDbContext> db
     }
 
     private static Refusal StaleSave(TemplateRow current) => Refusal.Conflict(
-        $"'{current.Name}' was saved by {current.UpdatedBy ?? "someone"} at {current.UpdatedAt:yyyy-MM-dd HH:mm:ss} UTC (version {current.Revision}) after you opened it. " +
-        "Reload to see their version; your changes were not saved.");
+        RefusalText.Of("TemplateSavedMeanwhile", current.Name, current.UpdatedBy ?? RefusalText.Of("Someone"), current.UpdatedAt, current.Revision));
 }

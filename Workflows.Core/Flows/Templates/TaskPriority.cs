@@ -1,3 +1,5 @@
+using Workflows.Core.Localization;
+
 namespace Workflows.Core.Flows.Templates;
 
 /// <summary>
@@ -42,5 +44,5 @@ public static class TaskPriority
 
     /// <summary>Why <paramref name="priority"/> is no priority; null when it lies in 0–100.</summary>
     public static string? Problem(int priority) =>
-        priority is < Min or > Max ? $"A priority is a whole number from {Min} to {Max}; {priority} is not." : null;
+        priority is < Min or > Max ? RefusalText.Of("PriorityOutOfRange", Min, Max, priority) : null;
 }

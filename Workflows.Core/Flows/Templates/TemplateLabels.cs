@@ -1,3 +1,5 @@
+using Workflows.Core.Localization;
+
 namespace Workflows.Core.Flows.Templates;
 
 /// <summary>
@@ -25,22 +27,22 @@ public static class TemplateLabels
 
         if (labels.Count > MaxCount)
         {
-            yield return $"A workflow has at most {MaxCount} labels; this one has {labels.Count}.";
+            yield return RefusalText.Of("LabelsTooMany", MaxCount, labels.Count);
         }
 
         if (labels.Any(string.IsNullOrWhiteSpace))
         {
-            yield return "A label cannot be empty.";
+            yield return RefusalText.Of("LabelEmpty");
         }
 
         foreach (var label in labels.Where(l => l?.Length > MaxLength))
         {
-            yield return $"The label '{label[..20]}…' is longer than {MaxLength} characters.";
+            yield return RefusalText.Of("LabelTooLong", label[..20], MaxLength);
         }
 
         foreach (var twice in labels.Where(l => !string.IsNullOrWhiteSpace(l)).GroupBy(l => l.Trim(), StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
-            yield return $"The label '{twice.Key}' is there twice.";
+            yield return RefusalText.Of("LabelTwice", twice.Key);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Validation;
 
@@ -20,21 +21,21 @@ public static partial class FlowTemplateValidator
         {
             if (!ids.Add(edge.Id))
             {
-                add($"Two edges share the id '{edge.Id}'.", ValidationItemKind.Edge, edge.Id);
+                add(RefusalText.Of("EdgeIdTwice", edge.Id), ValidationItemKind.Edge, edge.Id);
             }
 
             if (!taskById.TryGetValue(edge.FromId, out var from))
             {
-                add($"Edge '{edge.Id}' starts at '{edge.FromId}', which is not a task.", ValidationItemKind.Edge, edge.Id);
+                add(RefusalText.Of("EdgeFromNotTask", edge.Id, edge.FromId), ValidationItemKind.Edge, edge.Id);
             }
 
             if (edge.ToId is null)
             {
-                add($"Edge '{edge.Id}' leads nowhere.", ValidationItemKind.Edge, edge.Id);
+                add(RefusalText.Of("EdgeLeadsNowhere", edge.Id), ValidationItemKind.Edge, edge.Id);
             }
             else if (!taskById.ContainsKey(edge.ToId))
             {
-                add($"Edge '{edge.Id}' leads to '{edge.ToId}', which is not a task.", ValidationItemKind.Edge, edge.Id);
+                add(RefusalText.Of("EdgeToNotTask", edge.Id, edge.ToId), ValidationItemKind.Edge, edge.Id);
             }
 
             if (from is null)
@@ -47,7 +48,7 @@ public static partial class FlowTemplateValidator
             {
                 if (isBranch)
                 {
-                    add($"Edge '{edge.Id}' has a branch, but '{name(from)}' is not a decision.", ValidationItemKind.Edge, edge.Id);
+                    add(RefusalText.Of("EdgeBranchNotDecision", edge.Id, name(from)), ValidationItemKind.Edge, edge.Id);
                 }
 
                 continue;
@@ -59,11 +60,11 @@ public static partial class FlowTemplateValidator
             }
             else if (edge.ConditionId is null)
             {
-                add($"Edge '{edge.Id}' from decision '{name(from)}' belongs to no branch.", ValidationItemKind.Edge, edge.Id);
+                add(RefusalText.Of("EdgeNoBranch", edge.Id, name(from)), ValidationItemKind.Edge, edge.Id);
             }
             else if (from.Conditions?.Exists(c => c.Id == edge.ConditionId) != true)
             {
-                add($"Edge '{edge.Id}' from decision '{name(from)}' names branch '{edge.ConditionId}', which '{name(from)}' does not have.", ValidationItemKind.Edge, edge.Id);
+                add(RefusalText.Of("EdgeUnknownBranch", edge.Id, name(from), edge.ConditionId, name(from)), ValidationItemKind.Edge, edge.Id);
             }
             else
             {
@@ -73,7 +74,7 @@ public static partial class FlowTemplateValidator
 
         foreach (var (decisionId, count) in defaults.Where(d => d.Value > 1))
         {
-            add($"Decision '{name(taskById[decisionId])}' has {count} default (none met) edges; at most one is allowed.", ValidationItemKind.Task, decisionId);
+            add(RefusalText.Of("DecisionDefaultEdges", name(taskById[decisionId]), count), ValidationItemKind.Task, decisionId);
         }
 
         foreach (var decision in taskById.Values.Where(t => t.TaskType == TaskType.DECISION))
@@ -82,7 +83,7 @@ public static partial class FlowTemplateValidator
             {
                 if (!branchesWithEdge.Contains((decision.Id, condition.Id)))
                 {
-                    add($"Branch '{condition.BranchName ?? condition.Id}' of decision '{name(decision)}' leads nowhere.", ValidationItemKind.Task, decision.Id);
+                    add(RefusalText.Of("BranchLeadsNowhere", condition.BranchName ?? condition.Id, name(decision)), ValidationItemKind.Task, decision.Id);
                 }
             }
         }
@@ -112,8 +113,8 @@ public static partial class FlowTemplateValidator
 
         if (FindCycle(tasks.Count, i => waitsFor[i]) is { } cycle)
         {
-            var names = string.Join(", ", cycle.Select(i => $"'{name(tasks[i])}'"));
-            add($"The requirements of {names} wait for each other in a cycle, so none of them could start.", ValidationItemKind.Task, tasks[cycle[0]].Id);
+            var names = string.Join(", ", cycle.Select(i => RefusalText.Of("Quoted", name(tasks[i]))));
+            add(RefusalText.Of("RequirementCycle", names), ValidationItemKind.Task, tasks[cycle[0]].Id);
         }
     }
 
@@ -141,9 +142,9 @@ public static partial class FlowTemplateValidator
 
         if (FindCycle(tasks.Count, i => next[i]) is { } cycle)
         {
-            var path = string.Join(" → ", cycle.Append(cycle[0]).Select(i => $"'{name(tasks[i])}'"));
+            var path = string.Join(" → ", cycle.Append(cycle[0]).Select(i => RefusalText.Of("Quoted", name(tasks[i]))));
             var edgeId = template.Edges.Find(e => e.FromId == tasks[cycle[^1]].Id && e.ToId == tasks[cycle[0]].Id)?.Id;
-            add($"The edges {path} form a cycle that is not the loop branch of a decision.", ValidationItemKind.Edge, edgeId);
+            add(RefusalText.Of("EdgeCycle", path), ValidationItemKind.Edge, edgeId);
         }
     }
 

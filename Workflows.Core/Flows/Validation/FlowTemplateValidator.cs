@@ -1,6 +1,7 @@
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Validation;
 
@@ -26,16 +27,16 @@ public static partial class FlowTemplateValidator
 
         if (string.IsNullOrWhiteSpace(template.Name))
         {
-            Add("The workflow needs a name.", ValidationItemKind.Workflow, null);
+            Add(RefusalText.Of("TemplateNameMissing"), ValidationItemKind.Workflow, null);
         }
         else if (template.Name.Length > MaxNameLength)
         {
-            Add($"The workflow's name is longer than {MaxNameLength} characters.", ValidationItemKind.Workflow, null);
+            Add(RefusalText.Of("TemplateNameTooLong", MaxNameLength), ValidationItemKind.Workflow, null);
         }
 
         if (template.Id is { Length: > MaxIdLength })
         {
-            Add($"The workflow's id is longer than {MaxIdLength} characters.", ValidationItemKind.Workflow, null);
+            Add(RefusalText.Of("TemplateIdTooLong", MaxIdLength), ValidationItemKind.Workflow, null);
         }
 
         foreach (var problem in TemplateLabels.Problems(template.Taxonomies))
@@ -49,21 +50,21 @@ public static partial class FlowTemplateValidator
         {
             if (string.IsNullOrWhiteSpace(phase.Id))
             {
-                Add($"Phase '{phase.Name}' has no id.", ValidationItemKind.Phase, phase.Id);
+                Add(RefusalText.Of("PhaseIdMissing", phase.Name), ValidationItemKind.Phase, phase.Id);
                 continue;
             }
 
             if (!phaseById.TryAdd(phase.Id, phase))
             {
-                Add($"Two phases share the id '{phase.Id}'.", ValidationItemKind.Phase, phase.Id);
+                Add(RefusalText.Of("PhaseIdTwice", phase.Id), ValidationItemKind.Phase, phase.Id);
             }
 
             if (string.IsNullOrWhiteSpace(phase.Name))
             {
-                Add($"Phase '{phase.Id}' needs a name.", ValidationItemKind.Phase, phase.Id);
+                Add(RefusalText.Of("PhaseNameMissing", phase.Id), ValidationItemKind.Phase, phase.Id);
             }
 
-            CheckLengths("Phase", phase.Id, phase.Name, ValidationItemKind.Phase, Add);
+            CheckLengths(RefusalText.Of("ItemPhase"), phase.Id, phase.Name, ValidationItemKind.Phase, Add);
         }
 
         var taskById = new Dictionary<string, FlowTask>(StringComparer.Ordinal);
@@ -71,21 +72,21 @@ public static partial class FlowTemplateValidator
         {
             if (string.IsNullOrWhiteSpace(task.Id))
             {
-                Add($"Task '{task.Name}' has no id.", ValidationItemKind.Task, task.Id);
+                Add(RefusalText.Of("TaskIdMissing", task.Name), ValidationItemKind.Task, task.Id);
                 continue;
             }
 
             if (!taskById.TryAdd(task.Id, task))
             {
-                Add($"Two tasks share the id '{task.Id}'.", ValidationItemKind.Task, task.Id);
+                Add(RefusalText.Of("TaskIdTwice", task.Id), ValidationItemKind.Task, task.Id);
             }
 
             if (string.IsNullOrWhiteSpace(task.Name))
             {
-                Add($"Task '{task.Id}' needs a name.", ValidationItemKind.Task, task.Id);
+                Add(RefusalText.Of("TaskNeedsName", task.Id), ValidationItemKind.Task, task.Id);
             }
 
-            CheckLengths("Task", task.Id, task.Name, ValidationItemKind.Task, Add);
+            CheckLengths(RefusalText.Of("ItemTask"), task.Id, task.Name, ValidationItemKind.Task, Add);
         }
 
         string Name(FlowTask task) => string.IsNullOrWhiteSpace(task.Name) ? task.Id : task.Name;
@@ -94,14 +95,14 @@ public static partial class FlowTemplateValidator
         {
             if (task.PhaseId is { } phaseId && !phaseById.ContainsKey(phaseId))
             {
-                Add($"Task '{Name(task)}' is in phase '{phaseId}', which does not exist.", ValidationItemKind.Task, task.Id);
+                Add(RefusalText.Of("TaskPhaseUnknown", Name(task), phaseId), ValidationItemKind.Task, task.Id);
             }
 
             CheckRequirements(task, taskById, phaseById, Name, Add);
-            CheckDueDate(task.DueDateConfig, $"'{Name(task)}'", task.Id, ValidationItemKind.Task, taskById, phaseById, Add);
+            CheckDueDate(task.DueDateConfig, RefusalText.Of("OwnerTask", Name(task)), task.Id, ValidationItemKind.Task, taskById, phaseById, Add);
             if (task.TaskType == TaskType.AUTOMATION && string.IsNullOrWhiteSpace(task.AutomationConfig?.FlowId))
             {
-                Add($"Automation task '{Name(task)}' has no automation to run.", ValidationItemKind.Task, task.Id);
+                Add(RefusalText.Of("AutomationTaskWithout", Name(task)), ValidationItemKind.Task, task.Id);
             }
 
             if (task.TaskType == TaskType.DECISION)
@@ -111,25 +112,25 @@ public static partial class FlowTemplateValidator
 
             if (task.Priority is { } priority && TaskPriority.Problem(priority) is { } priorityProblem)
             {
-                Add($"Task '{Name(task)}': {priorityProblem}", ValidationItemKind.Task, task.Id);
+                Add(RefusalText.Of("TaskProblem", Name(task), priorityProblem), ValidationItemKind.Task, task.Id);
             }
         }
 
-        CheckAssignees(template.AssignedTo, "the workflow", null, ValidationItemKind.Workflow, Add);
+        CheckAssignees(template.AssignedTo, RefusalText.Of("OwnerWorkflow"), null, ValidationItemKind.Workflow, Add);
         foreach (var phase in phases)
         {
-            CheckAssignees(phase.AssignedTo, $"phase '{phase.Name}'", phase.Id, ValidationItemKind.Phase, Add);
+            CheckAssignees(phase.AssignedTo, RefusalText.Of("OwnerPhase", phase.Name), phase.Id, ValidationItemKind.Phase, Add);
         }
 
         foreach (var task in taskById.Values)
         {
-            CheckAssignees(task.AssignedTo, $"'{Name(task)}'", task.Id, ValidationItemKind.Task, Add);
+            CheckAssignees(task.AssignedTo, RefusalText.Of("OwnerTask", Name(task)), task.Id, ValidationItemKind.Task, Add);
         }
 
-        CheckDueDate(template.DueDateConfig, "the workflow", null, ValidationItemKind.Workflow, taskById, phaseById, Add);
+        CheckDueDate(template.DueDateConfig, RefusalText.Of("OwnerWorkflow"), null, ValidationItemKind.Workflow, taskById, phaseById, Add);
         foreach (var phase in phaseById.Values)
         {
-            CheckDueDate(phase.DueDateConfig, $"phase '{phase.Name}'", phase.Id, ValidationItemKind.Phase, taskById, phaseById, Add);
+            CheckDueDate(phase.DueDateConfig, RefusalText.Of("OwnerPhase", phase.Name), phase.Id, ValidationItemKind.Phase, taskById, phaseById, Add);
         }
 
         CheckEdges(template, taskById, Name, Add);
@@ -152,12 +153,12 @@ public static partial class FlowTemplateValidator
             var name = string.IsNullOrWhiteSpace(task.Name) ? task.Id : task.Name;
             if (task.TaskType == TaskType.AUTOMATION && task.AutomationConfig?.FlowId is { } flowId && !automationIds.Contains(flowId))
             {
-                problems.Add(new ValidationProblem($"Automation task '{name}' runs automation '{flowId}', which does not exist.", ValidationItemKind.Task, task.Id));
+                problems.Add(new ValidationProblem(RefusalText.Of("AutomationTaskUnknown", name, flowId), ValidationItemKind.Task, task.Id));
             }
 
             if (task.Journey?.JourneyId is { } journeyId && !journeyIds.Contains(journeyId))
             {
-                problems.Add(new ValidationProblem($"Task '{name}' opens journey '{journeyId}', which does not exist.", ValidationItemKind.Task, task.Id));
+                problems.Add(new ValidationProblem(RefusalText.Of("TaskJourneyUnknown", name, journeyId), ValidationItemKind.Task, task.Id));
             }
         }
 
@@ -165,12 +166,12 @@ public static partial class FlowTemplateValidator
         {
             if (trigger.Type == TemplateTriggerType.JourneySubmission && trigger.JourneyId is { } journeyId && !journeyIds.Contains(journeyId))
             {
-                problems.Add(new ValidationProblem($"The workflow starts on submissions of journey '{journeyId}', which does not exist.", ValidationItemKind.Workflow, null));
+                problems.Add(new ValidationProblem(RefusalText.Of("TriggerJourneyUnknown", journeyId), ValidationItemKind.Workflow, null));
             }
 
             if (trigger.Type == TemplateTriggerType.Automation && trigger.AutomationId is { } automationId && !automationIds.Contains(automationId))
             {
-                problems.Add(new ValidationProblem($"The workflow is started by automation '{automationId}', which does not exist.", ValidationItemKind.Workflow, null));
+                problems.Add(new ValidationProblem(RefusalText.Of("TriggerAutomationUnknown", automationId), ValidationItemKind.Workflow, null));
             }
         }
 
@@ -182,7 +183,7 @@ public static partial class FlowTemplateValidator
     {
         if (assignees?.Exists(a => (a.Id ?? a.Variable ?? "").Length is 0 or > MaxIdLength) == true)
         {
-            add($"An assignee of {owner} is empty or longer than {MaxIdLength} characters.", kind, ownerId);
+            add(RefusalText.Of("AssigneeInvalid", owner, MaxIdLength), kind, ownerId);
         }
     }
 
@@ -190,12 +191,12 @@ public static partial class FlowTemplateValidator
     {
         if (id.Length > MaxIdLength)
         {
-            add($"{what} id '{id[..20]}…' is longer than {MaxIdLength} characters.", kind, id[..MaxIdLength]);
+            add(RefusalText.Of("ItemIdTooLong", what, id[..20], MaxIdLength), kind, id[..MaxIdLength]);
         }
 
         if (name?.Length > MaxNameLength)
         {
-            add($"{what} '{name[..20]}…' has a name longer than {MaxNameLength} characters.", kind, id.Length > MaxIdLength ? id[..MaxIdLength] : id);
+            add(RefusalText.Of("ItemNameTooLong", what, name[..20], MaxNameLength), kind, id.Length > MaxIdLength ? id[..MaxIdLength] : id);
         }
     }
 
@@ -212,24 +213,24 @@ public static partial class FlowTemplateValidator
             {
                 if (string.IsNullOrWhiteSpace(r.TaskId))
                 {
-                    add($"A requirement of '{name(task)}' names no task.", ValidationItemKind.Task, task.Id);
+                    add(RefusalText.Of("RequirementNamesNoTask", name(task)), ValidationItemKind.Task, task.Id);
                 }
                 else if (r.TaskId == task.Id)
                 {
-                    add($"'{name(task)}' cannot require itself.", ValidationItemKind.Task, task.Id);
+                    add(RefusalText.Of("RequiresItself", name(task)), ValidationItemKind.Task, task.Id);
                 }
                 else if (!taskById.ContainsKey(r.TaskId))
                 {
-                    add($"'{name(task)}' requires task '{r.TaskId}', which does not exist.", ValidationItemKind.Task, task.Id);
+                    add(RefusalText.Of("RequiresUnknownTask", name(task), r.TaskId), ValidationItemKind.Task, task.Id);
                 }
             }
             else if (r.PhaseId is null || !phaseById.TryGetValue(r.PhaseId, out var phase))
             {
-                add($"'{name(task)}' requires phase '{r.PhaseId}', which does not exist.", ValidationItemKind.Task, task.Id);
+                add(RefusalText.Of("RequiresUnknownPhase", name(task), r.PhaseId), ValidationItemKind.Task, task.Id);
             }
             else if (phase.Id == task.PhaseId)
             {
-                add($"'{name(task)}' requires its own phase '{phase.Name}' to finish, so it could never start.", ValidationItemKind.Task, task.Id);
+                add(RefusalText.Of("RequiresOwnPhase", name(task), phase.Name), ValidationItemKind.Task, task.Id);
             }
         }
     }
@@ -250,23 +251,23 @@ public static partial class FlowTemplateValidator
 
         if (config.Duration < 0)
         {
-            add($"The due date of {owner} counts a negative duration.", kind, ownerId);
+            add(RefusalText.Of("DueDateNegative", owner), kind, ownerId);
         }
         else if (!Engine.DueDateCalculator.IsInRange(config.Duration, config.Unit))
         {
-            add($"The due date of {owner} lies more than {Engine.DueDateCalculator.MaxDays:0} days ahead; check the duration and unit.", kind, ownerId);
+            add(RefusalText.Of("DueDateTooFarAhead", owner, Engine.DueDateCalculator.MaxDays), kind, ownerId);
         }
 
         switch (config.Type)
         {
             case DueDateType.TASK_FINISHED when config.TaskId is null || !taskById.ContainsKey(config.TaskId):
-                add($"The due date of {owner} counts from task '{config.TaskId}', which does not exist.", kind, ownerId);
+                add(RefusalText.Of("DueDateUnknownTask", owner, config.TaskId), kind, ownerId);
                 break;
             case DueDateType.TASK_FINISHED when kind == ValidationItemKind.Task && config.TaskId == ownerId:
-                add($"The due date of {owner} counts from its own end.", kind, ownerId);
+                add(RefusalText.Of("DueDateOwnEnd", owner), kind, ownerId);
                 break;
             case DueDateType.PHASE_FINISHED when config.PhaseId is null || !phaseById.ContainsKey(config.PhaseId):
-                add($"The due date of {owner} counts from phase '{config.PhaseId}', which does not exist.", kind, ownerId);
+                add(RefusalText.Of("DueDateUnknownPhase", owner, config.PhaseId), kind, ownerId);
                 break;
             default:
                 break;
@@ -278,7 +279,7 @@ public static partial class FlowTemplateValidator
         var conditions = decision.Conditions ?? [];
         if (conditions.Count == 0)
         {
-            add($"Decision '{name}' has no branches.", ValidationItemKind.Task, decision.Id);
+            add(RefusalText.Of("DecisionNoBranches", name), ValidationItemKind.Task, decision.Id);
         }
 
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -286,19 +287,19 @@ public static partial class FlowTemplateValidator
         {
             if (!ids.Add(condition.Id))
             {
-                add($"Decision '{name}' has two branches with the id '{condition.Id}'.", ValidationItemKind.Task, decision.Id);
+                add(RefusalText.Of("DecisionBranchIdTwice", name, condition.Id), ValidationItemKind.Task, decision.Id);
             }
 
             if (string.IsNullOrWhiteSpace(condition.BranchName))
             {
-                add($"Branch '{condition.Id}' of decision '{name}' needs a name.", ValidationItemKind.Task, decision.Id);
+                add(RefusalText.Of("BranchNameMissing", condition.Id, name), ValidationItemKind.Task, decision.Id);
             }
 
             foreach (var statement in condition.Statements ?? [])
             {
                 if (string.IsNullOrWhiteSpace(statement.Source?.Attribute))
                 {
-                    add($"A statement of branch '{condition.BranchName ?? condition.Id}' in decision '{name}' names no attribute.", ValidationItemKind.Task, decision.Id);
+                    add(RefusalText.Of("StatementNoAttribute", condition.BranchName ?? condition.Id, name), ValidationItemKind.Task, decision.Id);
                 }
             }
         }
@@ -309,13 +310,13 @@ public static partial class FlowTemplateValidator
             {
                 if (branch is null || !ids.Contains(branch))
                 {
-                    add($"The loop of decision '{name}' names branch '{branch}', which '{name}' does not have.", ValidationItemKind.Task, decision.Id);
+                    add(RefusalText.Of("LoopUnknownBranch", name, branch, name), ValidationItemKind.Task, decision.Id);
                 }
             }
 
             if (loop.MaxIterations is < 1 or > MaxLoopIterations)
             {
-                add($"The loop of decision '{name}' must run between 1 and {MaxLoopIterations} times, not {loop.MaxIterations}.", ValidationItemKind.Task, decision.Id);
+                add(RefusalText.Of("LoopIterationsRange", name, MaxLoopIterations, loop.MaxIterations), ValidationItemKind.Task, decision.Id);
             }
         }
     }
@@ -327,11 +328,11 @@ public static partial class FlowTemplateValidator
             var known = catalogue.FirstOrDefault(c => c.Id == reason.Id);
             if (known is null)
             {
-                add($"Closing reason '{reason.Title ?? reason.Id}' does not exist.", ValidationItemKind.ClosingReason, reason.Id);
+                add(RefusalText.Of("ClosingReasonUnknown", reason.Title ?? reason.Id), ValidationItemKind.ClosingReason, reason.Id);
             }
             else if (known.Status != ClosingReasonStatus.ACTIVE)
             {
-                add($"Closing reason '{known.Title}' is inactive.", ValidationItemKind.ClosingReason, reason.Id);
+                add(RefusalText.Of("ClosingReasonInactive", known.Title), ValidationItemKind.ClosingReason, reason.Id);
             }
         }
     }
