@@ -35,6 +35,9 @@ public static class CheckedSettings
                 "Workflows:PublicUrl must be an absolute http(s) address, such as https://workflows.example.com/.")
             .Validate(o => Localization.Languages.Known(o.Language) is not null,
                 $"Workflows:Language must be one of {string.Join(", ", Localization.Languages.All)}.");
+        services.AddChecked<Demo.SeedOptions>(configuration, "Seed")
+            .Validate(o => Localization.Languages.Known(o.Language) is not null,
+                $"Seed:Language must be one of {string.Join(", ", Localization.Languages.All)}.");
         services.AddChecked<BootstrapAdminOptions>(configuration, "Bootstrap")
             .Validate(o => !o.IsSet || o.IsComplete,
                 "Bootstrap:AdminEmail, Bootstrap:AdminName and Bootstrap:AdminPassword go together: set all three, or none.")

@@ -6,6 +6,9 @@
 reads lines `Key<TAB>English<TAB>German[<TAB>comment]` and writes them into LayoutText.resx (English, the neutral
 resources) and LayoutText.de.resx (German), creating the files when missing. Existing keys are updated in place, new
 ones appended; nothing else in the files changes.
+
+A line of TSV cannot hold a line break: write `\n` for one in the English and German texts (a Markdown list, an
+e-mail body). A text cannot hold a tab, nor a backslash followed by `n`.
 """
 import sys
 import xml.etree.ElementTree as ET

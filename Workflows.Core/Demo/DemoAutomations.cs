@@ -1,5 +1,6 @@
 using Workflows.Core.Automations;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Demo;
 
@@ -18,8 +19,7 @@ public static class DemoAutomations
 
     public static IReadOnlyList<Automation> All(Actor owner, DateTimeOffset now) =>
     [
-        Make(owner, now, SendOfferEmail, "Send solar offer e-mail",
-            "Run from the \"Send offer e-mail\" task of Solar installation: mails the offer to the opportunity's contact, moves the stage to offer and notes it.",
+        Make(owner, now, SendOfferEmail, T("SendOffer_Name"), T("SendOffer_Description"),
             [new AutomationTrigger { Type = AutomationTriggerType.Manual, EntitySchema = "opportunity" }],
             [
                 new AutomationAction
@@ -27,16 +27,8 @@ public static class DemoAutomations
                     Id = "offer-mail",
                     Type = AutomationActionType.SendEmail,
                     To = "{{entity.contact.email}}",
-                    Subject = "Your offer: {{entity.title}}",
-                    Body = """
-                        Dear {{entity.contact.first_name}} {{entity.contact.last_name}},
-
-                        thank you for your interest. Please find our offer for "{{entity.title}}" attached: {{entity.amount}} EUR including installation.
-                        The offer is binding for 14 days.
-
-                        Kind regards
-                        Your solar team
-                        """,
+                    Subject = T("SendOffer_Subject"),
+                    Body = T("SendOffer_Body"),
                 },
                 new AutomationAction
                 {
@@ -48,11 +40,10 @@ public static class DemoAutomations
                 {
                     Id = "offer-note",
                     Type = AutomationActionType.AddNote,
-                    Body = "Offer e-mail sent to **{{entity.contact.email}}** ({{entity.amount}} EUR) by \"{{task.name}}\" in {{workflow.name}}.",
+                    Body = T("SendOffer_Note"),
                 },
             ]),
-        Make(owner, now, SendMeterAppointment, "Send meter appointment notice",
-            "Run by the \"Send appointment notice\" task of Meter change: tells the customer when the meter is exchanged.",
+        Make(owner, now, SendMeterAppointment, T("MeterAppointment_Name"), T("MeterAppointment_Description"),
             [new AutomationTrigger { Type = AutomationTriggerType.Manual, EntitySchema = "order" }],
             [
                 new AutomationAction
@@ -60,26 +51,17 @@ public static class DemoAutomations
                     Id = "meter-mail",
                     Type = AutomationActionType.SendEmail,
                     To = "{{entity.contact.email}}",
-                    Subject = "Your meter change appointment ({{entity.order_number}})",
-                    Body = """
-                        Dear {{entity.contact.first_name}} {{entity.contact.last_name}},
-
-                        our technician will exchange your meter {{entity.meter_number}} on {{entity.installation_date}}.
-                        Please make sure the meter cabinet is accessible.
-
-                        Kind regards
-                        Netzwerk Messdienst
-                        """,
+                    Subject = T("MeterAppointment_Subject"),
+                    Body = T("MeterAppointment_Body"),
                 },
                 new AutomationAction
                 {
                     Id = "meter-note",
                     Type = AutomationActionType.AddNote,
-                    Body = "Appointment notice for {{entity.installation_date}} sent to {{entity.contact.email}}.",
+                    Body = T("MeterAppointment_Note"),
                 },
             ]),
-        Make(owner, now, SendWelcomeEmail, "Send welcome e-mail",
-            "Run by the \"Send welcome e-mail\" task of Customer onboarding.",
+        Make(owner, now, SendWelcomeEmail, T("Welcome_Name"), T("Welcome_Description"),
             [new AutomationTrigger { Type = AutomationTriggerType.Manual, EntitySchema = "contact" }],
             [
                 new AutomationAction
@@ -87,25 +69,17 @@ public static class DemoAutomations
                     Id = "welcome-mail",
                     Type = AutomationActionType.SendEmail,
                     To = "{{entity.email}}",
-                    Subject = "Welcome, {{entity.first_name}}!",
-                    Body = """
-                        Dear {{entity.first_name}} {{entity.last_name}},
-
-                        welcome! Your customer account is ready. We will call you in the next days to check your details.
-
-                        Kind regards
-                        Customer service
-                        """,
+                    Subject = T("Welcome_Subject"),
+                    Body = T("Welcome_Body"),
                 },
                 new AutomationAction
                 {
                     Id = "welcome-note",
                     Type = AutomationActionType.AddNote,
-                    Body = "Welcome e-mail sent to {{entity.email}}.",
+                    Body = T("Welcome_Note"),
                 },
             ]),
-        Make(owner, now, SolarWon, "Solar project won",
-            "When a Solar installation workflow is completed, the opportunity's stage becomes won.",
+        Make(owner, now, SolarWon, T("SolarWon_Name"), T("SolarWon_Description"),
             [new AutomationTrigger { Type = AutomationTriggerType.FlowCompleted, TemplateId = DemoWorkflows.TemplateId("solar-installation"), EntitySchema = "opportunity" }],
             [
                 new AutomationAction
@@ -118,11 +92,10 @@ public static class DemoAutomations
                 {
                     Id = "won-note",
                     Type = AutomationActionType.AddNote,
-                    Body = "{{workflow.name}} completed: stage set to **won**.",
+                    Body = T("SolarWon_Note"),
                 },
             ]),
-        Make(owner, now, OnboardNewContact, "Onboard new contacts",
-            "Every new contact starts the Customer onboarding workflow.",
+        Make(owner, now, OnboardNewContact, T("OnboardNewContact_Name"), T("OnboardNewContact_Description"),
             [new AutomationTrigger { Type = AutomationTriggerType.EntityCreated, EntitySchema = "contact" }],
             [
                 new AutomationAction
@@ -132,8 +105,7 @@ public static class DemoAutomations
                     TemplateId = DemoWorkflows.TemplateId("customer-onboarding"),
                 },
             ]),
-        Make(owner, now, OrderConfirmation, "Send order confirmation",
-            "Run by hand on an order: mails the confirmation to the order's contact and notes it.",
+        Make(owner, now, OrderConfirmation, T("OrderConfirmation_Name"), T("OrderConfirmation_Description"),
             [new AutomationTrigger { Type = AutomationTriggerType.Manual, EntitySchema = "order" }],
             [
                 new AutomationAction
@@ -141,21 +113,14 @@ public static class DemoAutomations
                     Id = "order-mail",
                     Type = AutomationActionType.SendEmail,
                     To = "{{entity.contact.email}}",
-                    Subject = "Order confirmation {{entity.order_number}}",
-                    Body = """
-                        Dear {{entity.contact.first_name}} {{entity.contact.last_name}},
-
-                        we confirm your order {{entity.order_number}} ({{entity.product}}, {{entity.total}} EUR) of {{entity.order_date}}.
-
-                        Kind regards
-                        Your sales team
-                        """,
+                    Subject = T("OrderConfirmation_Subject"),
+                    Body = T("OrderConfirmation_Body"),
                 },
                 new AutomationAction
                 {
                     Id = "order-note",
                     Type = AutomationActionType.AddNote,
-                    Body = "Order confirmation sent to {{entity.contact.email}}.",
+                    Body = T("OrderConfirmation_Note"),
                 },
             ]),
     ];
@@ -175,4 +140,6 @@ public static class DemoAutomations
         UpdatedAt = now,
         UpdatedBy = owner.Name,
     };
+
+    private static string T(string key) => Languages.Text<DemoText>(key);
 }

@@ -3,17 +3,21 @@ using System.Text.Json.Nodes;
 using Workflows.Core.ClosingReasons;
 using Workflows.Core.Entities;
 using Workflows.Core.Flows.Gallery;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Demo;
 
-/// <summary>The fixed demo content: schemas, records and closing reasons, with stable ids so seeding is idempotent.</summary>
+/// <summary>
+/// The fixed demo content: schemas, records and closing reasons, with stable ids so seeding is idempotent. Names, labels
+/// and prose are in the current UI culture's language; ids, attribute names and option values are the same in every one.
+/// </summary>
 internal static class DemoCatalogue
 {
     /// <summary>The reasons the gallery templates offer, and one retired reason to show what inactive looks like.</summary>
-    public static IReadOnlyList<(string Id, string Title, ClosingReasonStatus Status)> ClosingReasons { get; } =
+    public static IReadOnlyList<(string Id, string Title, ClosingReasonStatus Status)> ClosingReasons =>
     [
         .. GalleryCatalogue.ClosingReasons,
-        ("cr-legacy-migrated", "Migrated to legacy system", ClosingReasonStatus.INACTIVE),
+        ("cr-legacy-migrated", T("Reason_LegacyMigrated"), ClosingReasonStatus.INACTIVE),
     ];
 
     public static IEnumerable<EntitySchema> Schemas(DateTimeOffset now)
@@ -21,88 +25,88 @@ internal static class DemoCatalogue
         yield return new EntitySchema
         {
             Slug = "contact",
-            Name = "Contact",
-            Plural = "Contacts",
+            Name = T("Contact_Name"),
+            Plural = T("Contact_Plural"),
             Icon = "person",
             TitleTemplate = "{{first_name}} {{last_name}}",
             CreatedAt = now,
             UpdatedAt = now,
             Attributes =
             [
-                new() { Name = "first_name", Label = "First name", Type = AttributeType.Text, Required = true },
-                new() { Name = "last_name", Label = "Last name", Type = AttributeType.Text, Required = true },
-                new() { Name = "email", Label = "E-mail", Type = AttributeType.Email },
-                new() { Name = "phone", Label = "Phone", Type = AttributeType.Phone },
-                new() { Name = "street", Label = "Street", Type = AttributeType.Text },
-                new() { Name = "postal_code", Label = "Postal code", Type = AttributeType.Text },
-                new() { Name = "city", Label = "City", Type = AttributeType.Text, Filterable = true },
-                new() { Name = "country", Label = "Country", Type = AttributeType.Select, Options = ["DE", "AT", "CH", "NL", "FR"] },
-                new() { Name = "customer_type", Label = "Customer type", Type = AttributeType.Select, Options = ["private", "business"] },
-                new() { Name = "birthdate", Label = "Date of birth", Type = AttributeType.Date },
-                new() { Name = "newsletter", Label = "Newsletter", Type = AttributeType.Boolean },
-                new() { Name = "tags", Label = "Tags", Type = AttributeType.MultiSelect, Options = ["vip", "solar", "heat pump", "e-mobility", "tenant"] },
-                new() { Name = "owner", Label = "Owner", Type = AttributeType.User },
-                new() { Name = "move_in_date", Label = "Move-in date", Type = AttributeType.Date },
-                new() { Name = "meter_number", Label = "Meter number", Type = AttributeType.Text },
-                new() { Name = "meter_reading", Label = "Meter reading (kWh)", Type = AttributeType.Number },
-                new() { Name = "previous_supplier", Label = "Previous supplier", Type = AttributeType.Text },
-                new() { Name = "cancel_previous_supplier", Label = "Cancel previous supplier", Type = AttributeType.Boolean },
-                new() { Name = "account_holder", Label = "Account holder", Type = AttributeType.Text },
-                new() { Name = "iban", Label = "IBAN", Type = AttributeType.Text },
-                new() { Name = "sepa_mandate", Label = "SEPA mandate granted", Type = AttributeType.Boolean },
+                new() { Name = "first_name", Label = T("Label_FirstName"), Type = AttributeType.Text, Required = true },
+                new() { Name = "last_name", Label = T("Label_LastName"), Type = AttributeType.Text, Required = true },
+                new() { Name = "email", Label = T("Label_Email"), Type = AttributeType.Email },
+                new() { Name = "phone", Label = T("Label_Phone"), Type = AttributeType.Phone },
+                new() { Name = "street", Label = T("Label_Street"), Type = AttributeType.Text },
+                new() { Name = "postal_code", Label = T("Label_PostalCode"), Type = AttributeType.Text },
+                new() { Name = "city", Label = T("Label_City"), Type = AttributeType.Text, Filterable = true },
+                new() { Name = "country", Label = T("Label_Country"), Type = AttributeType.Select, Options = ["DE", "AT", "CH", "NL", "FR"] },
+                new() { Name = "customer_type", Label = T("Label_CustomerType"), Type = AttributeType.Select, Options = ["private", "business"] },
+                new() { Name = "birthdate", Label = T("Label_Birthdate"), Type = AttributeType.Date },
+                new() { Name = "newsletter", Label = T("Label_Newsletter"), Type = AttributeType.Boolean },
+                new() { Name = "tags", Label = T("Label_Tags"), Type = AttributeType.MultiSelect, Options = ["vip", "solar", "heat pump", "e-mobility", "tenant"] },
+                new() { Name = "owner", Label = T("Label_Owner"), Type = AttributeType.User },
+                new() { Name = "move_in_date", Label = T("Label_MoveInDate"), Type = AttributeType.Date },
+                new() { Name = "meter_number", Label = T("Label_MeterNumber"), Type = AttributeType.Text },
+                new() { Name = "meter_reading", Label = T("Label_MeterReading"), Type = AttributeType.Number },
+                new() { Name = "previous_supplier", Label = T("Label_PreviousSupplier"), Type = AttributeType.Text },
+                new() { Name = "cancel_previous_supplier", Label = T("Label_CancelPreviousSupplier"), Type = AttributeType.Boolean },
+                new() { Name = "account_holder", Label = T("Label_AccountHolder"), Type = AttributeType.Text },
+                new() { Name = "iban", Label = T("Label_Iban"), Type = AttributeType.Text },
+                new() { Name = "sepa_mandate", Label = T("Label_SepaMandate"), Type = AttributeType.Boolean },
             ],
         };
         yield return new EntitySchema
         {
             Slug = "opportunity",
-            Name = "Opportunity",
-            Plural = "Opportunities",
+            Name = T("Opportunity_Name"),
+            Plural = T("Opportunity_Plural"),
             Icon = "lightbulb",
             TitleTemplate = "{{title}}",
             CreatedAt = now,
             UpdatedAt = now,
             Attributes =
             [
-                new() { Name = "title", Label = "Title", Type = AttributeType.Text, Required = true },
-                new() { Name = "product", Label = "Product", Type = AttributeType.Select, Options = ["Solar", "Heat pump", "Wallbox", "Meter change", "Move-in"] },
-                new() { Name = "stage", Label = "Stage", Type = AttributeType.Select, Options = ["new", "qualified", "offer", "won", "lost"], Filterable = true },
-                new() { Name = "amount", Label = "Amount (EUR)", Type = AttributeType.Number, Filterable = true },
-                new() { Name = "expected_close", Label = "Expected close", Type = AttributeType.Date },
-                new() { Name = "roof_size_m2", Label = "Roof size (m²)", Type = AttributeType.Number },
-                new() { Name = "site_visit_done", Label = "Site visit done", Type = AttributeType.Boolean },
-                new() { Name = "survey_date", Label = "Survey date", Type = AttributeType.Date },
-                new() { Name = "roof_covering", Label = "Roof covering", Type = AttributeType.Select, Options = ["tiles", "slate", "metal", "flat roof membrane", "other"] },
-                new() { Name = "roof_orientation", Label = "Roof orientation", Type = AttributeType.MultiSelect, Options = ["north", "east", "south", "west"] },
-                new() { Name = "meter_cabinet_ok", Label = "Meter cabinet has room for the new meter", Type = AttributeType.Boolean },
-                new() { Name = "cable_route", Label = "Cable route", Type = AttributeType.Text, Multiline = true },
-                new() { Name = "contact", Label = "Contact", Type = AttributeType.Relation, AllowedSchemas = ["contact"] },
-                new() { Name = "owner", Label = "Owner", Type = AttributeType.User },
-                new() { Name = "workflow_status", Label = "Workflow status", Type = AttributeType.Text },
+                new() { Name = "title", Label = T("Label_Title"), Type = AttributeType.Text, Required = true },
+                new() { Name = "product", Label = T("Label_Product"), Type = AttributeType.Select, Options = ["Solar", "Heat pump", "Wallbox", "Meter change", "Move-in"] },
+                new() { Name = "stage", Label = T("Label_Stage"), Type = AttributeType.Select, Options = ["new", "qualified", "offer", "won", "lost"], Filterable = true },
+                new() { Name = "amount", Label = T("Label_Amount"), Type = AttributeType.Number, Filterable = true },
+                new() { Name = "expected_close", Label = T("Label_ExpectedClose"), Type = AttributeType.Date },
+                new() { Name = "roof_size_m2", Label = T("Label_RoofSize"), Type = AttributeType.Number },
+                new() { Name = "site_visit_done", Label = T("Label_SiteVisitDone"), Type = AttributeType.Boolean },
+                new() { Name = "survey_date", Label = T("Label_SurveyDate"), Type = AttributeType.Date },
+                new() { Name = "roof_covering", Label = T("Label_RoofCovering"), Type = AttributeType.Select, Options = ["tiles", "slate", "metal", "flat roof membrane", "other"] },
+                new() { Name = "roof_orientation", Label = T("Label_RoofOrientation"), Type = AttributeType.MultiSelect, Options = ["north", "east", "south", "west"] },
+                new() { Name = "meter_cabinet_ok", Label = T("Label_MeterCabinetOk"), Type = AttributeType.Boolean },
+                new() { Name = "cable_route", Label = T("Label_CableRoute"), Type = AttributeType.Text, Multiline = true },
+                new() { Name = "contact", Label = T("Label_Contact"), Type = AttributeType.Relation, AllowedSchemas = ["contact"] },
+                new() { Name = "owner", Label = T("Label_Owner"), Type = AttributeType.User },
+                new() { Name = "workflow_status", Label = T("Label_WorkflowStatus"), Type = AttributeType.Text },
             ],
         };
         yield return new EntitySchema
         {
             Slug = "order",
-            Name = "Order",
-            Plural = "Orders",
+            Name = T("Order_Name"),
+            Plural = T("Order_Plural"),
             Icon = "shopping_cart",
             TitleTemplate = "{{order_number}} {{product}}",
             CreatedAt = now,
             UpdatedAt = now,
             Attributes =
             [
-                new() { Name = "order_number", Label = "Order number", Type = AttributeType.Text, Required = true },
-                new() { Name = "product", Label = "Product", Type = AttributeType.Select, Options = ["Solar", "Heat pump", "Wallbox", "Meter change", "Move-in"] },
-                new() { Name = "status", Label = "Status", Type = AttributeType.Select, Options = ["draft", "placed", "in_fulfillment", "completed", "cancelled"] },
-                new() { Name = "total", Label = "Total (EUR)", Type = AttributeType.Number },
-                new() { Name = "order_date", Label = "Order date", Type = AttributeType.Date },
-                new() { Name = "installation_date", Label = "Installation date", Type = AttributeType.Date },
-                new() { Name = "paid", Label = "Paid", Type = AttributeType.Boolean },
-                new() { Name = "meter_number", Label = "Meter number", Type = AttributeType.Text },
-                new() { Name = "notes", Label = "Notes", Type = AttributeType.Text, Multiline = true },
-                new() { Name = "contact", Label = "Contact", Type = AttributeType.Relation, AllowedSchemas = ["contact"] },
-                new() { Name = "owner", Label = "Owner", Type = AttributeType.User },
-                new() { Name = "workflow_status", Label = "Workflow status", Type = AttributeType.Text },
+                new() { Name = "order_number", Label = T("Label_OrderNumber"), Type = AttributeType.Text, Required = true },
+                new() { Name = "product", Label = T("Label_Product"), Type = AttributeType.Select, Options = ["Solar", "Heat pump", "Wallbox", "Meter change", "Move-in"] },
+                new() { Name = "status", Label = T("Label_Status"), Type = AttributeType.Select, Options = ["draft", "placed", "in_fulfillment", "completed", "cancelled"] },
+                new() { Name = "total", Label = T("Label_Total"), Type = AttributeType.Number },
+                new() { Name = "order_date", Label = T("Label_OrderDate"), Type = AttributeType.Date },
+                new() { Name = "installation_date", Label = T("Label_InstallationDate"), Type = AttributeType.Date },
+                new() { Name = "paid", Label = T("Label_Paid"), Type = AttributeType.Boolean },
+                new() { Name = "meter_number", Label = T("Label_MeterNumber"), Type = AttributeType.Text },
+                new() { Name = "notes", Label = T("Label_Notes"), Type = AttributeType.Text, Multiline = true },
+                new() { Name = "contact", Label = T("Label_Contact"), Type = AttributeType.Relation, AllowedSchemas = ["contact"] },
+                new() { Name = "owner", Label = T("Label_Owner"), Type = AttributeType.User },
+                new() { Name = "workflow_status", Label = T("Label_WorkflowStatus"), Type = AttributeType.Text },
             ],
         };
     }
@@ -164,15 +168,19 @@ internal static class DemoCatalogue
             });
         }
 
-        (string Product, decimal Amount)[] offers = [("Solar", 18_900m), ("Heat pump", 24_500m), ("Wallbox", 1_890m), ("Meter change", 0m), ("Move-in", 0m)];
+        (string Product, string Title, decimal Amount)[] offers =
+        [
+            ("Solar", T("Product_Solar"), 18_900m), ("Heat pump", T("Product_HeatPump"), 24_500m), ("Wallbox", T("Product_Wallbox"), 1_890m),
+            ("Meter change", T("Product_MeterChange"), 0m), ("Move-in", T("Product_MoveIn"), 0m),
+        ];
         string[] stages = ["new", "qualified", "offer", "won", "lost"];
         for (var i = 0; i < 15; i++)
         {
-            var (product, amount) = offers[i % offers.Length];
+            var (product, title, amount) = offers[i % offers.Length];
             var person = People[i];
             yield return Record(schemas["opportunity"], $"opportunity-{i + 1:000}", now.AddDays(-30 + i), new JsonObject
             {
-                ["title"] = $"{product} – {person.First} {person.Last}, {person.City}",
+                ["title"] = $"{title} – {person.First} {person.Last}, {person.City}",
                 ["product"] = product,
                 ["stage"] = stages[i % stages.Length],
                 ["amount"] = amount + (i * 350),
@@ -187,7 +195,7 @@ internal static class DemoCatalogue
         string[] statuses = ["placed", "in_fulfillment", "completed", "placed", "draft"];
         for (var i = 0; i < 10; i++)
         {
-            var (product, amount) = offers[(i + 1) % offers.Length];
+            var (product, _, amount) = offers[(i + 1) % offers.Length];
             var orderDate = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-20 + i);
             yield return Record(schemas["order"], $"order-{i + 1:000}", now.AddDays(-20 + i), new JsonObject
             {
@@ -220,8 +228,8 @@ internal static class DemoCatalogue
             Attributes = attributes,
             CreatedAt = at,
             UpdatedAt = at,
-            CreatedBy = "Demo data",
-            UpdatedBy = "Demo data",
+            CreatedBy = T("DemoData"),
+            UpdatedBy = T("DemoData"),
         };
         record.SearchText = EntityService.SearchTextOf(record);
         return record;
@@ -232,4 +240,6 @@ internal static class DemoCatalogue
         .Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal)
         .Replace("é", "e", StringComparison.Ordinal).Replace("ł", "l", StringComparison.Ordinal)
         .Replace(" ", "", StringComparison.Ordinal);
+
+    private static string T(string key) => Languages.Text<DemoText>(key);
 }

@@ -1,5 +1,6 @@
 using Workflows.Core.Entities;
 using Workflows.Core.Journeys;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Demo;
 
@@ -11,35 +12,35 @@ internal static class DemoJourneys
         yield return new Journey
         {
             Id = "journey-site-survey",
-            Name = "Site survey",
-            Description = "What the installer records on the roof and at the meter cabinet; the roof area sizes the system.",
+            Name = T("SiteSurvey_Name"),
+            Description = T("SiteSurvey_Description"),
             Schema = "opportunity",
             Steps =
             [
                 new JourneyStep
                 {
                     Id = "roof",
-                    Title = "Roof",
-                    Description = "Measure the usable roof area, without windows, chimneys and the border strip.",
+                    Title = T("SiteSurvey_Roof"),
+                    Description = T("SiteSurvey_Roof_Description"),
                     Fields =
                     [
-                        Field("survey_date", JourneyFieldKind.Date, "Survey date", required: true),
-                        Field("roof_size_m2", JourneyFieldKind.Number, "Usable roof area (m²)", required: true, min: 5, max: 2000,
-                            help: "Systems on 30 m² or more are planned as full systems."),
-                        Field("roof_covering", JourneyFieldKind.Select, "Roof covering", required: true),
-                        Field("roof_orientation", JourneyFieldKind.MultiSelect, "Orientation of the usable areas", min: 1, max: 4),
+                        Field("survey_date", JourneyFieldKind.Date, T("Label_SurveyDate"), required: true),
+                        Field("roof_size_m2", JourneyFieldKind.Number, T("SiteSurvey_RoofArea"), required: true, min: 5, max: 2000,
+                            help: T("SiteSurvey_RoofArea_Help")),
+                        Field("roof_covering", JourneyFieldKind.Select, T("Label_RoofCovering"), required: true),
+                        Field("roof_orientation", JourneyFieldKind.MultiSelect, T("SiteSurvey_Orientation"), min: 1, max: 4),
                     ],
                 },
                 new JourneyStep
                 {
                     Id = "cabinet",
-                    Title = "Meter cabinet and cabling",
+                    Title = T("SiteSurvey_Cabinet"),
                     Fields =
                     [
-                        Field("meter_cabinet_ok", JourneyFieldKind.Checkbox, "Meter cabinet has room for the new meter"),
-                        Field("cable_route", JourneyFieldKind.Multiline, "Cable route from roof to meter cabinet", required: true, min: 10,
-                            help: "Where the DC cables run and how long they are."),
-                        Field("site_visit_done", JourneyFieldKind.Checkbox, "Site visit done", required: true),
+                        Field("meter_cabinet_ok", JourneyFieldKind.Checkbox, T("Label_MeterCabinetOk")),
+                        Field("cable_route", JourneyFieldKind.Multiline, T("SiteSurvey_CableRoute"), required: true, min: 10,
+                            help: T("SiteSurvey_CableRoute_Help")),
+                        Field("site_visit_done", JourneyFieldKind.Checkbox, T("Label_SiteVisitDone"), required: true),
                     ],
                 },
             ],
@@ -47,46 +48,46 @@ internal static class DemoJourneys
         yield return new Journey
         {
             Id = "journey-move-in",
-            Name = "Move-in details",
-            Description = "Move-in date, new address, meter and previous supplier, filled in by the customer or with them on the phone.",
+            Name = T("MoveIn_Name"),
+            Description = T("MoveIn_Description"),
             Schema = "contact",
             Steps =
             [
                 new JourneyStep
                 {
                     Id = "home",
-                    Title = "Your new home",
+                    Title = T("MoveIn_Home"),
                     Fields =
                     [
-                        Field("move_in_date", JourneyFieldKind.Date, "Move-in date", required: true),
-                        Field("street", JourneyFieldKind.Text, "Street and number", required: true),
-                        Field("postal_code", JourneyFieldKind.Text, "Postal code", required: true, pattern: "[0-9]{4,5}",
-                            patternMessage: "A postal code has 4 or 5 digits."),
-                        Field("city", JourneyFieldKind.Text, "City", required: true),
+                        Field("move_in_date", JourneyFieldKind.Date, T("Label_MoveInDate"), required: true),
+                        Field("street", JourneyFieldKind.Text, T("MoveIn_StreetAndNumber"), required: true),
+                        Field("postal_code", JourneyFieldKind.Text, T("Label_PostalCode"), required: true, pattern: "[0-9]{4,5}",
+                            patternMessage: T("MoveIn_PostalCode_Message")),
+                        Field("city", JourneyFieldKind.Text, T("Label_City"), required: true),
                     ],
                 },
                 new JourneyStep
                 {
                     Id = "meter",
-                    Title = "Meter",
-                    Description = "Read the meter on the day you move in.",
+                    Title = T("MoveIn_Meter"),
+                    Description = T("MoveIn_Meter_Description"),
                     Fields =
                     [
-                        Field("meter_number", JourneyFieldKind.Text, "Meter number", required: true, pattern: "[0-9A-Za-z]{6,20}",
-                            patternMessage: "A meter number has 6 to 20 letters and digits, without spaces.", help: "Printed on the meter, often starting with 1ESY."),
-                        Field("meter_reading", JourneyFieldKind.Number, "Meter reading (kWh)", required: true, min: 0),
+                        Field("meter_number", JourneyFieldKind.Text, T("Label_MeterNumber"), required: true, pattern: "[0-9A-Za-z]{6,20}",
+                            patternMessage: T("MoveIn_MeterNumber_Message"), help: T("MoveIn_MeterNumber_Help")),
+                        Field("meter_reading", JourneyFieldKind.Number, T("Label_MeterReading"), required: true, min: 0),
                     ],
                 },
                 new JourneyStep
                 {
                     Id = "contact",
-                    Title = "Contact and previous supplier",
+                    Title = T("MoveIn_ContactStep"),
                     Fields =
                     [
-                        Field("email", JourneyFieldKind.Email, "E-mail", required: true),
-                        Field("phone", JourneyFieldKind.Phone, "Phone"),
-                        Field("previous_supplier", JourneyFieldKind.Text, "Previous supplier"),
-                        Field("cancel_previous_supplier", JourneyFieldKind.Checkbox, "Please cancel my previous supplier for me"),
+                        Field("email", JourneyFieldKind.Email, T("Label_Email"), required: true),
+                        Field("phone", JourneyFieldKind.Phone, T("Label_Phone")),
+                        Field("previous_supplier", JourneyFieldKind.Text, T("Label_PreviousSupplier")),
+                        Field("cancel_previous_supplier", JourneyFieldKind.Checkbox, T("MoveIn_CancelPreviousSupplier")),
                     ],
                 },
             ],
@@ -94,30 +95,30 @@ internal static class DemoJourneys
         yield return new Journey
         {
             Id = "journey-sepa-mandate",
-            Name = "SEPA mandate",
-            Description = "The direct debit mandate: account holder, IBAN and the customer's authorisation.",
+            Name = T("Sepa_Name"),
+            Description = T("Sepa_Description"),
             Schema = "contact",
             Steps =
             [
                 new JourneyStep
                 {
                     Id = "holder",
-                    Title = "Account holder",
+                    Title = T("Sepa_Holder"),
                     Fields =
                     [
-                        Field("account_holder", JourneyFieldKind.Text, "Account holder", required: true, min: 3),
-                        Field("email", JourneyFieldKind.Email, "E-mail for pre-notifications", required: true),
+                        Field("account_holder", JourneyFieldKind.Text, T("Label_AccountHolder"), required: true, min: 3),
+                        Field("email", JourneyFieldKind.Email, T("Sepa_NoticeEmail"), required: true),
                     ],
                 },
                 new JourneyStep
                 {
                     Id = "account",
-                    Title = "Bank account and mandate",
+                    Title = T("Sepa_Account"),
                     Fields =
                     [
-                        Field("iban", JourneyFieldKind.Text, "IBAN", required: true, pattern: "[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,34}",
-                            patternMessage: "Enter the IBAN in capitals, such as DE89 3704 0044 0532 0130 00."),
-                        Field("sepa_mandate", JourneyFieldKind.Checkbox, "I authorise payments from this account by SEPA direct debit", required: true),
+                        Field("iban", JourneyFieldKind.Text, T("Label_Iban"), required: true, pattern: "[A-Z]{2}[0-9]{2}[A-Z0-9 ]{11,34}",
+                            patternMessage: T("Sepa_Iban_Message")),
+                        Field("sepa_mandate", JourneyFieldKind.Checkbox, T("Sepa_Authorisation"), required: true),
                     ],
                 },
             ],
@@ -151,4 +152,6 @@ internal static class DemoJourneys
         existing.Attributes = [.. existing.Attributes, .. missing];
         return true;
     }
+
+    private static string T(string key) => Languages.Text<DemoText>(key);
 }

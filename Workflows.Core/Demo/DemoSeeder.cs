@@ -6,6 +6,7 @@ using Workflows.Core.Data;
 using Workflows.Core.Flows.Gallery;
 using Workflows.Core.Identity;
 using Workflows.Core.Journeys;
+using Workflows.Core.Localization;
 using Workflows.Core.Teams;
 
 namespace Workflows.Core.Demo;
@@ -19,6 +20,7 @@ public sealed class DemoSeeder(
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
+    SeedOptions seed,
     DemoWorkflows workflows,
     Automations.AutomationListeners listeners,
     ILogger<DemoSeeder> logger)
@@ -65,7 +67,13 @@ public sealed class DemoSeeder(
         }
     }
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Seeds in the language <c>Seed:Language</c> names, whatever the thread's culture is. The culture flows into the
+    /// awaited work (it is async-local), so every text the seed writes comes from that language's resources.
+    /// </summary>
+    public Task SeedAsync(CancellationToken cancellationToken) => Languages.In(seed.Language, () => SeedInLanguageAsync(cancellationToken));
+
+    private async Task SeedInLanguageAsync(CancellationToken cancellationToken)
     {
         await EnsureRolesAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -141,8 +149,8 @@ public sealed class DemoSeeder(
     {
         (string Id, string Name, bool RoundRobin, string[] Emails)[] teams =
         [
-            (FieldServiceTeamId, "Field service", false, ["caseworker@workflows.demo", "caseworker2@workflows.demo", "partner@solartech.demo"]),
-            (BackOfficeTeamId, "Back office", true, ["caseworker@workflows.demo", "caseworker2@workflows.demo", "manager@workflows.demo"]),
+            (FieldServiceTeamId, T("Team_FieldService"), false, ["caseworker@workflows.demo", "caseworker2@workflows.demo", "partner@solartech.demo"]),
+            (BackOfficeTeamId, T("Team_BackOffice"), true, ["caseworker@workflows.demo", "caseworker2@workflows.demo", "manager@workflows.demo"]),
         ];
         var existing = await db.Teams.Select(t => t.Id).ToListAsync(cancellationToken);
         foreach (var (id, name, roundRobin, emails) in teams.Where(t => !existing.Contains(t.Id)))
@@ -227,7 +235,7 @@ public sealed class DemoSeeder(
 
             journey.CreatedAt = now;
             journey.UpdatedAt = now;
-            journey.UpdatedBy = "Demo data";
+            journey.UpdatedBy = T("DemoData");
             db.Journeys.Add(journey);
         }
 
@@ -248,4 +256,6 @@ public sealed class DemoSeeder(
                 $"Seeding {what} failed: {string.Join(" ", result.Errors.Select(error => error.Description))}");
         }
     }
+
+    private static string T(string key) => Languages.Text<DemoText>(key);
 }

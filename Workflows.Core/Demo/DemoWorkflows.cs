@@ -6,6 +6,7 @@ using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Gallery;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Demo;
 
@@ -25,7 +26,7 @@ public sealed class DemoWorkflows(IDbContextFactory<WorkflowsDbContext> dbFactor
             {
                 var template = entry.Create();
                 template.Id = TemplateId(entry.Key);
-                var saved = await templates.SaveAsync(template, null, builder, cancellationToken, note: "Demo template");
+                var saved = await templates.SaveAsync(template, null, builder, cancellationToken, note: T("TemplateNote"));
                 if (!saved.Succeeded)
                 {
                     throw new InvalidOperationException($"The demo template {entry.Name} is invalid: {saved.Error}");
@@ -60,7 +61,7 @@ public sealed class DemoWorkflows(IDbContextFactory<WorkflowsDbContext> dbFactor
         if (closed is not null)
         {
             var reason = closed.ClosingReason?.ConfiguredReasons?.FirstOrDefault()?.Id;
-            await executions.ApplyAsync(closed.Id, new CloseFlow(reason is null ? [] : [reason], "Customer withdrew during onboarding."), caseWorker, null, cancellationToken);
+            await executions.ApplyAsync(closed.Id, new CloseFlow(reason is null ? [] : [reason], T("ClosedOnboardingNote")), caseWorker, null, cancellationToken);
         }
 
         // Team work: a move-in whose first task waits in the field service's queue, and a complaint the back office
@@ -109,4 +110,6 @@ public sealed class DemoWorkflows(IDbContextFactory<WorkflowsDbContext> dbFactor
 
         return execution;
     }
+
+    private static string T(string key) => Languages.Text<DemoText>(key);
 }

@@ -17,6 +17,7 @@ public sealed class SettingsAtStartTests
     [InlineData("Reminders:DueSoonLead", "-1.00:00:00")]
     [InlineData("Workflows:TimeZone", "Mars/Olympus_Mons")]
     [InlineData("Workflows:Language", "fr")]
+    [InlineData("Seed:Language", "fr")]
     [InlineData("Bootstrap:AdminEmail", "ops@example.com")]
     [InlineData("Bootstrap:AdminPassword", "S3cret!only")]
     [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT", "collector:4318")]

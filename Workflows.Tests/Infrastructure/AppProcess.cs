@@ -89,6 +89,8 @@ public sealed partial class AppProcess : IAsyncDisposable
             ["DOTNET_NOLOGO"] = "1",
             ["ConnectionStrings__Workflows"] = database.ConnectionString,
             ["Database__Provider"] = database.Provider,
+            // Development seeds the demo; the tests read its content as written in English.
+            ["Seed__Language"] = "en",
             ["Email__PickupDirectory"] = database.FilePath + "-mail",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",

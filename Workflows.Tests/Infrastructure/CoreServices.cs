@@ -25,6 +25,8 @@ public static class CoreServices
         {
             ["Jobs:RunWorker"] = "false",
             ["Email:PickupDirectory"] = database.FilePath + "-mail",
+            // The tests read the demo content as written in English.
+            ["Seed:Language"] = "en",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

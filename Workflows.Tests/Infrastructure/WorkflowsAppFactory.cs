@@ -18,6 +18,8 @@ public class WorkflowsAppFactory : WebApplicationFactory<Program>
     public Dictionary<string, string?> Settings { get; } = new()
     {
         ["Seed:Demo"] = "true",
+        // The tests read the demo content as written in English.
+        ["Seed:Language"] = "en",
     };
 
     public TempDatabase Database => database;

@@ -76,6 +76,14 @@ public sealed partial class LocalizationResourceTests
                     .Select(key => $"{Path.GetRelativePath(Root, file)}: L[\"{key}\"] is not in {area}.resx"));
             }
 
+            if (Helper().Match(code) is { Success: true } helper)
+            {
+                var own = helper.Groups["area"].Value;
+                missing.AddRange(HelperLookup().Matches(code).Select(m => m.Groups["key"].Value)
+                    .Where(key => !resources.TryGetValue(own, out var keys) || !keys.Contains(key))
+                    .Select(key => $"{Path.GetRelativePath(Root, file)}: T(\"{key}\") is not in {own}.resx"));
+            }
+
             missing.AddRange(StaticLookup().Matches(code)
                 .Where(m => !resources.TryGetValue(m.Groups["area"].Value, out var keys) || !keys.Contains(m.Groups["key"].Value))
                 .Select(m => $"{Path.GetRelativePath(Root, file)}: {m.Value}\") asks for a key {m.Groups["area"].Value}.resx does not have"));
@@ -132,6 +140,13 @@ public sealed partial class LocalizationResourceTests
     /// <summary><c>Languages.Text&lt;X&gt;("key")</c>, or an area's own shorthand for it, <c>RefusalText.Of("key", …)</c>; not a key put together (<c>"Prefix_" + name</c>).</summary>
     [GeneratedRegex(@"(?:Languages\.Text<(?<area>\w+)>|\b(?<area>RefusalText)\.Of)\(""(?<key>\w+)""(?=[,)])")]
     private static partial Regex StaticLookup();
+
+    /// <summary>A file's shorthand for one area, such as <c>static string T(string key) => Languages.Text&lt;GalleryText&gt;(key)</c>: its <c>T("key")</c> calls read that area.</summary>
+    [GeneratedRegex(@"static string T\(string key[^)]*\)\s*=>\s*Languages\.Text<(?<area>\w+)>\(")]
+    private static partial Regex Helper();
+
+    [GeneratedRegex(@"\bT\(""(?<key>\w+)""")]
+    private static partial Regex HelperLookup();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();

@@ -60,6 +60,7 @@ public sealed class CoreHost : IAsyncDisposable
                 ["ConnectionStrings:Workflows"] = postgres ?? $"Data Source={Path.Combine(folder, "bench.db")}",
                 ["Database:Provider"] = settings.Provider,
                 ["Email:PickupDirectory"] = Path.Combine(folder, "mail"),
+                ["Seed:Language"] = "en",
             })
             .Build();
         var services = new ServiceCollection();

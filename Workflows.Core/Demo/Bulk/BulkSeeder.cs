@@ -12,6 +12,7 @@ using Workflows.Core.Flows.Storage;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Flows;
 using Workflows.Core.Identity;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Demo.Bulk;
 
@@ -138,7 +139,8 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             return existing;
         }
 
-        var schema = DemoCatalogue.Schemas(now).Single(s => s.Slug == Schema);
+        // In English, as the bulk templates' own names are, whatever the machine's culture.
+        var schema = Languages.In(Languages.English, () => DemoCatalogue.Schemas(now).Single(s => s.Slug == Schema));
         db.EntitySchemas.Add(schema);
         await db.SaveChangesAsync(cancellationToken);
         return schema;

@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
@@ -11,10 +12,9 @@ namespace Workflows.Core.Flows.Gallery;
 /// </summary>
 internal static class ComplaintHandlingTemplate
 {
-    public const string Name = "Complaint handling";
+    public static string Name => T("Complaint_Name");
 
-    public const string Description =
-        "Consumer complaints with SLA deadlines: acknowledgement within 24 hours, routing by customer, investigation, escalation if the customer is not satisfied, written answer within four weeks.";
+    public static string Description => T("Complaint_Description");
 
     private const string Schema = "contact";
 
@@ -47,25 +47,25 @@ internal static class ComplaintHandlingTemplate
         DueDateConfig = AfterStart(4, TimeUnit.Weeks),
         Phases =
         [
-            Phase(Intake, "Intake"),
-            Phase(Resolution, "Resolution"),
-            Phase(Answer, "Answer"),
+            Phase(Intake, T("Complaint_Intake")),
+            Phase(Resolution, T("Complaint_Resolution")),
+            Phase(Answer, T("Complaint_Answer")),
         ],
         Tasks =
         [
             new FlowTask
             {
                 Id = RecordComplaint,
-                Name = "Record complaint",
+                Name = T("Complaint_Record"),
                 PhaseId = Intake,
                 AssignedTo = [WorkflowStarter],
                 DueDateConfig = AfterStart(4, TimeUnit.Hours),
-                Description = Markdown("Note what the customer complains about (bill, meter reading, price change, service), since when, and what they expect, as a note on this task."),
+                Description = Markdown(T("Complaint_Record_Description")),
             },
             new FlowTask
             {
                 Id = Acknowledge,
-                Name = "Acknowledge receipt to customer",
+                Name = T("Complaint_Acknowledge"),
                 PhaseId = Intake,
                 Requirements = [TaskFinished(RecordComplaint)],
                 AssignedTo = [WorkflowStarter],
@@ -74,32 +74,32 @@ internal static class ComplaintHandlingTemplate
             new FlowTask
             {
                 Id = Route,
-                Name = "Route complaint",
+                Name = T("Complaint_Route"),
                 TaskType = TaskType.DECISION,
                 PhaseId = Intake,
                 TriggerMode = TriggerMode.Automatic,
                 AllowParallelExecution = true,
                 Conditions =
                 [
-                    Branch(VipBranch, "VIP customer",
+                    Branch(VipBranch, T("Complaint_VipCustomer"),
                         Attribute("complaint-vip-tag", Schema, "tags", "multiselect", Operator.Contains, "vip")),
-                    Branch(BusinessBranch, "Business customer",
+                    Branch(BusinessBranch, T("Complaint_BusinessCustomer"),
                         Attribute("complaint-business-type", Schema, "customer_type", "select", Operator.Equal, "business")),
                 ],
             },
             new FlowTask
             {
                 Id = PriorityCallBack,
-                Name = "Priority call-back",
+                Name = T("Complaint_PriorityCallBack"),
                 PhaseId = Resolution,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(4, TimeUnit.Hours),
-                Description = Markdown("VIP customers get a personal call from a senior agent **within 4 hours**."),
+                Description = Markdown(T("Complaint_PriorityCallBack_Description")),
             },
             new FlowTask
             {
                 Id = InformKeyAccount,
-                Name = "Inform key account manager",
+                Name = T("Complaint_InformKeyAccount"),
                 PhaseId = Resolution,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(8, TimeUnit.Hours),
@@ -107,7 +107,7 @@ internal static class ComplaintHandlingTemplate
             new FlowTask
             {
                 Id = AssignToServiceTeam,
-                Name = "Assign to customer service team",
+                Name = T("Complaint_AssignToServiceTeam"),
                 PhaseId = Resolution,
                 AssignedTo = [WorkflowStarter],
                 DueDateConfig = AfterAPrecedingTask(8, TimeUnit.Hours),
@@ -115,52 +115,44 @@ internal static class ComplaintHandlingTemplate
             new FlowTask
             {
                 Id = Investigate,
-                Name = "Investigate and propose solution",
+                Name = T("Complaint_Investigate"),
                 PhaseId = Resolution,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(10, TimeUnit.Days),
-                Description = Markdown("""
-                    Check the bill, the meter readings and the contract history. Typical solutions:
-                    - correct the bill on an estimated or wrong reading
-                    - adjust the advance payment
-                    - a goodwill credit (up to 50 EUR without approval)
-                    """),
+                Description = Markdown(T("Complaint_Investigate_Description")),
             },
             new FlowTask
             {
                 Id = CustomerSatisfied,
-                Name = "Customer satisfied with the solution?",
+                Name = T("Complaint_CustomerSatisfied"),
                 TaskType = TaskType.DECISION,
                 PhaseId = Resolution,
                 TriggerMode = TriggerMode.Manual,
                 Requirements = [TaskFinished(Investigate)],
                 Conditions =
                 [
-                    ChoiceBranch(SatisfiedBranch, "Satisfied"),
-                    ChoiceBranch(NotSatisfiedBranch, "Not satisfied"),
+                    ChoiceBranch(SatisfiedBranch, T("Complaint_Satisfied")),
+                    ChoiceBranch(NotSatisfiedBranch, T("Complaint_NotSatisfied")),
                 ],
             },
             new FlowTask
             {
                 Id = Escalate,
-                Name = "Escalate to team lead",
+                Name = T("Complaint_Escalate"),
                 PhaseId = Resolution,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(48, TimeUnit.Hours),
-                Description = Markdown("The team lead reviews the case and decides on a further offer before the written answer goes out."),
+                Description = Markdown(T("Complaint_Escalate_Description")),
             },
             new FlowTask
             {
                 Id = SendWrittenAnswer,
-                Name = "Send written answer",
+                Name = T("Complaint_SendWrittenAnswer"),
                 PhaseId = Answer,
                 Requirements = [TaskFinished(Investigate)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(4, TimeUnit.Weeks),
-                Description = Markdown("""
-                    Answer in writing **within four weeks** of receipt (§ 111a EnWG). If the complaint is not
-                    fully resolved, point to the *Schlichtungsstelle Energie* and its address.
-                    """),
+                Description = Markdown(T("Complaint_SendWrittenAnswer_Description")),
             },
         ],
         Edges =
@@ -182,4 +174,6 @@ internal static class ComplaintHandlingTemplate
         ClosingReasons = ClosingReasonList("cr-duplicate", "cr-no-response", "cr-customer-cancelled"),
         SingleClosingReasonSelection = true,
     };
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

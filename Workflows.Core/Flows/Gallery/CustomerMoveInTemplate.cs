@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
@@ -11,10 +12,9 @@ namespace Workflows.Core.Flows.Gallery;
 /// </summary>
 internal static class CustomerMoveInTemplate
 {
-    public const string Name = "Customer move-in";
+    public static string Name => T("MoveIn_Name");
 
-    public const string Description =
-        "Supply for a new home: move-in date and meter reading, checks for private or business customers, supply registration with the grid operator, contract confirmation and advance payments.";
+    public static string Description => T("MoveIn_Description");
 
     private const string Schema = "contact";
 
@@ -43,84 +43,79 @@ internal static class CustomerMoveInTemplate
         DueDateConfig = AfterStart(3, TimeUnit.Weeks),
         Phases =
         [
-            Phase(Intake, "Intake"),
-            Phase(Checks, "Checks"),
-            Phase(SupplyStart, "Supply start"),
+            Phase(Intake, T("MoveIn_Intake")),
+            Phase(Checks, T("MoveIn_Checks")),
+            Phase(SupplyStart, T("MoveIn_SupplyStart")),
         ],
         Tasks =
         [
             new FlowTask
             {
                 Id = CaptureDetails,
-                Name = "Capture move-in details",
+                Name = T("MoveIn_CaptureDetails"),
                 PhaseId = Intake,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(1, TimeUnit.Days),
-                Journey = new TaskJourney { JourneyId = "journey-move-in", Name = "Move-in details", CompleteTaskAutomatically = true },
-                Description = Markdown("""
-                    The move-in journey asks the customer for:
-                    - move-in date and the new address
-                    - meter number and the **meter reading on the move-in day**
-                    - previous supplier, if the customer wants us to cancel there
-                    """),
+                Journey = new TaskJourney { JourneyId = "journey-move-in", Name = T("MoveIn_Journey"), CompleteTaskAutomatically = true },
+                Description = Markdown(T("MoveIn_CaptureDetails_Description")),
             },
             new FlowTask
             {
                 Id = CheckCustomerType,
-                Name = "Private or business customer?",
+                Name = T("MoveIn_CheckCustomerType"),
                 TaskType = TaskType.DECISION,
                 PhaseId = Checks,
                 TriggerMode = TriggerMode.Automatic,
                 Requirements = [TaskFinished(CaptureDetails)],
                 Conditions =
                 [
-                    Branch(PrivateBranch, "Private customer",
+                    Branch(PrivateBranch, T("MoveIn_PrivateCustomer"),
                         Attribute("movein-private-type", Schema, "customer_type", "select", Operator.Equal, "private")),
-                    Branch(BusinessBranch, "Business customer",
+                    Branch(BusinessBranch, T("MoveIn_BusinessCustomer"),
                         Attribute("movein-business-type", Schema, "customer_type", "select", Operator.Equal, "business")),
                 ],
             },
             new FlowTask
             {
                 Id = CreditCheck,
-                Name = "Run credit check",
+                Name = T("MoveIn_CreditCheck"),
                 PhaseId = Checks,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(1, TimeUnit.Days),
-                Description = Markdown("Request a credit report. If it fails, offer a prepayment tariff or close the workflow with *Credit check failed*."),
+                Description = Markdown(T("MoveIn_CreditCheck_Description")),
             },
             new FlowTask
             {
                 Id = VerifyBusiness,
-                Name = "Verify company details",
+                Name = T("MoveIn_VerifyBusiness"),
                 PhaseId = Checks,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(2, TimeUnit.Days),
-                Description = Markdown("Check the commercial register entry and the VAT ID, and whether the expected consumption needs a commercial tariff."),
+                Description = Markdown(T("MoveIn_VerifyBusiness_Description")),
             },
             new FlowTask
             {
                 Id = ClarifyType,
-                Name = "Clarify customer type with customer",
+                Name = T("MoveIn_ClarifyType"),
                 PhaseId = Checks,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(2, TimeUnit.Days),
-                Description = Markdown("The contact has no customer type. Ask the customer, set *Customer type* on the contact, and run the matching check."),
+                Description = Markdown(T("MoveIn_ClarifyType_Description")),
             },
             new FlowTask
             {
                 Id = RegisterSupply,
-                Name = "Register supply with grid operator",
+                Name = T("MoveIn_RegisterSupply"),
                 PhaseId = SupplyStart,
                 Requirements = [PhaseFinished(Checks)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterPhase(2, TimeUnit.Days, Checks),
-                Description = Markdown("Register the supply start at the move-in date with the grid operator of the new address, quoting the market location and the meter reading."),
+                Description = Markdown(T("MoveIn_RegisterSupply_Description")),
             },
             new FlowTask
             {
                 Id = SetUpAdvancePayments,
-                Name = "Set up advance payment plan",
+                Name = T("MoveIn_SetUpAdvancePayments"),
                 PhaseId = SupplyStart,
                 Requirements = [TaskFinished(RegisterSupply)],
                 AssignedTo = [EntityOwner],
@@ -129,12 +124,12 @@ internal static class CustomerMoveInTemplate
             new FlowTask
             {
                 Id = ConfirmContract,
-                Name = "Send contract confirmation",
+                Name = T("MoveIn_ConfirmContract"),
                 PhaseId = SupplyStart,
                 Requirements = [TaskFinished(SetUpAdvancePayments)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterTask(1, TimeUnit.Days, SetUpAdvancePayments),
-                Description = Markdown("Confirm supply start, tariff, price guarantee and the monthly advance payment in writing."),
+                Description = Markdown(T("MoveIn_ConfirmContract_Description")),
             },
         ],
         Edges =
@@ -152,4 +147,6 @@ internal static class CustomerMoveInTemplate
         ClosingReasons = ClosingReasonList("cr-credit-check", "cr-customer-cancelled", "cr-duplicate", "cr-other-provider"),
         SingleClosingReasonSelection = true,
     };
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

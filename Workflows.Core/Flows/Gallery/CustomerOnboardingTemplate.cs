@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
@@ -10,10 +11,9 @@ namespace Workflows.Core.Flows.Gallery;
 /// </summary>
 internal static class CustomerOnboardingTemplate
 {
-    public const string Name = "Customer onboarding";
+    public static string Name => T("Onboarding_Name");
 
-    public const string Description =
-        "The first weeks of a new customer, step by step: welcome e-mail, data check, SEPA mandate, portal access, welcome call and feedback.";
+    public static string Description => T("Onboarding_Description");
 
     private const string Schema = "contact";
 
@@ -38,15 +38,15 @@ internal static class CustomerOnboardingTemplate
         DueDateConfig = AfterStart(6, TimeUnit.Weeks),
         Phases =
         [
-            Phase(Welcome, "Welcome"),
-            Phase(Activation, "Activation"),
+            Phase(Welcome, T("Onboarding_Welcome")),
+            Phase(Activation, T("Onboarding_Activation")),
         ],
         Tasks =
         [
             new FlowTask
             {
                 Id = SendWelcomeEmail,
-                Name = "Send welcome e-mail",
+                Name = T("Onboarding_SendWelcomeEmail"),
                 TaskType = TaskType.AUTOMATION,
                 PhaseId = Welcome,
                 AutomationConfig = new AutomationConfig { FlowId = "auto-send-welcome-email" },
@@ -55,25 +55,25 @@ internal static class CustomerOnboardingTemplate
             new FlowTask
             {
                 Id = VerifyData,
-                Name = "Verify contact and bank details",
+                Name = T("Onboarding_VerifyData"),
                 PhaseId = Welcome,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(2, TimeUnit.Days),
-                Description = Markdown("Check name, address, e-mail and phone against the contract; the IBAN must belong to the account holder named in the contract."),
+                Description = Markdown(T("Onboarding_VerifyData_Description")),
             },
             new FlowTask
             {
                 Id = CollectSepaMandate,
-                Name = "Collect SEPA direct debit mandate",
+                Name = T("Onboarding_CollectSepaMandate"),
                 PhaseId = Welcome,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterTask(5, TimeUnit.Days, VerifyData),
-                Journey = new TaskJourney { JourneyId = "journey-sepa-mandate", Name = "SEPA mandate", CompleteTaskAutomatically = true },
+                Journey = new TaskJourney { JourneyId = "journey-sepa-mandate", Name = T("Onboarding_SepaJourney"), CompleteTaskAutomatically = true },
             },
             new FlowTask
             {
                 Id = InviteToPortal,
-                Name = "Invite to customer portal",
+                Name = T("Onboarding_InviteToPortal"),
                 PhaseId = Activation,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(2, TimeUnit.Days),
@@ -81,21 +81,16 @@ internal static class CustomerOnboardingTemplate
             new FlowTask
             {
                 Id = WelcomeCall,
-                Name = "Make welcome call",
+                Name = T("Onboarding_WelcomeCall"),
                 PhaseId = Activation,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(2, TimeUnit.Weeks),
-                Description = Markdown("""
-                    A short call to:
-                    - explain the first bill and the monthly advance payment
-                    - show where meter readings are entered in the portal
-                    - ask about plans for a heat pump, wallbox or PV (note them as tags)
-                    """),
+                Description = Markdown(T("Onboarding_WelcomeCall_Description")),
             },
             new FlowTask
             {
                 Id = AskForFeedback,
-                Name = "Ask for feedback",
+                Name = T("Onboarding_AskForFeedback"),
                 PhaseId = Activation,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(30, TimeUnit.Days),
@@ -112,4 +107,6 @@ internal static class CustomerOnboardingTemplate
         ClosingReasons = ClosingReasonList("cr-customer-cancelled", "cr-no-response", "cr-duplicate"),
         SingleClosingReasonSelection = true,
     };
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

@@ -1,4 +1,5 @@
 using Workflows.Core.ClosingReasons;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Gallery;
 
@@ -12,13 +13,16 @@ internal static class GalleryCatalogue
 
     public const string MeterPartnerId = "partner-messdienst";
 
-    public static IReadOnlyList<(string Id, string Title, ClosingReasonStatus Status)> ClosingReasons { get; } =
+    /// <summary>The reasons, titled in the current UI culture's language.</summary>
+    public static IReadOnlyList<(string Id, string Title, ClosingReasonStatus Status)> ClosingReasons =>
     [
-        ("cr-customer-cancelled", "Customer cancelled", ClosingReasonStatus.ACTIVE),
-        ("cr-duplicate", "Duplicate request", ClosingReasonStatus.ACTIVE),
-        ("cr-not-feasible", "Technically not feasible", ClosingReasonStatus.ACTIVE),
-        ("cr-no-response", "No response from customer", ClosingReasonStatus.ACTIVE),
-        ("cr-credit-check", "Credit check failed", ClosingReasonStatus.ACTIVE),
-        ("cr-other-provider", "Customer chose another provider", ClosingReasonStatus.ACTIVE),
+        ("cr-customer-cancelled", T("Reason_CustomerCancelled"), ClosingReasonStatus.ACTIVE),
+        ("cr-duplicate", T("Reason_Duplicate"), ClosingReasonStatus.ACTIVE),
+        ("cr-not-feasible", T("Reason_NotFeasible"), ClosingReasonStatus.ACTIVE),
+        ("cr-no-response", T("Reason_NoResponse"), ClosingReasonStatus.ACTIVE),
+        ("cr-credit-check", T("Reason_CreditCheck"), ClosingReasonStatus.ACTIVE),
+        ("cr-other-provider", T("Reason_OtherProvider"), ClosingReasonStatus.ACTIVE),
     ];
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

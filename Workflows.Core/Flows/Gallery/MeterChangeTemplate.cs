@@ -1,5 +1,6 @@
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
@@ -12,10 +13,9 @@ namespace Workflows.Core.Flows.Gallery;
 /// </summary>
 internal static class MeterChangeTemplate
 {
-    public const string Name = "Meter change";
+    public static string Name => T("MeterChange_Name");
 
-    public const string Description =
-        "Exchange of an electricity meter: appointment with the customer, exchange on site by the metering partner, readings to grid operator and supplier.";
+    public static string Description => T("MeterChange_Description");
 
     private const string Schema = "order";
 
@@ -44,40 +44,35 @@ internal static class MeterChangeTemplate
         DueDateConfig = AfterStart(6, TimeUnit.Weeks),
         Phases =
         [
-            Phase(Preparation, "Preparation"),
-            Phase(OnSite, "On site"),
-            Phase(MarketCommunication, "Market communication"),
+            Phase(Preparation, T("MeterChange_Preparation")),
+            Phase(OnSite, T("MeterChange_OnSite")),
+            Phase(MarketCommunication, T("MeterChange_MarketCommunication")),
         ],
         Tasks =
         [
             new FlowTask
             {
                 Id = CheckOrder,
-                Name = "Check order and meter data",
+                Name = T("MeterChange_CheckOrder"),
                 PhaseId = Preparation,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(1, TimeUnit.Days),
-                Description = Markdown("""
-                    Compare the order with the meter master data:
-                    - meter number (`meter_number`) and market location ID
-                    - meter type to install (modern metering device or smart meter gateway)
-                    - access to the meter: basement key, landlord, caretaker
-                    """),
+                Description = Markdown(T("MeterChange_CheckOrder_Description")),
             },
             new FlowTask
             {
                 Id = AgreeAppointment,
-                Name = "Agree appointment with customer",
+                Name = T("MeterChange_AgreeAppointment"),
                 PhaseId = Preparation,
                 Requirements = [TaskFinished(CheckOrder)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterTask(2, TimeUnit.Days, CheckOrder),
-                Description = Markdown("Offer two time windows at least **two weeks** ahead; the customer or a representative must give access to the meter."),
+                Description = Markdown(T("MeterChange_AgreeAppointment_Description")),
             },
             new FlowTask
             {
                 Id = SendAppointmentNotice,
-                Name = "Send appointment notice",
+                Name = T("MeterChange_SendAppointmentNotice"),
                 TaskType = TaskType.AUTOMATION,
                 PhaseId = Preparation,
                 AutomationConfig = new AutomationConfig { FlowId = "auto-send-meter-appointment" },
@@ -87,7 +82,7 @@ internal static class MeterChangeTemplate
             new FlowTask
             {
                 Id = PrepareDevice,
-                Name = "Prepare new meter",
+                Name = T("MeterChange_PrepareDevice"),
                 PhaseId = Preparation,
                 Requirements = [TaskFinished(AgreeAppointment)],
                 AssignedTo = [MeteringPartner],
@@ -96,21 +91,17 @@ internal static class MeterChangeTemplate
             new FlowTask
             {
                 Id = ExchangeMeter,
-                Name = "Exchange meter on site",
+                Name = T("MeterChange_ExchangeMeter"),
                 PhaseId = OnSite,
                 Requirements = [TaskFinished(PrepareDevice), TaskFinished(SendAppointmentNotice)],
                 AssignedTo = [MeteringPartner],
                 DueDateConfig = AfterTask(14, TimeUnit.Days, AgreeAppointment),
-                Description = Markdown("""
-                    1. Read the old meter and photograph the display with its meter number.
-                    2. Install and seal the new meter; read and photograph it.
-                    3. Have the customer sign the exchange protocol.
-                    """),
+                Description = Markdown(T("MeterChange_ExchangeMeter_Description")),
             },
             new FlowTask
             {
                 Id = UploadProtocol,
-                Name = "Upload exchange protocol and photos",
+                Name = T("MeterChange_UploadProtocol"),
                 PhaseId = OnSite,
                 Requirements = [TaskFinished(ExchangeMeter)],
                 AssignedTo = [MeteringPartner],
@@ -119,17 +110,17 @@ internal static class MeterChangeTemplate
             new FlowTask
             {
                 Id = SendReadings,
-                Name = "Send readings to grid operator and supplier",
+                Name = T("MeterChange_SendReadings"),
                 PhaseId = MarketCommunication,
                 Requirements = [PhaseFinished(OnSite)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterPhase(48, TimeUnit.Hours, OnSite),
-                Description = Markdown("Send the removal and installation readings of both meters to the grid operator and the supplier so the final and the first bill match."),
+                Description = Markdown(T("MeterChange_SendReadings_Description")),
             },
             new FlowTask
             {
                 Id = CloseOrder,
-                Name = "Close order",
+                Name = T("MeterChange_CloseOrder"),
                 PhaseId = MarketCommunication,
                 Requirements = [TaskFinished(SendReadings)],
                 AssignedTo = [EntityOwner],
@@ -156,4 +147,6 @@ internal static class MeterChangeTemplate
             ValueOnTaskCompleted(CloseOrder, "completed", Schema, "status"),
         ],
     };
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

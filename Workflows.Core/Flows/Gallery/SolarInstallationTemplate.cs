@@ -1,5 +1,6 @@
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 using static Workflows.Core.Flows.Gallery.TemplateParts;
 
@@ -12,10 +13,9 @@ namespace Workflows.Core.Flows.Gallery;
 /// </summary>
 internal static class SolarInstallationTemplate
 {
-    public const string Name = "Solar installation";
+    public static string Name => T("Solar_Name");
 
-    public const string Description =
-        "Rooftop PV from qualified lead to grid registration: offer, contract, site survey, sizing by roof area, installation by the installer partner, grid operator notice and Marktstammdatenregister entry.";
+    public static string Description => T("Solar_Description");
 
     private const string Schema = "opportunity";
 
@@ -49,118 +49,107 @@ internal static class SolarInstallationTemplate
         Trigger = ManualOn(Schema),
         AssignedTo = [EntityOwner],
         DueDateConfig = AfterStart(12, TimeUnit.Weeks),
-        Ecp = new EcpDetails { Label = "Your solar installation", Description = "Here you can follow your project from the offer to the grid connection." },
+        Ecp = new EcpDetails { Label = T("Solar_Progress_Label"), Description = T("Solar_Progress_Description") },
         Phases =
         [
-            CustomerPhase(Sales, "Sales", "Offer and contract"),
-            CustomerPhase(Planning, "Planning", "Planning your system", "We visit your roof and size the system to fit it."),
-            CustomerPhase(Installation, "Installation", "Installation"),
-            CustomerPhase(Grid, "Grid registration", "Connection to the grid", "We register your system with the grid operator and the Bundesnetzagentur."),
+            CustomerPhase(Sales, T("Solar_Sales"), T("Solar_Sales_Customer")),
+            CustomerPhase(Planning, T("Solar_Planning"), T("Solar_Planning_Customer"), T("Solar_Planning_CustomerDescription")),
+            CustomerPhase(Installation, T("Solar_Installation"), T("Solar_Installation_Customer")),
+            CustomerPhase(Grid, T("Solar_Grid"), T("Solar_Grid_Customer"), T("Solar_Grid_CustomerDescription")),
         ],
         Tasks =
         [
             new FlowTask
             {
                 Id = QualifyLead,
-                Name = "Qualify lead",
+                Name = T("Solar_QualifyLead"),
                 PhaseId = Sales,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterStart(2, TimeUnit.Days),
-                Description = Markdown("""
-                    Call the customer within two working days and check:
-                    - owner of the building (tenants need the landlord's consent)
-                    - roof orientation, pitch and shading; ask for **photos of the roof** and the meter cabinet
-                    - annual consumption (kWh) from the last electricity bill
-                    - interest in a battery storage or wallbox
-                    """),
+                Description = Markdown(T("Solar_QualifyLead_Description")),
             },
             new FlowTask
             {
                 Id = SendOffer,
-                Name = "Send offer e-mail",
+                Name = T("Solar_SendOffer"),
                 TaskType = TaskType.AUTOMATION,
                 PhaseId = Sales,
                 AutomationConfig = new AutomationConfig { FlowId = "auto-send-offer-email" },
                 TriggerMode = TriggerMode.Manual,
                 Requirements = [TaskFinished(QualifyLead)],
                 AssignedTo = [EntityOwner],
-                Description = Markdown("Sends the offer PDF with the yield forecast to the customer's e-mail address. Run it once the offer is approved."),
+                Description = Markdown(T("Solar_SendOffer_Description")),
             },
             new FlowTask
             {
                 Id = SignContract,
-                Name = "Sign contract",
+                Name = T("Solar_SignContract"),
                 PhaseId = Sales,
-                Ecp = ShownAs("Contract signed"),
+                Ecp = ShownAs(T("Solar_SignContract_Customer")),
                 Requirements = [TaskFinished(SendOffer)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterTask(14, TimeUnit.Days, SendOffer),
-                Description = Markdown("The offer is binding for **14 days**. File the signed contract and the SEPA mandate on the opportunity."),
+                Description = Markdown(T("Solar_SignContract_Description")),
             },
             new FlowTask
             {
                 Id = SiteSurvey,
-                Name = "Conduct site survey",
+                Name = T("Solar_SiteSurvey"),
                 PhaseId = Planning,
-                Ecp = ShownAs("Site visit", "An installer looks at your roof and meter cabinet."),
+                Ecp = ShownAs(T("Solar_SiteSurvey_Customer"), T("Solar_SiteSurvey_CustomerDescription")),
                 Requirements = [PhaseFinished(Sales)],
                 AssignedTo = [Installer],
                 DueDateConfig = AfterPhase(7, TimeUnit.Days, Sales),
-                Journey = new TaskJourney { JourneyId = "journey-site-survey", Name = "Site survey", CompleteTaskAutomatically = true },
-                Description = Markdown("""
-                    On site, record in the survey journey:
-                    1. usable roof area in m² (`roof_size_m2`) and roof covering
-                    2. condition of the meter cabinet and free space for the new meter
-                    3. cable route from roof to meter cabinet
-                    """),
+                Journey = new TaskJourney { JourneyId = "journey-site-survey", Name = T("Solar_SiteSurvey_Journey"), CompleteTaskAutomatically = true },
+                Description = Markdown(T("Solar_SiteSurvey_Description")),
             },
             new FlowTask
             {
                 Id = CheckRoof,
-                Name = "Check roof size",
+                Name = T("Solar_CheckRoof"),
                 TaskType = TaskType.DECISION,
                 PhaseId = Planning,
                 TriggerMode = TriggerMode.Automatic,
                 Conditions =
                 [
-                    Branch(FullSystemBranch, "Full system (30 m² and more)",
+                    Branch(FullSystemBranch, T("Solar_FullSystem"),
                         Attribute("solar-roof-full-size", Schema, "roof_size_m2", "number", Operator.GreaterThanOrEquals, "30")),
-                    Branch(SmallSystemBranch, "Small system (under 30 m²)",
+                    Branch(SmallSystemBranch, T("Solar_SmallSystem"),
                         Attribute("solar-roof-small-size", Schema, "roof_size_m2", "number", Operator.LessThan, "30")),
                 ],
             },
             new FlowTask
             {
                 Id = PlanFullSystem,
-                Name = "Plan full system with battery storage",
+                Name = T("Solar_PlanFullSystem"),
                 PhaseId = Planning,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(3, TimeUnit.Days),
-                Description = Markdown("Module layout for the whole usable roof and inverter and battery sizing; file the grid connection request (*Netzanschlussbegehren*) with the grid operator."),
+                Description = Markdown(T("Solar_PlanFullSystem_Description")),
             },
             new FlowTask
             {
                 Id = PlanSmallSystem,
-                Name = "Plan compact system",
+                Name = T("Solar_PlanSmallSystem"),
                 PhaseId = Planning,
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(3, TimeUnit.Days),
-                Description = Markdown("Module layout for the usable roof area and a string inverter without storage; file the grid connection request with the grid operator."),
+                Description = Markdown(T("Solar_PlanSmallSystem_Description")),
             },
             new FlowTask
             {
                 Id = OrderMaterials,
-                Name = "Order materials",
+                Name = T("Solar_OrderMaterials"),
                 PhaseId = Planning,
                 Requirements = [TaskFinished(SignContract)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterAPrecedingTask(2, TimeUnit.Days),
-                Description = Markdown("Order modules, inverter, mounting system and, for a full system, the battery from the wholesaler. Note the delivery date on the opportunity."),
+                Description = Markdown(T("Solar_OrderMaterials_Description")),
             },
             new FlowTask
             {
                 Id = ScheduleInstallation,
-                Name = "Schedule installation",
+                Name = T("Solar_ScheduleInstallation"),
                 PhaseId = Installation,
                 Requirements = [TaskFinished(OrderMaterials)],
                 AssignedTo = [Installer],
@@ -169,34 +158,34 @@ internal static class SolarInstallationTemplate
             new FlowTask
             {
                 Id = InstallSystem,
-                Name = "Install and commission system",
+                Name = T("Solar_InstallSystem"),
                 PhaseId = Installation,
-                Ecp = ShownAs("Installation of your system"),
+                Ecp = ShownAs(T("Solar_InstallSystem_Customer")),
                 Requirements = [TaskFinished(ScheduleInstallation)],
                 AssignedTo = [Installer],
                 DueDateConfig = AfterTask(3, TimeUnit.Weeks, ScheduleInstallation),
-                Description = Markdown("Mount, wire and commission the system. Upload the **commissioning protocol** and photos of the finished installation."),
+                Description = Markdown(T("Solar_InstallSystem_Description")),
             },
             new FlowTask
             {
                 Id = NotifyGridOperator,
-                Name = "Send commissioning notice to grid operator",
+                Name = T("Solar_NotifyGridOperator"),
                 PhaseId = Grid,
                 Requirements = [PhaseFinished(Installation)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterPhase(5, TimeUnit.Days, Installation),
-                Description = Markdown("Send the commissioning protocol to the grid operator, who then exchanges the meter for a bidirectional one."),
+                Description = Markdown(T("Solar_NotifyGridOperator_Description")),
             },
             new FlowTask
             {
                 Id = RegisterMastr,
-                Name = "Register system in the Marktstammdatenregister",
+                Name = T("Solar_RegisterMastr"),
                 PhaseId = Grid,
-                Ecp = ShownAs("Registration with the Bundesnetzagentur"),
+                Ecp = ShownAs(T("Solar_RegisterMastr_Customer")),
                 Requirements = [TaskFinished(InstallSystem)],
                 AssignedTo = [EntityOwner],
                 DueDateConfig = AfterTask(1, TimeUnit.Months, InstallSystem),
-                Description = Markdown("The operator must register the system with the Bundesnetzagentur **within one month** of commissioning; until then the grid operator may withhold the feed-in payment."),
+                Description = Markdown(T("Solar_RegisterMastr_Description")),
             },
         ],
         Edges =
@@ -222,4 +211,6 @@ internal static class SolarInstallationTemplate
             ValueOnTaskCompleted(SignContract, "won", Schema, "stage"),
         ],
     };
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

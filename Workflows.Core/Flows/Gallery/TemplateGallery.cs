@@ -1,4 +1,5 @@
 using Workflows.Core.Flows.Templates;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Flows.Gallery;
 
@@ -9,13 +10,14 @@ namespace Workflows.Core.Flows.Gallery;
 /// </summary>
 public static class TemplateGallery
 {
-    public static IReadOnlyList<GalleryEntry> All { get; } =
+    /// <summary>The templates in the current UI culture's language: names, descriptions and what <see cref="GalleryEntry.Create"/> makes.</summary>
+    public static IReadOnlyList<GalleryEntry> All =>
     [
-        Entry("solar-installation", SolarInstallationTemplate.Name, SolarInstallationTemplate.Description, "Installation", SolarInstallationTemplate.Create),
-        Entry("meter-change", MeterChangeTemplate.Name, MeterChangeTemplate.Description, "Metering", MeterChangeTemplate.Create),
-        Entry("customer-move-in", CustomerMoveInTemplate.Name, CustomerMoveInTemplate.Description, "Customer lifecycle", CustomerMoveInTemplate.Create),
-        Entry("customer-onboarding", CustomerOnboardingTemplate.Name, CustomerOnboardingTemplate.Description, "Customer lifecycle", CustomerOnboardingTemplate.Create),
-        Entry("complaint-handling", ComplaintHandlingTemplate.Name, ComplaintHandlingTemplate.Description, "Customer service", ComplaintHandlingTemplate.Create),
+        Entry("solar-installation", SolarInstallationTemplate.Name, SolarInstallationTemplate.Description, T("Category_Installation"), SolarInstallationTemplate.Create),
+        Entry("meter-change", MeterChangeTemplate.Name, MeterChangeTemplate.Description, T("Category_Metering"), MeterChangeTemplate.Create),
+        Entry("customer-move-in", CustomerMoveInTemplate.Name, CustomerMoveInTemplate.Description, T("Category_CustomerLifecycle"), CustomerMoveInTemplate.Create),
+        Entry("customer-onboarding", CustomerOnboardingTemplate.Name, CustomerOnboardingTemplate.Description, T("Category_CustomerLifecycle"), CustomerOnboardingTemplate.Create),
+        Entry("complaint-handling", ComplaintHandlingTemplate.Name, ComplaintHandlingTemplate.Description, T("Category_CustomerService"), ComplaintHandlingTemplate.Create),
     ];
 
     private static GalleryEntry Entry(string key, string name, string description, string category, Func<FlowTemplate> create) =>
@@ -25,4 +27,6 @@ public static class TemplateGallery
             template.Taxonomies ??= [category];
             return template;
         });
+
+    private static string T(string key) => Languages.Text<GalleryText>(key);
 }

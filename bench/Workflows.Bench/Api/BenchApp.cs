@@ -35,6 +35,7 @@ public sealed class BenchApp(string folder, bool forBrowser = false) : WebApplic
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Workflows", $"Data Source={DatabaseFile}");
         builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("Seed:Language", "en");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (forBrowser)
         {
