@@ -41,10 +41,10 @@ internal static class DemoCatalogue
                 new() { Name = "postal_code", Label = T("Label_PostalCode"), Type = AttributeType.Text },
                 new() { Name = "city", Label = T("Label_City"), Type = AttributeType.Text, Filterable = true },
                 new() { Name = "country", Label = T("Label_Country"), Type = AttributeType.Select, Options = ["DE", "AT", "CH", "NL", "FR"] },
-                new() { Name = "customer_type", Label = T("Label_CustomerType"), Type = AttributeType.Select, Options = ["private", "business"] },
+                new() { Name = "customer_type", Label = T("Label_CustomerType"), Type = AttributeType.Select, Options = [Option("private", "Option_CustomerType_Private"), Option("business", "Option_CustomerType_Business")] },
                 new() { Name = "birthdate", Label = T("Label_Birthdate"), Type = AttributeType.Date },
                 new() { Name = "newsletter", Label = T("Label_Newsletter"), Type = AttributeType.Boolean },
-                new() { Name = "tags", Label = T("Label_Tags"), Type = AttributeType.MultiSelect, Options = ["vip", "solar", "heat pump", "e-mobility", "tenant"] },
+                new() { Name = "tags", Label = T("Label_Tags"), Type = AttributeType.MultiSelect, Options = [Option("vip", "Option_Tag_Vip"), Option("solar", "Option_Tag_Solar"), Option("heat pump", "Option_Tag_HeatPump"), Option("e-mobility", "Option_Tag_EMobility"), Option("tenant", "Option_Tag_Tenant")] },
                 new() { Name = "owner", Label = T("Label_Owner"), Type = AttributeType.User },
                 new() { Name = "move_in_date", Label = T("Label_MoveInDate"), Type = AttributeType.Date },
                 new() { Name = "meter_number", Label = T("Label_MeterNumber"), Type = AttributeType.Text },
@@ -68,15 +68,15 @@ internal static class DemoCatalogue
             Attributes =
             [
                 new() { Name = "title", Label = T("Label_Title"), Type = AttributeType.Text, Required = true },
-                new() { Name = "product", Label = T("Label_Product"), Type = AttributeType.Select, Options = ["Solar", "Heat pump", "Wallbox", "Meter change", "Move-in"] },
-                new() { Name = "stage", Label = T("Label_Stage"), Type = AttributeType.Select, Options = ["new", "qualified", "offer", "won", "lost"], Filterable = true },
+                new() { Name = "product", Label = T("Label_Product"), Type = AttributeType.Select, Options = [Option("Solar", "Option_Product_Solar"), Option("Heat pump", "Option_Product_HeatPump"), Option("Wallbox", "Option_Product_Wallbox"), Option("Meter change", "Option_Product_MeterChange"), Option("Move-in", "Option_Product_MoveIn")] },
+                new() { Name = "stage", Label = T("Label_Stage"), Type = AttributeType.Select, Options = [Option("new", "Option_Stage_New"), Option("qualified", "Option_Stage_Qualified"), Option("offer", "Option_Stage_Offer"), Option("won", "Option_Stage_Won"), Option("lost", "Option_Stage_Lost")], Filterable = true },
                 new() { Name = "amount", Label = T("Label_Amount"), Type = AttributeType.Number, Filterable = true },
                 new() { Name = "expected_close", Label = T("Label_ExpectedClose"), Type = AttributeType.Date },
                 new() { Name = "roof_size_m2", Label = T("Label_RoofSize"), Type = AttributeType.Number },
                 new() { Name = "site_visit_done", Label = T("Label_SiteVisitDone"), Type = AttributeType.Boolean },
                 new() { Name = "survey_date", Label = T("Label_SurveyDate"), Type = AttributeType.Date },
-                new() { Name = "roof_covering", Label = T("Label_RoofCovering"), Type = AttributeType.Select, Options = ["tiles", "slate", "metal", "flat roof membrane", "other"] },
-                new() { Name = "roof_orientation", Label = T("Label_RoofOrientation"), Type = AttributeType.MultiSelect, Options = ["north", "east", "south", "west"] },
+                new() { Name = "roof_covering", Label = T("Label_RoofCovering"), Type = AttributeType.Select, Options = [Option("tiles", "Option_RoofCovering_Tiles"), Option("slate", "Option_RoofCovering_Slate"), Option("metal", "Option_RoofCovering_Metal"), Option("flat roof membrane", "Option_RoofCovering_FlatRoofMembrane"), Option("other", "Option_RoofCovering_Other")] },
+                new() { Name = "roof_orientation", Label = T("Label_RoofOrientation"), Type = AttributeType.MultiSelect, Options = [Option("north", "Option_RoofOrientation_North"), Option("east", "Option_RoofOrientation_East"), Option("south", "Option_RoofOrientation_South"), Option("west", "Option_RoofOrientation_West")] },
                 new() { Name = "meter_cabinet_ok", Label = T("Label_MeterCabinetOk"), Type = AttributeType.Boolean },
                 new() { Name = "cable_route", Label = T("Label_CableRoute"), Type = AttributeType.Text, Multiline = true },
                 new() { Name = "contact", Label = T("Label_Contact"), Type = AttributeType.Relation, AllowedSchemas = ["contact"] },
@@ -96,8 +96,8 @@ internal static class DemoCatalogue
             Attributes =
             [
                 new() { Name = "order_number", Label = T("Label_OrderNumber"), Type = AttributeType.Text, Required = true },
-                new() { Name = "product", Label = T("Label_Product"), Type = AttributeType.Select, Options = ["Solar", "Heat pump", "Wallbox", "Meter change", "Move-in"] },
-                new() { Name = "status", Label = T("Label_Status"), Type = AttributeType.Select, Options = ["draft", "placed", "in_fulfillment", "completed", "cancelled"] },
+                new() { Name = "product", Label = T("Label_Product"), Type = AttributeType.Select, Options = [Option("Solar", "Option_Product_Solar"), Option("Heat pump", "Option_Product_HeatPump"), Option("Wallbox", "Option_Product_Wallbox"), Option("Meter change", "Option_Product_MeterChange"), Option("Move-in", "Option_Product_MoveIn")] },
+                new() { Name = "status", Label = T("Label_Status"), Type = AttributeType.Select, Options = [Option("draft", "Option_OrderStatus_Draft"), Option("placed", "Option_OrderStatus_Placed"), Option("in_fulfillment", "Option_OrderStatus_InFulfillment"), Option("completed", "Option_OrderStatus_Completed"), Option("cancelled", "Option_OrderStatus_Cancelled")] },
                 new() { Name = "total", Label = T("Label_Total"), Type = AttributeType.Number },
                 new() { Name = "order_date", Label = T("Label_OrderDate"), Type = AttributeType.Date },
                 new() { Name = "installation_date", Label = T("Label_InstallationDate"), Type = AttributeType.Date },
@@ -242,4 +242,7 @@ internal static class DemoCatalogue
         .Replace(" ", "", StringComparison.Ordinal);
 
     private static string T(string key) => Languages.Text<DemoText>(key);
+
+    /// <summary>An option whose value records keep, shown with the seed language's words when they differ from it.</summary>
+    private static AttributeOption Option(string value, string key) => T(key) is var title && title != value ? new(value, title) : new(value);
 }

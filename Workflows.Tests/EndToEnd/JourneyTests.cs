@@ -67,7 +67,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
 
         await Field(dialog, "survey_date").Locator("input").FillAsync("3/9/2026");
         await Field(dialog, "roof_size_m2").Locator("input").FillAsync("3");
-        await ChooseAsync(page, dialog, "roof_covering", "tiles");
+        await ChooseAsync(page, dialog, "roof_covering", "Tiles");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
         await Assertions.Expect(Field(dialog, "roof_size_m2")).ToContainTextAsync("must be at least 5");
         await Field(dialog, "roof_size_m2").Locator("input").FillAsync("64");

@@ -28,7 +28,8 @@ public sealed class DemoContentLanguageTests
 
         Assert.Equal(("Kontakt", "Kontakte"), (contact.Name, contact.Plural));
         Assert.Equal("Kundenart", contact.Attributes.Single(a => a.Name == "customer_type").Label);
-        Assert.Equal(["private", "business"], contact.Attributes.Single(a => a.Name == "customer_type").Options);
+        Assert.Equal(["private", "business"], contact.Attributes.Single(a => a.Name == "customer_type").Options!.Select(o => o.Value));
+        Assert.Equal(["Privatkunde", "Geschäftskunde"], contact.Attributes.Single(a => a.Name == "customer_type").Options!.Select(o => o.Text));
         Assert.Equal(("Zählerwechsel", "Messwesen"), (meterChange.Name, meterChange.Category));
         Assert.Equal("Zählerwechsel", template.Name);
         Assert.Equal("Auftrag und Zählerdaten prüfen", checkOrder.Name);
