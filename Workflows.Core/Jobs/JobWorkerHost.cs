@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Jobs;
 
@@ -10,6 +12,9 @@ internal sealed class JobWorkerHost(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Jobs answer no person: what they store (run errors, history) is English, as the API reads it, whatever the
+        // server's locale; pages word it for their reader. Culture set here flows to this loop's work only.
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Languages.Culture(Languages.English);
         foreach (var startup in startups)
         {
             try
