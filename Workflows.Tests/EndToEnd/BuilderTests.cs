@@ -26,6 +26,31 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// The canvas moves only by its own pan: focusing a node outside the visible part (a click near the edge, a screen
+    /// reader, the keyboard) once made the browser scroll the canvas natively, so the whole diagram jumped away from
+    /// the details panel and its ports no longer met the pointer.
+    /// </summary>
+    [Fact]
+    public async Task Focusing_a_node_outside_the_visible_canvas_does_not_scroll_the_canvas_away()
+    {
+        var page = await browser.NewPageAsync();
+        await page.LogInAsync("builder@workflows.demo");
+        await page.WaitForURLAsync("**/builder");
+        await page.GotoAsync("/builder/new?from=solar-installation");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.Locator(".wf-task-node").First).ToBeVisibleAsync();
+        await page.Locator(".wf-task-node").First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Task details" })).ToBeVisibleAsync();
+        var first = await page.Locator(".wf-task-node").First.BoundingBoxAsync();
+
+        await page.Locator(".wf-task-node").Last.EvaluateAsync("node => node.focus()");
+
+        Assert.Equal(0, await page.Locator(".diagram-canvas").EvaluateAsync<int>("canvas => canvas.scrollLeft + canvas.scrollTop"));
+        Assert.Equal(first!.X, (await page.Locator(".wf-task-node").First.BoundingBoxAsync())!.X, precision: 0);
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task An_automation_task_picks_its_automation_by_name_with_the_keyboard()
     {
