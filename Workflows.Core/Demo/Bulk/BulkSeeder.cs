@@ -320,6 +320,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             At = e.At,
             Summary = e.Summary,
             Detail = e.Detail,
+            Line = e.Line,
         })], values);
     }
 
