@@ -212,6 +212,7 @@ public sealed class JourneyRunService(
         }
 
         completesTask = (task.Journey.CompleteTaskAutomatically ?? true) && !task.IsFinished;
+        var line = new HistoryLine("JourneySubmitted", journey.Name, task.Name);
         var submitted = new FlowEvent
         {
             Type = FlowEventType.JourneySubmitted,
@@ -220,7 +221,8 @@ public sealed class JourneyRunService(
             Actor = new FlowActor(actor.Id, actor.Name),
             TaskId = task.Id,
             PhaseId = task.PhaseId,
-            Summary = $"Journey \"{journey.Name}\" submitted for \"{task.Name}\"",
+            Summary = line.English(),
+            Line = line,
             Detail = submissionId,
         };
         IReadOnlyList<FlowCommand> commands = completesTask ? [new SetTaskStatus(task.Id, StepStatus.COMPLETED)] : [];

@@ -1,5 +1,7 @@
 using Workflows.Core.Automations;
 using Workflows.Core.Entities;
+using Workflows.Core.Flows;
+using Workflows.Core.Flows.Engine;
 using Workflows.Core.Flows.Executions;
 using Workflows.Core.Flows.Templates;
 using Workflows.Core.Identity;
@@ -19,7 +21,8 @@ public sealed class RecordWorkflows(
     EntityService entities,
     NoteService notes,
     JobQueue jobs,
-    AutomationService automations)
+    AutomationService automations,
+    FlowSettings settings)
 {
     /// <summary>How many automation runs of the record the sidebar lists, newest first.</summary>
     public const int RunCount = 30;
@@ -40,6 +43,8 @@ public sealed class RecordWorkflows(
             names.TryAdd(id, name);
         }
 
+        var reader = new HistoryReader(id => names.GetValueOrDefault(id, id), settings.TimeZone);
+
         return new RecordWorkflowsView
         {
             Executions = list,
@@ -49,7 +54,7 @@ public sealed class RecordWorkflows(
             RecordTitles = (await entities.GetManyAsync(contextIds, cancellationToken)).ToDictionary(r => r.Id, r => r.Title),
             NoteCounts = await NoteCountsAsync(entityId, cancellationToken),
             ScheduledRuns = scheduled,
-            History = [.. history.Select(e => RecordHistoryItem.From(e, workflowNames[e.ExecutionId], id => names.GetValueOrDefault(id, id))).OrderByDescending(e => e.At)],
+            History = [.. history.Select(e => RecordHistoryItem.From(e, workflowNames[e.ExecutionId], reader)).OrderByDescending(e => e.At)],
             AutomationSteps = [.. list.SelectMany(e => e.Tasks.Where(t => t.TaskType == TaskType.AUTOMATION)
                 .Select(t => new AutomationStep(e, t, t.Status == StepStatus.SCHEDULED && scheduled.TryGetValue(RecordWorkflowsView.TaskKey(e.Id, t.Id), out var at) ? at : null)))],
             Runs = await RunsAsync(entityId, cancellationToken),

@@ -87,6 +87,9 @@ public sealed partial class LocalizationResourceTests
             missing.AddRange(StaticLookup().Matches(code)
                 .Where(m => !resources.TryGetValue(m.Groups["area"].Value, out var keys) || !keys.Contains(m.Groups["key"].Value))
                 .Select(m => $"{Path.GetRelativePath(Root, file)}: {m.Value}\") asks for a key {m.Groups["area"].Value}.resx does not have"));
+            missing.AddRange(HistoryLookup().Matches(code)
+                .Where(m => !resources["HistoryText"].Contains(m.Groups["key"].Value))
+                .Select(m => $"{Path.GetRelativePath(Root, file)}: {m.Value}\") asks for a key HistoryText.resx does not have"));
         }
 
         Assert.Empty(missing);
@@ -147,6 +150,10 @@ public sealed partial class LocalizationResourceTests
 
     [GeneratedRegex(@"\bT\(""(?<key>\w+)""")]
     private static partial Regex HelperLookup();
+
+    /// <summary>A history sentence the engine emits: its key is one of <c>HistoryText</c>'s.</summary>
+    [GeneratedRegex(@"new HistoryLine\(""(?<key>\w+)""")]
+    private static partial Regex HistoryLookup();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
     private static partial Regex Placeholder();

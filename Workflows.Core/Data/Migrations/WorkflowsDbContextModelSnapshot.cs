@@ -603,6 +603,9 @@ namespace Workflows.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Line")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhaseId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");

@@ -322,6 +322,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
             At = e.At,
             Summary = e.Summary,
             Detail = e.Detail,
+            Line = e.Line,
         })], values);
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class EngineRun
                 return null;
             case StepStatus.PENDING:
                 edit.Transition(task, StepStatus.PENDING);
-                edit.Emit(FlowEventType.TaskMarkedPending, $"'{task.Name}' is pending again", task.Id, task.PhaseId, nameof(StepStatus.PENDING));
+                edit.Emit(FlowEventType.TaskMarkedPending, new HistoryLine("TaskPendingAgain", task.Name), task.Id, task.PhaseId, nameof(StepStatus.PENDING));
                 return null;
             case StepStatus.IN_PROGRESS or StepStatus.COMPLETED or StepStatus.SKIPPED or StepStatus.ON_HOLD:
                 break;
@@ -61,14 +61,14 @@ internal sealed partial class EngineRun
         }
 
         edit.Transition(task, target);
-        var (type, verb) = target switch
+        var (type, line) = target switch
         {
-            StepStatus.IN_PROGRESS => (FlowEventType.TaskMarkedInProgress, "started"),
-            StepStatus.COMPLETED => (FlowEventType.TaskCompleted, "completed"),
-            StepStatus.SKIPPED => (FlowEventType.TaskSkipped, "skipped"),
-            _ => (FlowEventType.TaskMarkedOnHold, "put on hold"),
+            StepStatus.IN_PROGRESS => (FlowEventType.TaskMarkedInProgress, new HistoryLine("TaskStarted", context.Actor.DisplayName, task.Name)),
+            StepStatus.COMPLETED => (FlowEventType.TaskCompleted, new HistoryLine("TaskCompleted", context.Actor.DisplayName, task.Name)),
+            StepStatus.SKIPPED => (FlowEventType.TaskSkipped, new HistoryLine("TaskSkipped", context.Actor.DisplayName, task.Name)),
+            _ => (FlowEventType.TaskMarkedOnHold, new HistoryLine("TaskPutOnHold", context.Actor.DisplayName, task.Name)),
         };
-        edit.Emit(type, $"{context.Actor.DisplayName} {verb} '{task.Name}'", task.Id, task.PhaseId, target.ToString());
+        edit.Emit(type, line, task.Id, task.PhaseId, target.ToString());
         return null;
     }
 
@@ -87,15 +87,19 @@ internal sealed partial class EngineRun
                 if (next.Status != StepStatus.PENDING || next.Conditions?.Exists(c => c.IsMet is not null) == true)
                 {
                     later++;
-                    edit.Emit(FlowEventType.TaskReopened, $"'{next.Name}' was reset by the revert to '{task.Name}'", next.Id, next.PhaseId, "revert");
+                    edit.Emit(FlowEventType.TaskReopened, new HistoryLine("TaskResetByRevert", next.Name, task.Name), next.Id, next.PhaseId, "revert");
                 }
 
                 edit.ResetTask(next, resetLoopCounter: true);
             }
         }
 
-        var tail = later > 0 ? $" and reset {later} later task{(later == 1 ? "" : "s")}" : "";
-        edit.Emit(FlowEventType.TaskReopened, $"{context.Actor.DisplayName} reopened '{task.Name}'{tail}", task.Id, task.PhaseId, revert ? "revert" : null);
+        edit.Emit(FlowEventType.TaskReopened, later switch
+        {
+            0 => new HistoryLine("TaskReopened", context.Actor.DisplayName, task.Name),
+            1 => new HistoryLine("TaskReopenedResetOne", context.Actor.DisplayName, task.Name),
+            _ => new HistoryLine("TaskReopenedResetMany", context.Actor.DisplayName, task.Name, HistoryArg.Count(later)),
+        }, task.Id, task.PhaseId, revert ? "revert" : null);
     }
 
     private FlowError? ChooseBranch(ChooseDecisionBranch c)
@@ -140,9 +144,9 @@ internal sealed partial class EngineRun
 
         decision.Conditions = decision.Conditions!.ConvertAll(k => k with { IsMet = k.Id == c.ConditionId, EvaluatedAt = Now });
         var branch = chosen.BranchName ?? chosen.Id;
-        edit.Emit(FlowEventType.DecisionEvaluated, $"{context.Actor.DisplayName} chose '{branch}' for '{decision.Name}'", decision.Id, decision.PhaseId, chosen.Id);
+        edit.Emit(FlowEventType.DecisionEvaluated, new HistoryLine("BranchChosen", context.Actor.DisplayName, branch, decision.Name), decision.Id, decision.PhaseId, chosen.Id);
         edit.Transition(decision, StepStatus.COMPLETED);
-        edit.Emit(FlowEventType.TaskCompleted, $"{context.Actor.DisplayName} decided '{decision.Name}'", decision.Id, decision.PhaseId, chosen.Id);
+        edit.Emit(FlowEventType.TaskCompleted, new HistoryLine("Decided", context.Actor.DisplayName, decision.Name), decision.Id, decision.PhaseId, chosen.Id);
         return null;
     }
 
@@ -184,7 +188,7 @@ internal sealed partial class EngineRun
         };
         task.AutomationExecutionId = c.AutomationExecutionId;
         edit.Transition(task, StepStatus.IN_PROGRESS);
-        edit.Emit(FlowEventType.TaskMarkedInProgress, $"Automation '{task.Name}' started", task.Id, task.PhaseId, c.AutomationExecutionId);
+        edit.Emit(FlowEventType.TaskMarkedInProgress, new HistoryLine("AutomationStarted", task.Name), task.Id, task.PhaseId, c.AutomationExecutionId);
         return null;
     }
 
@@ -197,7 +201,7 @@ internal sealed partial class EngineRun
 
         task.AutomationConfig = (task.AutomationConfig ?? new AutomationConfig()) with { ExecutionStatus = "succeeded", ErrorReason = null };
         edit.Transition(task, StepStatus.COMPLETED);
-        edit.Emit(FlowEventType.TaskCompleted, $"Automation '{task.Name}' completed", task.Id, task.PhaseId);
+        edit.Emit(FlowEventType.TaskCompleted, new HistoryLine("AutomationCompleted", task.Name), task.Id, task.PhaseId);
         return null;
     }
 
@@ -211,7 +215,7 @@ internal sealed partial class EngineRun
         task.AutomationConfig = (task.AutomationConfig ?? new AutomationConfig()) with { ExecutionStatus = "failed", ErrorReason = c.Reason };
         edit.Transition(task, StepStatus.FAILED);
         task.StatusReason = c.Reason;
-        edit.Emit(FlowEventType.TaskFailed, $"Automation '{task.Name}' failed: {c.Reason}", task.Id, task.PhaseId, c.Reason);
+        edit.Emit(FlowEventType.TaskFailed, new HistoryLine("AutomationFailed", task.Name, c.Reason), task.Id, task.PhaseId, c.Reason);
         return null;
     }
 
@@ -224,8 +228,8 @@ internal sealed partial class EngineRun
 
         edit.Transition(task, StepStatus.SKIPPED);
         task.StatusReason = $"{context.Actor.DisplayName} cancelled its scheduled run.";
-        edit.Emit(FlowEventType.AutomationScheduleCancelled, $"{context.Actor.DisplayName} cancelled the scheduled run of '{task.Name}'", task.Id, task.PhaseId);
-        edit.Emit(FlowEventType.TaskSkipped, $"'{task.Name}' was skipped: its scheduled run was cancelled", task.Id, task.PhaseId, "cancelled");
+        edit.Emit(FlowEventType.AutomationScheduleCancelled, new HistoryLine("ScheduleCancelled", context.Actor.DisplayName, task.Name), task.Id, task.PhaseId);
+        edit.Emit(FlowEventType.TaskSkipped, new HistoryLine("TaskSkippedScheduleCancelled", task.Name), task.Id, task.PhaseId, "cancelled");
         return null;
     }
 
@@ -247,13 +251,13 @@ internal sealed partial class EngineRun
             case TaskType.AUTOMATION:
                 task.AutomationConfig = (task.AutomationConfig ?? new AutomationConfig()) with { ExecutionStatus = null, ErrorReason = null };
                 edit.Transition(task, StepStatus.SCHEDULED);
-                edit.Emit(FlowEventType.AutomationTaskScheduled, $"{context.Actor.DisplayName} retried automation '{task.Name}'", task.Id, task.PhaseId, "retry");
+                edit.Emit(FlowEventType.AutomationTaskScheduled, new HistoryLine("AutomationRetried", context.Actor.DisplayName, task.Name), task.Id, task.PhaseId, "retry");
                 return null;
             case TaskType.DECISION:
                 // Back to waiting: settling evaluates it again against the record as it is now.
                 edit.ResetTask(task, resetLoopCounter: false);
                 edit.ReleasedCurrentTaskIds.Remove(task.Id);
-                edit.Emit(FlowEventType.TaskMarkedPending, $"{context.Actor.DisplayName} retried decision '{task.Name}'", task.Id, task.PhaseId, "retry");
+                edit.Emit(FlowEventType.TaskMarkedPending, new HistoryLine("DecisionRetried", context.Actor.DisplayName, task.Name), task.Id, task.PhaseId, "retry");
                 return null;
             default:
                 return FlowError.Invalid(RefusalText.Of("NothingToRetry", task.Name));

@@ -34,14 +34,15 @@ internal sealed partial class EngineRun
 
         // A fixed date overrides the dynamic rule, a rule replaces the fixed date; settling then computes the rule's date.
         var fixedDate = c.Config is null ? c.DueDate : null;
-        // History is stored, so it is written in English whoever made the change.
-        var text = c.Config is not null ? Languages.In(Languages.English, () => PendingDueDate.Describe(c.Config, execution)) : fixedDate?.ToString() ?? "no date";
+        var pending = c.Config is not null ? HistoryArg.Of(PendingDueDate.Rule(c.Config, execution)) : null;
         switch (c.Target.Kind)
         {
             case FlowItemKind.Workflow:
                 execution.DueDate = fixedDate;
                 execution.DueDateConfig = c.Config;
-                edit.Emit(FlowEventType.FlowDueDateChanged, $"{context.Actor.DisplayName} set the workflow's due date to {text}", detail: fixedDate?.ToString());
+                edit.Emit(FlowEventType.FlowDueDateChanged, pending is not null ? new HistoryLine("FlowDueDateSetRule", context.Actor.DisplayName, pending)
+                    : fixedDate is not null ? new HistoryLine("FlowDueDateSetOn", context.Actor.DisplayName, HistoryArg.On(fixedDate))
+                    : new HistoryLine("FlowDueDateCleared", context.Actor.DisplayName), detail: fixedDate?.ToString());
                 return null;
             case FlowItemKind.Phase:
                 if (graph.Phase(c.Target.Id) is not { } phase)
@@ -52,7 +53,9 @@ internal sealed partial class EngineRun
                 phase.DueDate = fixedDate;
                 phase.DueDateConfig = c.Config;
                 phase.UpdatedAt = Now;
-                edit.Emit(FlowEventType.PhaseDueDateChanged, $"{context.Actor.DisplayName} set the due date of phase '{phase.Name}' to {text}", phaseId: phase.Id, detail: fixedDate?.ToString());
+                edit.Emit(FlowEventType.PhaseDueDateChanged, pending is not null ? new HistoryLine("PhaseDueDateSetRule", context.Actor.DisplayName, phase.Name, pending)
+                    : fixedDate is not null ? new HistoryLine("PhaseDueDateSetOn", context.Actor.DisplayName, phase.Name, HistoryArg.On(fixedDate))
+                    : new HistoryLine("PhaseDueDateCleared", context.Actor.DisplayName, phase.Name), phaseId: phase.Id, detail: fixedDate?.ToString());
                 return null;
             default:
                 if (FindTask(c.Target.Id ?? "", out var i) is { } missing)
@@ -64,7 +67,9 @@ internal sealed partial class EngineRun
                 task.DueDate = fixedDate;
                 task.DueDateConfig = c.Config;
                 edit.Touch(task);
-                edit.Emit(FlowEventType.TaskDueDateChanged, $"{context.Actor.DisplayName} set the due date of '{task.Name}' to {text}", task.Id, task.PhaseId, fixedDate?.ToString());
+                edit.Emit(FlowEventType.TaskDueDateChanged, pending is not null ? new HistoryLine("TaskDueDateSetRule", context.Actor.DisplayName, task.Name, pending)
+                    : fixedDate is not null ? new HistoryLine("TaskDueDateSetOn", context.Actor.DisplayName, task.Name, HistoryArg.On(fixedDate))
+                    : new HistoryLine("TaskDueDateCleared", context.Actor.DisplayName, task.Name), task.Id, task.PhaseId, fixedDate?.ToString());
                 return null;
         }
     }
@@ -77,12 +82,14 @@ internal sealed partial class EngineRun
         }
 
         var resolved = AssigneeResolver.Resolve(c.Assignees, context.Facts, execution.Analytics.StartedBy) ?? [];
-        var who = resolved.Count == 0 ? "nobody" : string.Join(", ", resolved.SelectMany(a => a.IsVariable ? [a.Variable!] : a.Ids()));
+        var ids = resolved.SelectMany(a => a.IsVariable ? [a.Variable!] : a.Ids()).ToList();
+        var who = ids.Count == 0 ? "nobody" : string.Join(", ", ids);
         switch (c.Target.Kind)
         {
             case FlowItemKind.Workflow:
                 execution.AssignedTo = resolved;
-                edit.Emit(FlowEventType.FlowAssigned, $"{context.Actor.DisplayName} assigned the workflow to {who}", detail: who);
+                edit.Emit(FlowEventType.FlowAssigned, ids.Count == 0 ? new HistoryLine("FlowUnassigned", context.Actor.DisplayName)
+                    : new HistoryLine("FlowAssigned", context.Actor.DisplayName, HistoryArg.Assignees(ids)), detail: who);
                 return null;
             case FlowItemKind.Phase:
                 if (graph.Phase(c.Target.Id) is not { } phase)
@@ -92,7 +99,8 @@ internal sealed partial class EngineRun
 
                 phase.AssignedTo = resolved;
                 phase.UpdatedAt = Now;
-                edit.Emit(FlowEventType.PhaseAssigned, $"{context.Actor.DisplayName} assigned phase '{phase.Name}' to {who}", phaseId: phase.Id, detail: who);
+                edit.Emit(FlowEventType.PhaseAssigned, ids.Count == 0 ? new HistoryLine("PhaseUnassigned", context.Actor.DisplayName, phase.Name)
+                    : new HistoryLine("PhaseAssigned", context.Actor.DisplayName, phase.Name, HistoryArg.Assignees(ids)), phaseId: phase.Id, detail: who);
                 return null;
             default:
                 if (FindTask(c.Target.Id ?? "", out var i) is { } missing)
@@ -104,7 +112,8 @@ internal sealed partial class EngineRun
                 task.AssignedTo = resolved;
                 task.Team = c.Team;
                 edit.Touch(task);
-                edit.Emit(FlowEventType.TaskAssigned, $"{context.Actor.DisplayName} assigned '{task.Name}' to {who}", task.Id, task.PhaseId, who);
+                edit.Emit(FlowEventType.TaskAssigned, ids.Count == 0 ? new HistoryLine("TaskUnassigned", context.Actor.DisplayName, task.Name)
+                    : new HistoryLine("TaskAssigned", context.Actor.DisplayName, task.Name, HistoryArg.Assignees(ids)), task.Id, task.PhaseId, who);
                 return null;
         }
     }
@@ -185,7 +194,7 @@ internal sealed partial class EngineRun
 
         graph = new FlowGraph(execution);
         edit.Touch(task);
-        edit.Emit(FlowEventType.TaskAdded, $"{context.Actor.DisplayName} added '{task.Name}'", task.Id, task.PhaseId);
+        edit.Emit(FlowEventType.TaskAdded, new HistoryLine("TaskAdded", context.Actor.DisplayName, task.Name), task.Id, task.PhaseId);
         return null;
     }
 
@@ -228,8 +237,9 @@ internal sealed partial class EngineRun
         execution.ClosingReason ??= new FlowClosingReason();
         execution.ClosingReason.SelectedReasons = selected;
         execution.ClosingReason.ExtraDescription = string.IsNullOrWhiteSpace(c.Text) ? null : c.Text;
-        var reasons = selected.Count == 0 ? "" : $": {string.Join(", ", selected.Select(r => r.Title ?? r.Id))}";
-        edit.Emit(FlowEventType.FlowCancelled, $"{context.Actor.DisplayName} closed '{execution.Name}'{reasons}", detail: c.Text);
+        edit.Emit(FlowEventType.FlowCancelled, selected.Count == 0
+            ? new HistoryLine("FlowClosed", context.Actor.DisplayName, execution.Name)
+            : new HistoryLine("FlowClosedFor", context.Actor.DisplayName, execution.Name, HistoryArg.List(selected.Select(r => r.Title ?? r.Id))), detail: c.Text);
         return null;
     }
 
@@ -249,7 +259,7 @@ internal sealed partial class EngineRun
                     execution.ClosingReason.ExtraDescription = null;
                 }
 
-                edit.Emit(FlowEventType.FlowReopened, $"{context.Actor.DisplayName} reopened '{execution.Name}'");
+                edit.Emit(FlowEventType.FlowReopened, new HistoryLine("FlowReopenedBy", context.Actor.DisplayName, execution.Name));
                 return null;
             default:
                 // DONE means every task is finished, so reopening the workflow reopens the task finished last.
@@ -293,8 +303,7 @@ internal sealed partial class EngineRun
         var task = graph.Tasks[i];
         task.Priority = c.Priority;
         edit.Touch(task);
-        var text = TaskPriority.Describe(TaskPriority.Of(task));
-        edit.Emit(FlowEventType.TaskPriorityChanged, $"{context.Actor.DisplayName} set the priority of '{task.Name}' to {text}", task.Id, task.PhaseId, c.Priority?.ToString(CultureInfo.InvariantCulture));
+        edit.Emit(FlowEventType.TaskPriorityChanged, new HistoryLine("TaskPrioritySet", context.Actor.DisplayName, task.Name, HistoryArg.Rated(TaskPriority.Of(task))), task.Id, task.PhaseId, c.Priority?.ToString(CultureInfo.InvariantCulture));
         return null;
     }
 
@@ -315,15 +324,15 @@ internal sealed partial class EngineRun
         edit.Touch(task);
         var day = c.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         edit.Emit(FlowEventType.TaskFollowUpChanged, day is null
-            ? $"{context.Actor.DisplayName} cleared the follow-up date of '{task.Name}'"
-            : $"{context.Actor.DisplayName} set '{task.Name}' to follow up on {day}", task.Id, task.PhaseId, day);
+            ? new HistoryLine("TaskFollowUpCleared", context.Actor.DisplayName, task.Name)
+            : new HistoryLine("TaskFollowUpSet", context.Actor.DisplayName, task.Name, HistoryArg.On(FlowDueDate.OnDate(c.Date!.Value))), task.Id, task.PhaseId, day);
         return null;
     }
 
     private FlowError? Delete(DeleteFlow c)
     {
         execution.Deleted = true;
-        edit.Emit(FlowEventType.FlowDeleted, $"{context.Actor.DisplayName} deleted '{execution.Name}'{(c.Hard ? " permanently" : "")}", detail: c.Hard ? "hard" : "soft");
+        edit.Emit(FlowEventType.FlowDeleted, new HistoryLine(c.Hard ? "FlowDeletedPermanently" : "FlowDeleted", context.Actor.DisplayName, execution.Name), detail: c.Hard ? "hard" : "soft");
         return null;
     }
 }

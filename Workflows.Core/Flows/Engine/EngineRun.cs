@@ -30,7 +30,7 @@ internal sealed partial class EngineRun
 
     public FlowResult Start()
     {
-        edit.Emit(FlowEventType.FlowStarted, $"{context.Actor.DisplayName} started '{execution.Name}'");
+        edit.Emit(FlowEventType.FlowStarted, new HistoryLine("FlowStarted", context.Actor.DisplayName, execution.Name));
         foreach (var task in execution.Tasks)
         {
             edit.ChangedTaskIds.Add(task.Id);

@@ -31,14 +31,16 @@ internal sealed class ExecutionEdit(FlowExecution execution, EngineContext conte
 
     public HashSet<string> HeldCurrentTaskIds { get; } = new(StringComparer.Ordinal);
 
-    public void Emit(FlowEventType type, string summary, string? taskId = null, string? phaseId = null, string? detail = null) =>
+    /// <summary>Records an event whose sentence is <paramref name="line"/>; its summary is the line in English.</summary>
+    public void Emit(FlowEventType type, HistoryLine line, string? taskId = null, string? phaseId = null, string? detail = null) =>
         Events.Add(new FlowEvent
         {
             Type = type,
             ExecutionId = Execution.Id,
             At = Now,
             Actor = Context.Actor,
-            Summary = summary,
+            Summary = line.English(),
+            Line = line,
             TaskId = taskId,
             PhaseId = phaseId,
             Detail = detail,

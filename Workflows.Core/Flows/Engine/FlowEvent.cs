@@ -2,7 +2,8 @@ namespace Workflows.Core.Flows.Engine;
 
 /// <summary>
 /// One change to an execution, for the history timeline, automations, entity sync and live pages.
-/// <see cref="Summary"/> is the sentence the timeline shows; <see cref="Detail"/> carries the value
+/// <see cref="Summary"/> is its sentence in English as the API sends it, <see cref="Line"/> the same sentence for any
+/// language (null on events from before lines were kept); <see cref="Detail"/> carries the value
 /// that changed where there is one (a status, a due date, the chosen branch, a failure reason).
 /// </summary>
 public sealed record FlowEvent
@@ -16,6 +17,8 @@ public sealed record FlowEvent
     public required FlowActor Actor { get; init; }
 
     public required string Summary { get; init; }
+
+    public HistoryLine? Line { get; init; }
 
     public string? TaskId { get; init; }
 

@@ -13,7 +13,7 @@ internal sealed partial class Settlement
             execution.DueDate = due;
             if (!starting)
             {
-                edit.Emit(FlowEventType.FlowDueDateChanged, $"The workflow is due {due?.ToString() ?? "later"}", detail: due?.ToString());
+                edit.Emit(FlowEventType.FlowDueDateChanged, due is null ? new HistoryLine("FlowDueLater") : new HistoryLine("FlowDueOn", HistoryArg.On(due)), detail: due?.ToString());
             }
         }
 
@@ -24,7 +24,7 @@ internal sealed partial class Settlement
                 phase.DueDate = phaseDue;
                 if (!starting)
                 {
-                    edit.Emit(FlowEventType.PhaseDueDateChanged, $"Phase '{phase.Name}' is due {phaseDue?.ToString() ?? "later"}", phaseId: phase.Id, detail: phaseDue?.ToString());
+                    edit.Emit(FlowEventType.PhaseDueDateChanged, phaseDue is null ? new HistoryLine("PhaseDueLater", phase.Name) : new HistoryLine("PhaseDueOn", phase.Name, HistoryArg.On(phaseDue)), phaseId: phase.Id, detail: phaseDue?.ToString());
                 }
             }
         }
@@ -38,7 +38,7 @@ internal sealed partial class Settlement
                 edit.Touch(task);
                 if (!starting)
                 {
-                    edit.Emit(FlowEventType.TaskDueDateChanged, $"'{task.Name}' is due {taskDue?.ToString() ?? "later"}", task.Id, task.PhaseId, taskDue?.ToString());
+                    edit.Emit(FlowEventType.TaskDueDateChanged, taskDue is null ? new HistoryLine("TaskDueLater", task.Name) : new HistoryLine("TaskDueOn", task.Name, HistoryArg.On(taskDue)), task.Id, task.PhaseId, taskDue?.ToString());
                 }
             }
         }

@@ -77,7 +77,7 @@ internal sealed partial class Settlement
             task.SkippedAutomatically = true;
             task.StatusReason = "Its branch was not taken.";
             stickyCurrentTaskIds.Remove(task.Id);
-            edit.Emit(FlowEventType.TaskSkipped, $"'{task.Name}' was skipped: its branch was not taken", task.Id, task.PhaseId, "automatic");
+            edit.Emit(FlowEventType.TaskSkipped, new HistoryLine("TaskSkippedBranchNotTaken", task.Name), task.Id, task.PhaseId, "automatic");
             return true;
         }
 
@@ -98,7 +98,7 @@ internal sealed partial class Settlement
                 return false;
             case TaskType.AUTOMATION when task.IsAutomatic && task.Enabled && task.Status == StepStatus.PENDING:
                 edit.Transition(task, StepStatus.SCHEDULED);
-                edit.Emit(FlowEventType.AutomationTaskScheduled, $"Automation '{task.Name}' is scheduled to run", task.Id, task.PhaseId,
+                edit.Emit(FlowEventType.AutomationTaskScheduled, new HistoryLine("AutomationScheduled", task.Name), task.Id, task.PhaseId,
                     task.Schedule?.Mode?.ToString() ?? "Immediate");
                 return false;
             default:
@@ -141,19 +141,20 @@ internal sealed partial class Settlement
         var hasDefault = graph.AllOut[i].Exists(e => graph.Edges[e].NoneMet == true);
         if (taken.Count > 0 || hasDefault)
         {
-            var what = taken.Count > 0 ? $"took {string.Join(", ", taken.Select(t => $"'{t}'"))}" : "met no branch and took the default";
-            edit.Emit(FlowEventType.DecisionEvaluated, $"Decision '{decision.Name}' {what}", decision.Id, decision.PhaseId, string.Join(",", taken));
+            edit.Emit(FlowEventType.DecisionEvaluated, taken.Count > 0
+                ? new HistoryLine("DecisionTook", decision.Name, HistoryArg.Names(taken))
+                : new HistoryLine("DecisionTookDefault", decision.Name), decision.Id, decision.PhaseId, string.Join(",", taken));
             edit.Transition(decision, StepStatus.COMPLETED);
             decision.Analytics.CompletedBy = null;
             decision.StatusReason = note;
-            edit.Emit(FlowEventType.TaskCompleted, $"'{decision.Name}' was decided automatically", decision.Id, decision.PhaseId);
+            edit.Emit(FlowEventType.TaskCompleted, new HistoryLine("DecidedAutomatically", decision.Name), decision.Id, decision.PhaseId);
         }
         else
         {
-            edit.Emit(FlowEventType.DecisionEvaluated, $"Decision '{decision.Name}' met no branch", decision.Id, decision.PhaseId);
+            edit.Emit(FlowEventType.DecisionEvaluated, new HistoryLine("DecisionMetNoBranch", decision.Name), decision.Id, decision.PhaseId);
             edit.Transition(decision, StepStatus.FAILED);
             decision.StatusReason = $"No branch of '{decision.Name}' is met and it has no default branch.";
-            edit.Emit(FlowEventType.TaskFailed, decision.StatusReason, decision.Id, decision.PhaseId, decision.StatusReason);
+            edit.Emit(FlowEventType.TaskFailed, new HistoryLine("DecisionFailed", decision.Name), decision.Id, decision.PhaseId, decision.StatusReason);
         }
     }
 
@@ -192,8 +193,9 @@ internal sealed partial class Settlement
                 }
             }
 
-            var iteration = counter is null ? "" : $" (repeat {counter.CrtIterations} of {counter.MaxIterations})";
-            edit.Emit(FlowEventType.LoopIterationStarted, $"Back to '{graph.Tasks[v].Name}'{iteration}", graph.Tasks[v].Id, graph.Tasks[v].PhaseId);
+            edit.Emit(FlowEventType.LoopIterationStarted, counter is null
+                ? new HistoryLine("LoopBackTo", graph.Tasks[v].Name)
+                : new HistoryLine("LoopBackToRepeat", graph.Tasks[v].Name, HistoryArg.Count(counter.CrtIterations ?? 0), HistoryArg.Count(counter.MaxIterations)), graph.Tasks[v].Id, graph.Tasks[v].PhaseId);
             fired = true;
         }
 
@@ -245,14 +247,14 @@ internal sealed partial class Settlement
             if (status == PhaseStatus.COMPLETED)
             {
                 phase.Analytics.CompletedAt = edit.Now;
-                edit.Emit(FlowEventType.PhaseCompleted, $"Phase '{phase.Name}' is completed", phaseId: phase.Id);
+                edit.Emit(FlowEventType.PhaseCompleted, new HistoryLine("PhaseCompleted", phase.Name), phaseId: phase.Id);
             }
             else if (status == PhaseStatus.IN_PROGRESS && phase.Analytics.InProgressAt is null)
             {
                 phase.Analytics.InProgressAt = edit.Now;
                 if (!starting)
                 {
-                    edit.Emit(FlowEventType.PhaseMarkedInProgress, $"Phase '{phase.Name}' is in progress", phaseId: phase.Id);
+                    edit.Emit(FlowEventType.PhaseMarkedInProgress, new HistoryLine("PhaseInProgress", phase.Name), phaseId: phase.Id);
                 }
             }
         }
@@ -297,8 +299,9 @@ internal sealed partial class Settlement
         }
 
         execution.CrtTasks = current;
-        var names = current.Count == 0 ? "none" : string.Join(", ", current.Select(t => $"'{graph.Tasks[graph.IndexOf(t.Id)].Name}'"));
-        edit.Emit(FlowEventType.CurrTaskChanged, $"Current tasks: {names}", current.Count > 0 ? current[0].Id : null, detail: string.Join(",", after));
+        edit.Emit(FlowEventType.CurrTaskChanged, current.Count == 0
+            ? new HistoryLine("CurrentTasksNone")
+            : new HistoryLine("CurrentTasks", HistoryArg.Names(current.Select(t => graph.Tasks[graph.IndexOf(t.Id)].Name))), current.Count > 0 ? current[0].Id : null, detail: string.Join(",", after));
     }
 
     private void UpdateWorkflowStatus()
@@ -308,14 +311,14 @@ internal sealed partial class Settlement
             execution.Status = WorkflowStatus.DONE;
             execution.Analytics.CompletedAt = edit.Now;
             execution.Analytics.CompletedBy = edit.ActorId;
-            edit.Emit(FlowEventType.FlowCompleted, $"'{execution.Name}' is done");
+            edit.Emit(FlowEventType.FlowCompleted, new HistoryLine("FlowDone", execution.Name));
         }
         else if (execution.Status == WorkflowStatus.DONE && !graph.AllTasksFinished())
         {
             execution.Status = WorkflowStatus.STARTED;
             execution.Analytics.CompletedAt = null;
             execution.Analytics.CompletedBy = null;
-            edit.Emit(FlowEventType.FlowReopened, $"'{execution.Name}' is open again");
+            edit.Emit(FlowEventType.FlowReopened, new HistoryLine("FlowOpenAgain", execution.Name));
         }
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class FlowExecutionService
         return await db.FlowEvents.AsNoTracking()
             .Where(e => executionIds.Contains(e.ExecutionId))
             .OrderByDescending(e => e.Id)
-            .Select(e => new HistoryEntry(e.ExecutionId, e.Type, e.TaskId, e.PhaseId, e.ActorId, e.ActorName, e.At, e.Summary, e.Detail))
+            .Select(e => new HistoryEntry(e.ExecutionId, e.Type, e.TaskId, e.PhaseId, e.ActorId, e.ActorName, e.At, e.Summary, e.Detail, e.Line))
             .ToListAsync(cancellationToken);
     }
 

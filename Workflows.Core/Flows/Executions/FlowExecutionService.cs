@@ -390,6 +390,7 @@ public sealed partial class FlowExecutionService(
                 At = flowEvent.At,
                 Summary = flowEvent.Summary,
                 Detail = flowEvent.Detail,
+                Line = flowEvent.Line,
             });
         }
 

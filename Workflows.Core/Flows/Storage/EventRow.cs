@@ -1,3 +1,5 @@
+using Workflows.Core.Flows.Engine;
+
 namespace Workflows.Core.Flows.Storage;
 
 /// <summary>One entry of an execution's append-only history.</summary>
@@ -22,4 +24,7 @@ public sealed class EventRow
     public required string Summary { get; init; }
 
     public string? Detail { get; init; }
+
+    /// <summary>The sentence of <see cref="Summary"/> as a key and arguments, to read in any language; null on events written before it was kept.</summary>
+    public HistoryLine? Line { get; init; }
 }

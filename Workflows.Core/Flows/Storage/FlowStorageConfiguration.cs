@@ -120,6 +120,9 @@ internal sealed class EventRowConfiguration : IEntityTypeConfiguration<EventRow>
         builder.Property(e => e.PhaseId).HasMaxLength(64);
         builder.Property(e => e.ActorId).HasMaxLength(64);
         builder.Property(e => e.ActorName).HasMaxLength(200);
+        // Unbounded like the summary it words: it holds the same names (a list of current tasks can be long).
+        builder.Property(e => e.Line).HasConversion(
+            line => JsonSerializer.Serialize(line, FlowJson.Options), json => JsonSerializer.Deserialize<HistoryLine>(json, FlowJson.Options));
         builder.HasIndex(e => new { e.ExecutionId, e.Id });
         builder.HasIndex(e => new { e.Type, e.At });
     }

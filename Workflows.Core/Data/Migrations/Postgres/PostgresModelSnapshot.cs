@@ -694,6 +694,9 @@ namespace Workflows.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Line")
+                        .HasColumnType("text");
+
                     b.Property<string>("PhaseId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
