@@ -298,12 +298,12 @@ public sealed class TaskListViewTests : MudTestContext, IAsyncLifetime
         dashboard.Find("[data-testid=add-record-attribute-filter]").Click();
         Pick(dialogs, "Attribute", "Stage");
         dialogs.WaitForAssertion(() => Assert.Contains(dialogs.FindAll(".mud-input-control label"), l => l.TextContent.Trim() == "Value"));
-        Pick(dialogs, "Value", "offer");
+        Pick(dialogs, "Value", "Offer");
         dialogs.WaitForAssertion(() => Assert.False(dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Add filter").HasAttribute("disabled")));
         dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Add filter").Click();
 
         dashboard.WaitForAssertion(() => Assert.EndsWith("/dashboard?assignee=all&schema=opportunity&attr=stage%3Aequals%3Aoffer", navigation.Uri, StringComparison.Ordinal));
-        dashboard.WaitForAssertion(() => Assert.Equal("Stage = offer", dashboard.Find("[data-testid=record-attribute-chip]").TextContent.Trim()));
+        dashboard.WaitForAssertion(() => Assert.Equal("Stage = Offer", dashboard.Find("[data-testid=record-attribute-chip]").TextContent.Trim()));
     }
 
     [Fact]
