@@ -251,6 +251,9 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await ExpectFieldAsync(details, "Connection to Large project review", "Large");
         await ExpectFieldAsync(details, "Connection to Standard offer", "Small");
         await page.ScreenshotAsync("builder-e2e-8-reloaded-decision");
+
+        // The next tasks lie beyond the part of the canvas the open panel leaves: closing it brings them into view.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Close task details" }).ClickAsync();
         await Node(page, "Large project review").ClickAsync();
         await Assertions.Expect(details.GetByLabel("Duration")).ToHaveValueAsync("3");
         await ExpectFieldAsync(details, "Due date", "Dynamic (after an event)");
