@@ -78,14 +78,7 @@ public sealed record HistoryArg
 
         if (Priority is { } priority)
         {
-            var band = TaskPriority.Band(priority) switch
-            {
-                TaskPriorityBand.Low => "PriorityLow",
-                TaskPriorityBand.Medium => "PriorityMedium",
-                TaskPriorityBand.High => "PriorityHigh",
-                _ => "PriorityCritical",
-            };
-            return Languages.Text<HistoryText>(band, priority);
+            return TaskPriority.Label(priority);
         }
 
         return Text ?? "";

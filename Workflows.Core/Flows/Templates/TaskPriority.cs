@@ -26,6 +26,12 @@ public static class TaskPriority
     /// <summary>The band as a person reads it, with the number: "High (60)".</summary>
     public static string Describe(int priority) => $"{Band(priority)} ({priority})";
 
+    /// <summary>A band's word in the current language: "High", "Hoch".</summary>
+    public static string BandWord(TaskPriorityBand band) => Languages.Text<CoreText>($"Priority{band}");
+
+    /// <summary>A priority as a person reads it in the current language, its band's word and the number: "High (60)", "Hoch (60)".</summary>
+    public static string Label(int priority) => Languages.Text<CoreText>("PriorityWithNumber", BandWord(Band(priority)), DateText.Number(priority));
+
     /// <summary>The lowest priority of <paramref name="band"/>, for a filter "High or more".</summary>
     public static int LowestOf(TaskPriorityBand band) => band switch
     {

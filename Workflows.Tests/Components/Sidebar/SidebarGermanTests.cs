@@ -57,10 +57,10 @@ public sealed class SidebarGermanTests : MudTestContext
 
         Assert.Equal("Übersprungen", InGerman(() => TaskPresentation.StatusLabel(StepStatus.SKIPPED)));
         Assert.Equal("Abgeschlossen", InGerman(() => TaskPresentation.WorkflowStatusLabel(WorkflowStatus.CLOSED)));
-        Assert.Equal("Hoch (60)", InGerman(() => TaskPresentation.PriorityLabel(60)));
+        Assert.Equal("Hoch (60)", InGerman(() => TaskPriority.Label(60)));
         Assert.Equal("Wiedervorlage am 12.12.2026", InGerman(() => TaskPresentation.FollowUpLabel(new DateOnly(2026, 12, 12))));
         Assert.Equal("„Send offer“ ist erledigt.", InGerman(() => TaskPresentation.SuccessText(new SetTaskStatus("offer", StepStatus.COMPLETED), "Send offer")));
         Assert.Equal("1 von 2 Aufgaben aktualisiert; 1 abgelehnt.", InGerman(() => BulkResultDialog.Summary(mixed)));
-        Assert.Equal("High (60)", TaskPresentation.PriorityLabel(60));
+        Assert.Equal("High (60)", TaskPriority.Label(60));
     }
 }

@@ -58,7 +58,7 @@ internal static class DashboardExport
                     task.Name, task.WorkflowName, task.EntityTitle ?? task.EntityId, task.EntitySchema ?? "", task.PhaseName ?? "", task.Status,
                     task.DueRule is { } rule ? PendingDueDate.Describe(rule) : task.DueText ?? "", Languages.Text<DashboardText>(task.Overdue ? "CsvYes" : "CsvNo"), string.Join(", ", task.AssignedTo.Select(NameOf)),
                     TimeZoneInfo.ConvertTime(task.UpdatedAt, settings.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    TaskPresentation.PriorityLabel(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                    TaskPriority.Label(task.Priority), task.FollowUpOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
                 ];
                 await writer.WriteLineAsync(string.Join(';', cells.Select(Escape)));
             }

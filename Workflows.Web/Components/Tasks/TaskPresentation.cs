@@ -103,16 +103,9 @@ public static class TaskPresentation
         return outcome.TookDefault ? T("TookDefaultBranch") : null;
     }
 
-    /// <summary>A priority band's word: "High".</summary>
-    public static string PriorityBandLabel(TaskPriorityBand band) => T($"Priority{band}");
-
-    /// <summary>A priority as a person reads it, its band's word and the number: "High (60)".</summary>
-    public static string PriorityLabel(int priority) =>
-        T("PriorityWithNumber", PriorityBandLabel(TaskPriority.Band(priority)), DateText.Number(priority));
-
     /// <summary>A band with its numbers, as the filter lists it and the scale names it: "High (50–74)".</summary>
     public static string PriorityBandRange(TaskPriorityBand band) =>
-        T("PriorityBandRange", PriorityBandLabel(band), DateText.Number(TaskPriority.LowestOf(band)), DateText.Number(TaskPriority.HighestOf(band)));
+        T("PriorityBandRange", TaskPriority.BandWord(band), DateText.Number(TaskPriority.LowestOf(band)), DateText.Number(TaskPriority.HighestOf(band)));
 
     /// <summary>Every band with its numbers: "Low (0–24), Medium (25–49), High (50–74), Critical (75–100)".</summary>
     public static string PriorityScale() =>
