@@ -51,6 +51,6 @@ public sealed record EntityAttribute
     /// <summary>Whether a record may hold this value: one of the options, or anything when the attribute lists none.</summary>
     public bool Offers(string? value) => value is not null && (Options is null || Options.Any(option => option.Value == value));
 
-    /// <summary>The words shown for a stored option value: its option's title, or the value itself.</summary>
-    public string OptionText(string value) => Options?.FirstOrDefault(option => option.Value == value)?.Text ?? value;
+    /// <summary>The words shown for a stored option value: its option's title, or the value itself ("" for none).</summary>
+    public string OptionText(string? value) => value is null ? "" : Options?.FirstOrDefault(option => option.Value == value)?.Text ?? value;
 }

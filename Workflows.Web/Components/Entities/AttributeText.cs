@@ -16,7 +16,7 @@ public static class AttributeText
     {
         if (value is JsonArray items)
         {
-            return string.Join(", ", items.Select(item => item?.ToString() is { } text ? attribute.OptionText(text) : null));
+            return string.Join(", ", items.Select(item => attribute.OptionText(item?.ToString())));
         }
 
         if (value is not JsonValue scalar)
