@@ -87,6 +87,32 @@ public sealed class LanguageSwitchTests(WorkflowsAppFactory app) : IClassFixture
         Assert.Equal("de", await PageLanguageAsync(second, acceptLanguage: null, path: "/partner"));
     }
 
+    [Fact]
+    public async Task A_switch_takes_effect_on_a_browser_signed_in_before_the_profile_already_says_so()
+    {
+        // The browser's sign-in still says English while the profile already says German: a switch made on another
+        // browser, or the same switch sent twice (a menu item that navigates twice, whose first answer the browser drops).
+        const string email = "caseworker2@workflows.demo";
+        using var laptop = Client();
+        Assert.True(await FormSignIn.SignInAsync(laptop, email, DemoSeeder.DemoPassword));
+        using (var english = await laptop.GetAsync(new Uri("/Account/Language/en?returnUrl=%2Fdashboard", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, english.StatusCode);
+        }
+
+        using (var phone = Client())
+        {
+            Assert.True(await FormSignIn.SignInAsync(phone, email, DemoSeeder.DemoPassword));
+            using var _ = await phone.GetAsync(new Uri("/Account/Language/de?returnUrl=%2Fdashboard", UriKind.Relative));
+        }
+
+        Assert.Equal("en", await PageLanguageAsync(laptop, "en-US", path: "/dashboard"));
+        using var switched = await laptop.GetAsync(new Uri("/Account/Language/de?returnUrl=%2Fdashboard", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("de", await PageLanguageAsync(laptop, "en-US", path: "/dashboard"));
+    }
+
     private HttpClient Client() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     /// <summary>The <c>lang</c> of the page's <c>html</c> element.</summary>

@@ -115,10 +115,19 @@ public static class LanguageSetup
             }
 
             Remember(context.Response, chosen);
-            if (context.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(context.User) is { } user && user.Language != chosen)
+
+            // The sign-in is renewed whenever its own claim is not the choice, even if the profile already is: the
+            // profile may have been switched on another browser, or by this same switch sent twice (a menu item
+            // navigates twice, and the browser drops the first answer with its new sign-in).
+            if (context.User.Identity?.IsAuthenticated == true && context.User.FindFirstValue(UserClaims.Language) != chosen
+                && await users.GetUserAsync(context.User) is { } user)
             {
-                user.Language = chosen;
-                await users.UpdateAsync(user);
+                if (user.Language != chosen)
+                {
+                    user.Language = chosen;
+                    await users.UpdateAsync(user);
+                }
+
                 await signIn.RefreshSignInAsync(user);
             }
 
