@@ -224,7 +224,7 @@ internal static class DemoCatalogue
         {
             Id = id,
             Schema = schema.Slug,
-            Title = RecordTitle.Render(schema.TitleTemplate, attributes),
+            Title = RecordTitle.Render(schema, attributes),
             Attributes = attributes,
             CreatedAt = at,
             UpdatedAt = at,

@@ -244,7 +244,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         }
 
         RemoveNulls(values.Value);
-        var title = RecordTitle.After(definition.TitleTemplate, attributes, values.Value, before: null);
+        var title = RecordTitle.After(definition, attributes, values.Value, before: null);
         if (!title.Succeeded)
         {
             return title.Refusal;
@@ -502,7 +502,7 @@ public sealed class EntityService(IDbContextFactory<WorkflowsDbContext> dbFactor
         }
 
         RemoveNulls(merged);
-        var title = RecordTitle.After(definition.TitleTemplate, attributes, merged, record);
+        var title = RecordTitle.After(definition, attributes, merged, record);
         if (!title.Succeeded)
         {
             return title.Refusal;

@@ -4,13 +4,25 @@ using Workflows.Core.Localization;
 
 namespace Workflows.Core.Entities;
 
-/// <summary>Renders a schema's title template (<c>{{first_name}} {{last_name}}</c>) over a record's attributes.</summary>
+/// <summary>
+/// Renders a schema's title template (<c>{{first_name}} {{last_name}}</c>) over a record's attributes; a select shows
+/// its option's title (<c>Wärmepumpe</c>), not the stored value (<c>Heat pump</c>), as everywhere else a person reads it.
+/// </summary>
 public static partial class RecordTitle
 {
-    public static string Render(string template, JsonObject attributes)
+    public static string Render(EntitySchema schema, JsonObject attributes)
     {
-        var title = Placeholder().Replace(template, match =>
-            attributes[match.Groups[1].Value] is JsonValue value ? value.ToString() : "");
+        var title = Placeholder().Replace(schema.TitleTemplate, match =>
+        {
+            var name = match.Groups[1].Value;
+            if (attributes[name] is not JsonValue value)
+            {
+                return "";
+            }
+
+            var attribute = schema.Attributes.FirstOrDefault(a => a.Name == name);
+            return attribute is { Type: AttributeType.Select } ? attribute.OptionText(value.ToString()) : value.ToString();
+        });
         title = Spaces().Replace(title, " ").Trim(' ', '-', '·', ',');
         return string.IsNullOrWhiteSpace(title) ? "(untitled)" : title;
     }
@@ -23,12 +35,12 @@ public static partial class RecordTitle
     /// before (it is not what the template made of its values then), that one stays; otherwise the schema's template
     /// over its new values. <paramref name="before"/> is the record as it was, null for a new one.
     /// </summary>
-    public static Outcome<string> After(string template, JsonObject written, JsonObject values, EntityRecord? before)
+    public static Outcome<string> After(EntitySchema schema, JsonObject written, JsonObject values, EntityRecord? before)
     {
         switch (written[GivenAttribute])
         {
             case null:
-                return before is not null && before.Title != Render(template, before.Attributes) ? before.Title : Render(template, values);
+                return before is not null && before.Title != Render(schema, before.Attributes) ? before.Title : Render(schema, values);
             case JsonValue given when given.TryGetValue<string>(out var title) && !string.IsNullOrWhiteSpace(title):
                 return title.Length <= MaxLength ? title.Trim() : Refusal.Invalid(RefusalText.Of("RecordTitleTooLong", GivenAttribute, MaxLength));
             default:

@@ -14,7 +14,7 @@ public sealed class SelectOptionApiTests(SelectOptionApiTests.App app) : IClassF
     public sealed class App : WorkflowsAppFactory;
 
     [Fact]
-    public async Task Titled_and_plain_options_are_kept_as_given_and_records_hold_the_value()
+    public async Task Titled_and_plain_options_are_kept_as_given_and_records_hold_the_value_while_their_titles_read_the_options_title()
     {
         using var admin = await ApiClients.ForAsync(app, "admin@workflows.demo");
         var slug = "deal" + Guid.NewGuid().ToString("N")[..8];
@@ -27,6 +27,9 @@ public sealed class SelectOptionApiTests(SelectOptionApiTests.App app) : IClassF
 
         using var byValue = await admin.PostAsJsonAsync($"/v1/entity/{slug}", new { stage = "offer" });
         Assert.Equal(HttpStatusCode.Created, byValue.StatusCode);
+        var record = (await byValue.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("offer", (string?)record["stage"]);
+        Assert.Equal("Angebot", (string?)record["_title"]); // a title from the template reads the option's title
         using var byTitle = await admin.PostAsJsonAsync($"/v1/entity/{slug}", new { stage = "Angebot" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, byTitle.StatusCode);
         Assert.Contains("must be one of: offer, won.", await MessageOf(byTitle), StringComparison.Ordinal);

@@ -31,6 +31,10 @@ public sealed class SeedLanguageTests : IDisposable
         Assert.DoesNotContain("Check order and meter data", taskNames);
         Assert.Equal("PV-Angebot per E-Mail senden", (await db.Automations.AsNoTracking().SingleAsync(a => a.Id == DemoAutomations.SendOfferEmail)).Name);
         Assert.Equal("Bonitätsprüfung negativ", (await db.ClosingReasons.AsNoTracking().SingleAsync(r => r.Id == "cr-credit-check")).Title);
+        // A title made from a select reads its option's German title while the record keeps the value.
+        var orders = await db.EntityRecords.AsNoTracking().Where(r => r.Schema == "order").ToListAsync();
+        var order = orders.First(r => r.Attributes["product"]?.ToString() == "Heat pump");
+        Assert.EndsWith(" Wärmepumpe", order.Title, StringComparison.Ordinal);
     }
 
     public void Dispose() => database.Dispose();

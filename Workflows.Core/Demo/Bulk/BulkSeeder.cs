@@ -263,7 +263,7 @@ public sealed class BulkSeeder(IDbContextFactory<WorkflowsDbContext> dbFactory, 
         {
             Id = $"bulk-record-{index + 1:000000}",
             Schema = schema.Slug,
-            Title = RecordTitle.Render(schema.TitleTemplate, attributes),
+            Title = RecordTitle.Render(schema, attributes),
             Attributes = attributes,
             CreatedAt = started,
             UpdatedAt = started,

@@ -61,7 +61,7 @@ internal static class EntityUpdates
                 }
 
                 attributes[target.EntityAttribute] = value is null ? null : JsonValue.Create(value);
-                record.Title = RecordTitle.After(schema.TitleTemplate, [], attributes, record).Value ?? record.Title;
+                record.Title = RecordTitle.After(schema, [], attributes, record).Value ?? record.Title;
                 record.Attributes = attributes;
                 record.SearchText = EntityService.SearchTextOf(record);
                 record.UpdatedAt = now;
