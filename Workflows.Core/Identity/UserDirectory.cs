@@ -29,4 +29,20 @@ public sealed class UserDirectory(IDbContextFactory<WorkflowsDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await TeamAdministration.ListAsync(db, cancellationToken);
     }
+
+    /// <summary>Everyone who can be assigned, named by id: people, then partner organisations, then teams.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(CancellationToken cancellationToken) =>
+        Names(await ListPeopleAsync(cancellationToken), await ListPartnersAsync(cancellationToken), await ListTeamsAsync(cancellationToken));
+
+    /// <inheritdoc cref="NamesAsync"/>
+    public static IReadOnlyDictionary<string, string> Names(IEnumerable<Person> people, IEnumerable<Partner> partners, IEnumerable<TeamSummary> teams)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, name) in people.Select(p => (p.Id, p.Name)).Concat(partners.Select(p => (p.Id, p.Name))).Concat(teams.Select(t => (t.Id, t.Name))))
+        {
+            names.TryAdd(id, name);
+        }
+
+        return names;
+    }
 }

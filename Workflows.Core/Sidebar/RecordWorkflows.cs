@@ -37,13 +37,7 @@ public sealed class RecordWorkflows(
         var people = await directory.ListPeopleAsync(cancellationToken);
         var partners = await directory.ListPartnersAsync(cancellationToken);
         var teams = await directory.ListTeamsAsync(cancellationToken);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (id, name) in people.Select(p => (p.Id, p.Name)).Concat(partners.Select(p => (p.Id, p.Name))).Concat(teams.Select(t => (t.Id, t.Name))))
-        {
-            names.TryAdd(id, name);
-        }
-
-        var reader = new HistoryReader(id => names.GetValueOrDefault(id, id), settings.TimeZone);
+        var reader = HistoryReader.Naming(UserDirectory.Names(people, partners, teams), settings.TimeZone);
 
         return new RecordWorkflowsView
         {

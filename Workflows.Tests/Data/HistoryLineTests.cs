@@ -5,6 +5,7 @@ using Workflows.Core.Flows;
 using Workflows.Core.Identity;
 using Workflows.Core.Localization;
 using Workflows.Core.Sidebar;
+using Workflows.Core;
 using Workflows.Tests.Infrastructure;
 using static Workflows.Tests.Core.Flows.TemplateBuilder;
 
@@ -28,15 +29,7 @@ public sealed class HistoryLineTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task An_assignment_and_a_due_date_read_in_german_and_in_english_from_the_same_stored_events()
     {
-        var template = ATemplate("Solar check").WithTask("docs", "Unterlagen prüfen").WithTask("offer", "Angebot senden").Requires("docs").Chain("docs", "offer")
-            .With(t =>
-            {
-                t.Id = null;
-                t.Trigger = new TemplateTrigger { Type = TemplateTriggerType.Manual, EntitySchema = "opportunity" };
-            })
-            .Build();
-        var saved = (await services.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, Lena, CancellationToken.None)).Value!;
-        var execution = (await Executions.StartAsync(saved.Id!, [new EntityRef { EntityId = "opportunity-005" }], Lena, CancellationToken.None)).Value!;
+        var execution = await StartAsync();
         execution = (await Executions.ApplyAsync(execution.Id, new Assign(FlowItemRef.Task("docs"), [Assignee.Of("max")]), Lena, execution.Version, CancellationToken.None)).Value!;
         await Executions.ApplyAsync(execution.Id, new SetDueDate(FlowItemRef.Task("offer"), FlowDueDate.OnDate(new DateOnly(2026, 12, 2))), Lena, execution.Version, CancellationToken.None);
 
@@ -52,5 +45,32 @@ public sealed class HistoryLineTests : IAsyncLifetime, IDisposable
         Assert.Equal("Lena Schmidt hat die Fälligkeit von „Angebot senden“ auf den 02.12.2026 gesetzt", Read(Languages.German, due));
         Assert.Equal("Lena Schmidt assigned 'Unterlagen prüfen' to Max Mustermann", Read(Languages.English, assigned));
         Assert.Equal("Lena Schmidt set the due date of 'Angebot senden' to 12/2/2026", Read(Languages.English, due));
+    }
+
+    [Fact]
+    public async Task A_change_made_on_a_stale_version_is_refused_quoting_the_last_change_in_the_readers_language()
+    {
+        var execution = await StartAsync();
+        var mehmet = (await services.GetRequiredService<UserDirectory>().ListPeopleAsync(CancellationToken.None)).Single(p => p.Name == "Mehmet Yılmaz");
+        await Executions.ApplyAsync(execution.Id, new Assign(FlowItemRef.Task("docs"), [Assignee.Of(mehmet.Id)]), Lena, execution.Version, CancellationToken.None);
+
+        var refused = await Languages.In(Languages.German, () => Executions.ApplyAsync(
+            execution.Id, new SetTaskStatus("docs", StepStatus.COMPLETED), Lena, execution.Version, CancellationToken.None));
+
+        Assert.Equal(RefusalKind.Conflict, refused.Refusal!.Kind);
+        Assert.StartsWith("„Solar check“ wurde gerade von Lena Schmidt geändert (Lena Schmidt hat „Unterlagen prüfen“ Mehmet Yılmaz zugewiesen).", refused.Error, StringComparison.Ordinal);
+    }
+
+    private async Task<FlowExecution> StartAsync()
+    {
+        var template = ATemplate("Solar check").WithTask("docs", "Unterlagen prüfen").WithTask("offer", "Angebot senden").Requires("docs").Chain("docs", "offer")
+            .With(t =>
+            {
+                t.Id = null;
+                t.Trigger = new TemplateTrigger { Type = TemplateTriggerType.Manual, EntitySchema = "opportunity" };
+            })
+            .Build();
+        var saved = (await services.GetRequiredService<FlowTemplateService>().SaveAsync(template, null, Lena, CancellationToken.None)).Value!;
+        return (await Executions.StartAsync(saved.Id!, [new EntityRef { EntityId = "opportunity-005" }], Lena, CancellationToken.None)).Value!;
     }
 }

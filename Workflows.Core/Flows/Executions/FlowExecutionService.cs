@@ -27,7 +27,8 @@ public sealed partial class FlowExecutionService(
     TimeProvider clock,
     IEnumerable<IFlowCommitHook> hooks,
     CommitQueue commits,
-    WorkflowsMetrics metrics)
+    WorkflowsMetrics metrics,
+    UserDirectory directory)
 {
     // The hot reads of every change, compiled once: a LINQ query pays EF Core's parameter extraction and query-cache
     // lookup on every execution.
@@ -419,14 +420,20 @@ public sealed partial class FlowExecutionService(
     private void Publish(FlowExecution execution, IReadOnlyList<FlowEvent> events) =>
         bus.Publish(new FlowChange(execution.Id, execution.Version, [.. execution.Contexts.Select(c => c.EntityId)], events));
 
-    private static async Task<Refusal> StaleAsync(WorkflowsDbContext db, ExecutionRow current, CancellationToken cancellationToken)
+    /// <summary>The refusal of a change made on a stale version, quoting the last change in the reader's language.</summary>
+    private async Task<Refusal> StaleAsync(WorkflowsDbContext db, ExecutionRow current, CancellationToken cancellationToken)
     {
         var last = await db.FlowEvents.AsNoTracking()
             .Where(e => e.ExecutionId == current.Id)
             .OrderByDescending(e => e.Id)
-            .Select(e => new { e.ActorName, e.Summary })
+            .Select(e => new { e.ActorName, e.Summary, e.Line })
             .FirstOrDefaultAsync(cancellationToken);
-        var what = last is null ? "" : $" ({last.Summary})";
+        var what = last switch
+        {
+            null => "",
+            { Line: { } line } => $" ({line.Read(HistoryReader.Naming(await directory.NamesAsync(cancellationToken), settings.TimeZone))})",
+            _ => $" ({last.Summary})", // an event from before history lines
+        };
         return Refusal.Conflict(
             RefusalText.Of("WorkflowChangedJustNow", current.Name, last?.ActorName ?? current.UpdatedBy ?? RefusalText.Of("Someone"), what));
     }
