@@ -1,9 +1,11 @@
 using System.Net;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Automations.Webhooks;
 
 /// <summary>
-/// The address ranges a webhook must not reach unless allowed: what they are is the reason a refusal gives. IPv4
+/// The address ranges a webhook must not reach unless allowed: what they are (a <see cref="RefusalText"/> key) is the
+/// reason a refusal gives. IPv4
 /// addresses written as IPv6 (<c>::ffff:127.0.0.1</c>) are judged as the IPv4 address they carry.
 /// </summary>
 internal static class InternalAddresses
@@ -11,25 +13,25 @@ internal static class InternalAddresses
     // More specific ranges first: the metadata address lies inside link-local and must be named as what it is.
     private static readonly (IPNetwork Range, string Kind)[] Ranges =
     [
-        (IPNetwork.Parse("169.254.169.254/32"), "the cloud metadata address"),
-        (IPNetwork.Parse("fd00:ec2::254/128"), "the cloud metadata address"),
-        (IPNetwork.Parse("0.0.0.0/8"), "an unspecified address"),
-        (IPNetwork.Parse("::/128"), "an unspecified address"),
-        (IPNetwork.Parse("127.0.0.0/8"), "a loopback address"),
-        (IPNetwork.Parse("::1/128"), "a loopback address"),
-        (IPNetwork.Parse("169.254.0.0/16"), "a link-local address"),
-        (IPNetwork.Parse("fe80::/10"), "a link-local address"),
-        (IPNetwork.Parse("10.0.0.0/8"), "a private address"),
-        (IPNetwork.Parse("172.16.0.0/12"), "a private address"),
-        (IPNetwork.Parse("192.168.0.0/16"), "a private address"),
-        (IPNetwork.Parse("fc00::/7"), "a private address"),
-        (IPNetwork.Parse("100.64.0.0/10"), "a shared (carrier-grade NAT) address"),
-        (IPNetwork.Parse("224.0.0.0/4"), "a multicast address"),
-        (IPNetwork.Parse("ff00::/8"), "a multicast address"),
-        (IPNetwork.Parse("240.0.0.0/4"), "a reserved address"),
+        (IPNetwork.Parse("169.254.169.254/32"), "AddressCloudMetadata"),
+        (IPNetwork.Parse("fd00:ec2::254/128"), "AddressCloudMetadata"),
+        (IPNetwork.Parse("0.0.0.0/8"), "AddressUnspecified"),
+        (IPNetwork.Parse("::/128"), "AddressUnspecified"),
+        (IPNetwork.Parse("127.0.0.0/8"), "AddressLoopback"),
+        (IPNetwork.Parse("::1/128"), "AddressLoopback"),
+        (IPNetwork.Parse("169.254.0.0/16"), "AddressLinkLocal"),
+        (IPNetwork.Parse("fe80::/10"), "AddressLinkLocal"),
+        (IPNetwork.Parse("10.0.0.0/8"), "AddressPrivate"),
+        (IPNetwork.Parse("172.16.0.0/12"), "AddressPrivate"),
+        (IPNetwork.Parse("192.168.0.0/16"), "AddressPrivate"),
+        (IPNetwork.Parse("fc00::/7"), "AddressPrivate"),
+        (IPNetwork.Parse("100.64.0.0/10"), "AddressShared"),
+        (IPNetwork.Parse("224.0.0.0/4"), "AddressMulticast"),
+        (IPNetwork.Parse("ff00::/8"), "AddressMulticast"),
+        (IPNetwork.Parse("240.0.0.0/4"), "AddressReserved"),
     ];
 
-    /// <summary>What kind of internal address this is ("a loopback address"), or null for a public one.</summary>
+    /// <summary>What kind of internal address this is ("AddressLoopback"), or null for a public one.</summary>
     public static string? KindOf(IPAddress address)
     {
         var judged = Normalize(address);

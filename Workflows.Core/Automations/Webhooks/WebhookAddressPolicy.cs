@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Automations.Webhooks;
 
@@ -50,7 +51,7 @@ public sealed class WebhookAddressPolicy
 
         var shown = InternalAddresses.Normalize(address).ToString();
         var named = string.Equals(host, shown, StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _) ? shown : $"{host} ({shown})";
-        return $"refused: {named} is {kind}; allow it with Webhooks:AllowedHosts";
+        return RefusalText.Of("WebhookAddressRefused", named, RefusalText.Of(kind));
     }
 
     /// <summary>
@@ -84,7 +85,7 @@ public sealed class WebhookAddressPolicy
         var allowed = refusals.Where(r => r.Refusal is null).Select(r => r.Address).ToArray();
         if (allowed.Length == 0)
         {
-            throw new WebhookAddressRefusedException(refusals.FirstOrDefault().Refusal ?? $"refused: {host} has no address");
+            throw new WebhookAddressRefusedException(refusals.FirstOrDefault().Refusal ?? RefusalText.Of("WebhookHostWithoutAddress", host));
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };

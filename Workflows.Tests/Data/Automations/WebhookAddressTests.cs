@@ -1,5 +1,6 @@
 using Workflows.Core.Automations;
 using Workflows.Core.Data;
+using Workflows.Core.Localization;
 using Workflows.Tests.Infrastructure;
 
 namespace Workflows.Tests.Data.Automations;
@@ -114,6 +115,18 @@ public sealed class WebhookAddressTests
         Assert.Contains(reason, saved.Error, StringComparison.Ordinal);
         await using var db = h.Db();
         Assert.False(db.Automations.Any(a => a.Id == "x"));
+    }
+
+    [Fact]
+    public async Task A_german_builder_reads_the_reason_in_german()
+    {
+        await using var h = await AutomationHarness.StartAsync(seed: false);
+
+        var saved = await Languages.In(Languages.German, () => h.Automations.SaveAsync(
+            new Automation { Id = "x", Name = "X", Actions = [new AutomationAction { Type = AutomationActionType.CallWebhook, Url = "http://localhost/hook" }] },
+            null, AutomationHarness.Lena, CancellationToken.None));
+
+        Assert.Contains("abgelehnt: localhost (127.0.0.1) ist eine Loopback-Adresse; erlauben Sie sie mit Webhooks:AllowedHosts", saved.Error, StringComparison.Ordinal);
     }
 
     [Fact]
