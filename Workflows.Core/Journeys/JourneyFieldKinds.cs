@@ -1,4 +1,5 @@
 using Workflows.Core.Entities;
+using Workflows.Core.Localization;
 
 namespace Workflows.Core.Journeys;
 
@@ -22,19 +23,9 @@ public static class JourneyFieldKinds
     public static JourneyFieldKind DefaultFor(EntityAttribute attribute) =>
         attribute.Type == AttributeType.Text && attribute.Multiline ? JourneyFieldKind.Multiline : For(attribute.Type)[0];
 
-    public static string Label(JourneyFieldKind kind) => kind switch
-    {
-        JourneyFieldKind.Text => "Text",
-        JourneyFieldKind.Multiline => "Multiline text",
-        JourneyFieldKind.Number => "Number",
-        JourneyFieldKind.Date => "Date",
-        JourneyFieldKind.Select => "Select",
-        JourneyFieldKind.MultiSelect => "Multi-select",
-        JourneyFieldKind.Checkbox => "Checkbox",
-        JourneyFieldKind.Email => "E-mail",
-        JourneyFieldKind.Phone => "Phone",
-        _ => kind.ToString(),
-    };
+    /// <summary>What the kind is called in the current language ("Multiline text", „Mehrzeiliger Text“).</summary>
+    public static string Label(JourneyFieldKind kind) =>
+        Enum.IsDefined(kind) ? Languages.Text<CoreText>("JourneyFieldKind_" + kind) : kind.ToString();
 
     /// <summary>Whether <see cref="JourneyField.Min"/> and <see cref="JourneyField.Max"/> mean something for the kind, and what.</summary>
     public static string? RangeMeaning(JourneyFieldKind kind) => kind switch

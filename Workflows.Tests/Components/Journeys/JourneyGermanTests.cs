@@ -76,6 +76,21 @@ public sealed class JourneyGermanTests : MudTestContext
         Assert.Equal("Aktionsprotokoll", item.Find("ul").GetAttribute("aria-label"));
     }
 
+    [Fact]
+    public void A_field_of_the_wrong_kind_is_refused_naming_the_kind_in_german()
+    {
+        var journey = new Journey
+        {
+            Id = "j", Name = "Test journey", Schema = "contact",
+            Steps = [new JourneyStep { Title = "First", Fields = [new JourneyField { Attribute = "roof", Kind = JourneyFieldKind.Multiline, Label = "Roof" }] }],
+        };
+
+        var problems = InGerman(() => JourneyRules.Check(journey, Schema));
+
+        Assert.Contains(problems, p => p.EndsWith("Nach Roof lässt sich nicht als Mehrzeiliger Text fragen.", StringComparison.Ordinal));
+        Assert.Equal("Multiline text", Languages.In(Languages.English, () => JourneyFieldKinds.Label(JourneyFieldKind.Multiline)));
+    }
+
     private static T InGerman<T>(Func<T> render) => Languages.In(Languages.German, render);
 
     private static void InGerman(Action work) => InGerman(() =>
