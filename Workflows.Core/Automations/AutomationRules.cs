@@ -52,7 +52,7 @@ public static class AutomationRules
             };
             if (problem is not null)
             {
-                problems.Add(RefusalText.Of("AutomationActionProblem", index, action.Type, problem));
+                problems.Add(RefusalText.Of("AutomationActionProblem", index, AutomationWords.Action(action.Type), problem));
             }
         }
 

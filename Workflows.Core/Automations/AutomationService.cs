@@ -203,7 +203,7 @@ public sealed class AutomationService(
 
         if (run.Status != AutomationRunStatus.Failed || run.JobId is null)
         {
-            return Refusal.Conflict(RefusalText.Of("RunNotFailed", run.Status.ToString().ToLowerInvariant()));
+            return Refusal.Conflict(RefusalText.Of("RunNotFailed", AutomationWords.Status(run.Status)));
         }
 
         if (run.TaskId is not null)

@@ -5,8 +5,8 @@ namespace Workflows.Core.Automations.Webhooks;
 
 /// <summary>
 /// The address ranges a webhook must not reach unless allowed: what they are (a <see cref="RefusalText"/> key) is the
-/// reason a refusal gives. IPv4
-/// addresses written as IPv6 (<c>::ffff:127.0.0.1</c>) are judged as the IPv4 address they carry.
+/// reason a refusal gives. IPv4 addresses written as IPv6 (<c>::ffff:127.0.0.1</c>) are judged as the IPv4 address
+/// they carry.
 /// </summary>
 internal static class InternalAddresses
 {
@@ -31,7 +31,7 @@ internal static class InternalAddresses
         (IPNetwork.Parse("240.0.0.0/4"), "AddressReserved"),
     ];
 
-    /// <summary>What kind of internal address this is ("AddressLoopback"), or null for a public one.</summary>
+    /// <summary>What kind of internal address this is, in the current language ("a loopback address"), or null for a public one.</summary>
     public static string? KindOf(IPAddress address)
     {
         var judged = Normalize(address);
@@ -39,7 +39,7 @@ internal static class InternalAddresses
         {
             if (range.Contains(judged))
             {
-                return kind;
+                return RefusalText.Of(kind);
             }
         }
 

@@ -51,7 +51,7 @@ public sealed class WebhookAddressPolicy
 
         var shown = InternalAddresses.Normalize(address).ToString();
         var named = string.Equals(host, shown, StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(host, out _) ? shown : $"{host} ({shown})";
-        return RefusalText.Of("WebhookAddressRefused", named, RefusalText.Of(kind));
+        return RefusalText.Of("WebhookAddressRefused", named, kind);
     }
 
     /// <summary>

@@ -81,6 +81,6 @@ public sealed class AutomationFollowUpTests : IAsyncLifetime
         }, null, AutomationHarness.Lena, CancellationToken.None);
 
         Assert.False(saved.Succeeded);
-        Assert.Contains("Action 1 (SetFollowUp): give the follow-up in days, 1 to 365 (0 clears it).", saved.Error, StringComparison.Ordinal);
+        Assert.Contains("Action 1 (Put a task on follow-up): give the follow-up in days, 1 to 365 (0 clears it).", saved.Error, StringComparison.Ordinal);
     }
 }

@@ -57,6 +57,6 @@ public sealed class AutomationPriorityTests : IAsyncLifetime
         }, null, AutomationHarness.Lena, CancellationToken.None);
 
         Assert.False(saved.Succeeded);
-        Assert.Contains("Action 1 (SetPriority)", saved.Error, StringComparison.Ordinal);
+        Assert.Contains("Action 1 (Set a task's priority)", saved.Error, StringComparison.Ordinal);
     }
 }

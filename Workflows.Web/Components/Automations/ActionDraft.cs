@@ -86,20 +86,6 @@ public sealed class ActionDraft
         _ => new() { Id = Id, Type = Type },
     };
 
-    public static string Label(AutomationActionType type) => type switch
-    {
-        AutomationActionType.UpdateEntity => Languages.Text<AutomationText>("ActionUpdateEntity"),
-        AutomationActionType.TriggerWorkflow => Languages.Text<AutomationText>("ActionTriggerWorkflow"),
-        AutomationActionType.SendEmail => Languages.Text<AutomationText>("ActionSendEmail"),
-        AutomationActionType.CallWebhook => Languages.Text<AutomationText>("ActionCallWebhook"),
-        AutomationActionType.AddNote => Languages.Text<AutomationText>("ActionAddNote"),
-        AutomationActionType.CompleteTask => Languages.Text<AutomationText>("ActionCompleteTask"),
-        AutomationActionType.AssignRoundRobin => Languages.Text<AutomationText>("ActionAssignRoundRobin"),
-        AutomationActionType.SetPriority => Languages.Text<AutomationText>("ActionSetPriority"),
-        AutomationActionType.SetFollowUp => Languages.Text<AutomationText>("ActionSetFollowUp"),
-        _ => type.ToString(),
-    };
-
     /// <summary>The task the action names, or null for the task that ran the automation.</summary>
     private string? TrimmedTaskId => string.IsNullOrWhiteSpace(TaskId) ? null : TaskId.Trim();
 }

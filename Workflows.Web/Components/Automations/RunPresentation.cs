@@ -7,16 +7,6 @@ namespace Workflows.Web.Components.Automations;
 /// <summary>How runs and action logs look: status words, colours, icons and durations.</summary>
 public static class RunPresentation
 {
-    public static string StatusText(AutomationRunStatus status) => status switch
-    {
-        AutomationRunStatus.Queued => Languages.Text<AutomationText>("StatusQueued"),
-        AutomationRunStatus.Running => Languages.Text<AutomationText>("StatusRunning"),
-        AutomationRunStatus.Retrying => Languages.Text<AutomationText>("StatusRetrying"),
-        AutomationRunStatus.Succeeded => Languages.Text<AutomationText>("StatusSucceeded"),
-        AutomationRunStatus.Failed => Languages.Text<AutomationText>("StatusFailed"),
-        _ => status.ToString(),
-    };
-
     public static Color StatusColor(AutomationRunStatus status) => status switch
     {
         AutomationRunStatus.Succeeded => Color.Success,
