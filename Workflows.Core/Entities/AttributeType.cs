@@ -1,3 +1,5 @@
+using Workflows.Core.Localization;
+
 namespace Workflows.Core.Entities;
 
 /// <summary>Attribute types, spelled as epilot's entity API spells them.</summary>
@@ -17,4 +19,7 @@ public static class AttributeType
 
     public static IReadOnlyList<string> All { get; } =
         [Text, Number, Date, DateTime, Boolean, Select, MultiSelect, Email, Phone, User, Relation];
+
+    /// <summary>What a person reads for <paramref name="type"/> in the current language ("Text" for <c>string</c>).</summary>
+    public static string Label(string type) => All.Contains(type) ? Languages.Text<CoreText>("AttributeType_" + type) : type;
 }

@@ -20,6 +20,19 @@ public sealed class RefusalTextTests
         Assert.Equal(RefusalKind.NotFound, german.Kind);
     }
 
+    [Theory]
+    [InlineData("de", "Sachbearbeitung", "Verknüpfter Datensatz", "Webhook aufrufen", "Erfolgreich")]
+    [InlineData("en", "Case worker", "Record link", "Call webhook", "Succeeded")]
+    public void Roles_attribute_types_and_automation_words_read_in_the_language_of_the_moment(
+        string language, string caseWorker, string relation, string callWebhook, string succeeded)
+    {
+        Assert.Equal(caseWorker, Languages.In(language, () => Roles.Label(Roles.CaseWorker)));
+        Assert.Equal(relation, Languages.In(language, () => Workflows.Core.Entities.AttributeType.Label(Workflows.Core.Entities.AttributeType.Relation)));
+        Assert.Equal(callWebhook, Languages.In(language, () => Workflows.Core.Automations.AutomationWords.Action(Workflows.Core.Automations.AutomationActionType.CallWebhook)));
+        Assert.Equal(succeeded, Languages.In(language, () => Workflows.Core.Automations.AutomationWords.Status(Workflows.Core.Automations.AutomationRunStatus.Succeeded)));
+        Assert.Equal("Someone", Roles.Label("Someone")); // a role the product does not know reads as itself
+    }
+
     [Fact]
     public void Numbers_and_times_in_a_refusal_follow_its_language()
     {

@@ -108,7 +108,7 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() =>
         {
-            Assert.Contains("CaseWorker", Row(page, "Jonas Becker").TextContent, StringComparison.Ordinal);
+            Assert.Contains("Case worker", Row(page, "Jonas Becker").TextContent, StringComparison.Ordinal);
             Assert.Contains("Jonas Becker can now sign in as jonas@workflows.test.", page.Markup, StringComparison.Ordinal);
         });
     }
@@ -181,7 +181,7 @@ public sealed class AdminPageTests : BunitContext, IAsyncLifetime
         Button(page, "Save roles").Click();
 
         page.WaitForAssertion(() => Assert.Equal(
-            ["CaseWorker", "Manager"],
+            ["Case worker", "Manager"],
             Row(page, "Lena Schmidt").QuerySelectorAll(".mud-chip").Select(c => c.TextContent.Trim()).Where(t => t != "Active")));
     }
 
