@@ -31,7 +31,7 @@ public sealed class BuilderListTests(BrowserFixture browser) : IClassFixture<Bro
 
         // Label the meter change "Bavaria" in its settings and save.
         await rows.First.GetByRole(AriaRole.Link, new() { Name = "Meter change", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/builder/[^/?]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/builder/[^/?]+$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Workflow settings" }).ClickAsync();
         var settings = page.GetByRole(AriaRole.Dialog, new() { Name = "Workflow settings" });
         var labels = settings.GetByRole(AriaRole.Group, new() { Name = "Workflow labels" });
@@ -70,7 +70,7 @@ public sealed class BuilderListTests(BrowserFixture browser) : IClassFixture<Bro
         await page.WaitForURLAsync("**/builder");
         await page.WaitForInteractiveAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Solar installation", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/builder/[^/?]+$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/builder/[^/?]+$"));
         await Assertions.Expect(page.Locator(".wf-task-node").First).ToBeVisibleAsync();
         var taskNames = await page.Locator(".wf-task-name").AllInnerTextsAsync();
 
@@ -87,7 +87,7 @@ public sealed class BuilderListTests(BrowserFixture browser) : IClassFixture<Bro
         await page.GetByRole(AriaRole.Button, new() { Name = "Export diagram" }).ClickAsync();
         var overview = await page.Context.RunAndWaitForPageAsync(() =>
             page.GetByRole(AriaRole.Menuitem, new() { Name = "Printable overview" }).ClickAsync());
-        await overview.WaitForURLAsync(new Regex("/builder/[^/]+/overview$"));
+        await Assertions.Expect(overview).ToHaveURLAsync(new Regex("/builder/[^/]+/overview$"));
         var article = overview.GetByRole(AriaRole.Article);
         await Assertions.Expect(article.GetByRole(AriaRole.Heading, new() { Name = "Solar installation", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(article.GetByRole(AriaRole.Img, new() { Name = "Diagram of Solar installation" })).ToBeVisibleAsync();

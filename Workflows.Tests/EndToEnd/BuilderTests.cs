@@ -76,6 +76,7 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
         await ExpectFieldAsync(details, "Automation to run", "Send welcome e-mail");
         await page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(page.GetByText("Saved as version 1.")).ToBeVisibleAsync();
+        // Polled: saving a new workflow replaces the address within the page, which a navigation waiter can miss.
         await page.Context.CloseAsync();
     }
 
@@ -107,7 +108,7 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(page.GetByText("Saved as version 1.")).ToBeVisibleAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/builder/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/builder/[0-9a-f-]{36}$"));
 
         await page.ReloadAsync();
         await page.WaitForInteractiveAsync();
@@ -221,7 +222,7 @@ public sealed class BuilderTests(BrowserFixture browser) : IClassFixture<Browser
 
         await page.Keyboard.PressAsync("Control+s");
         await Assertions.Expect(page.Locator(".wf-builder-status")).ToHaveTextAsync("Saved as version 1.");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/builder/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/builder/[0-9a-f-]{36}$"));
         await page.ScreenshotAsync("builder-e2e-6-saved");
 
         // After a reload everything is still there.
